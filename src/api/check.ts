@@ -1,0 +1,37 @@
+// `check`: load every unit below the inputs, validate it and apply the review rules. No files written.
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { discoverUnits, type UnitSource } from '../data/discover.js';
+import { loadUnit } from '../data/load-unit.js';
+import { reviewUnit } from '../data/review.js';
+import type { UnitData } from '../data/types.js';
+import type { World } from '../world/world.js';
+
+export interface CheckedUnit {
+  source: UnitSource;
+  data?: UnitData;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+export interface CheckResult {
+  units: CheckedUnit[];
+  /** Problems not tied to a unit (missing inputs, orphan files). */
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+}
+
+export function checkUnit(world: World, source: UnitSource, texts: Map<string, string>): CheckedUnit {
+  const loaded = loadUnit(world, source);
+  for (const [k, v] of loaded.texts) texts.set(k, v);
+  const diags = [...loaded.diagnostics];
+  if (loaded.data) diags.push(...reviewUnit(loaded.data));
+  const ok = !hasErrors(diags);
+  return { source, ...(loaded.data ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diags), ok };
+}
+
+export function checkInputs(world: World, inputs: readonly string[]): CheckResult {
+  const found = discoverUnits(world, inputs);
+  const texts = new Map<string, string>();
+  const units = found.units.map((u) => checkUnit(world, u, texts));
+  return { units, diagnostics: found.diagnostics, texts };
+}

@@ -1,0 +1,72 @@
+// The document types of SPEC §1: which data each needs, how many it makes, and their file names.
+import type { UnitData } from '../data/types.js';
+
+export interface DocInstance {
+  /** Document id (= template id). */
+  id: string;
+  /** File name without extension, in Chinese. */
+  name: string;
+  /** Extra values for the view (the campaign, the leader, …). */
+  extra: (view: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface DocType {
+  id: string;
+  name: string;
+  /** Why the unit gets none of this document, or undefined when it does. */
+  missing: (d: UnitData) => string | undefined;
+  instances: (d: UnitData) => DocInstance[];
+}
+
+const single = (id: string, name: string) => (): DocInstance[] => [{ id, name, extra: () => ({}) }];
+
+export const DOC_TYPES: readonly DocType[] = [
+  {
+    id: 'filing-form',
+    name: '备案表',
+    missing: () => undefined,
+    instances: single('filing-form', '备案表'),
+  },
+  {
+    id: 'rectification-plan',
+    name: '整改方案',
+    missing: (d) => (d.present.has('problems') && d.present.has('measures') ? undefined : '没有问题清单（problems）或整改措施（measures）'),
+    instances: single('rectification-plan', '整改方案'),
+  },
+  {
+    id: 'problem-list',
+    name: '问题清单',
+    missing: (d) => (d.present.has('problems') ? undefined : '没有问题清单（problems）'),
+    instances: single('problem-list', '问题清单'),
+  },
+  {
+    id: 'campaign-plan',
+    name: '专项整治方案',
+    missing: (d) => (d.campaigns.length ? undefined : '没有专项整治（campaigns）'),
+    instances: (d) =>
+      d.campaigns.map((c, i) => ({
+        id: 'campaign-plan',
+        name: d.campaigns.length === 1 ? `专项整治方案（${c.title}）` : `专项整治方案${i + 1}（${c.title}）`,
+        extra: (view) => ({ campaign: (view.campaigns as unknown[])[i] }),
+      })),
+  },
+  {
+    id: 'institution-plan',
+    name: '制度建设计划',
+    missing: (d) => (d.regulations.length ? undefined : '没有制度建设计划（regulations）'),
+    instances: single('institution-plan', '制度建设计划'),
+  },
+  {
+    id: 'lookback-report',
+    name: '回头看情况报告',
+    missing: (d) => (d.lookback ? undefined : '没有“回头看”（lookback）'),
+    instances: single('lookback-report', '回头看情况报告'),
+  },
+];
+
+/** The documents enclosed in the filing packet, in packet order (SPEC §1). */
+export const PACKET_DOCS = ['filing-form', 'rectification-plan', 'campaign-plan', 'institution-plan'];
+
+export function docType(id: string): DocType | undefined {
+  return DOC_TYPES.find((t) => t.id === id);
+}

@@ -1,0 +1,148 @@
+// gongwen command line: argv → api calls. The only place that prints and sets exit codes.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkInputs } from '../api/check.js';
+import { DOC_TYPES } from '../api/documents.js';
+import { render, type Format } from '../api/render.js';
+import { unitJsonSchema } from '../data/json-schema.js';
+import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
+import { listTemplates } from '../template/template-store.js';
+import { nodeWorld } from '../world/node-world.js';
+
+const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx）
+
+用法：
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx]
+  gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
+  gongwen templates                              列出内置模板和项目模板
+  gongwen schema                                 输出数据的 JSON Schema
+
+输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。
+退出码：0 全部成功；1 有单位失败（其他单位照常生成）；2 用法错误。`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'render':
+        return await cmdRender(rest);
+      case 'check':
+        return cmdCheck(rest);
+      case 'schema':
+        process.stdout.write(JSON.stringify(unitJsonSchema(), null, 2) + '\n');
+        return 0;
+      case 'templates':
+        return cmdTemplates();
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP + '\n');
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`未知的命令“${cmd}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`用法错误：${(e as Error).message}\n\n${HELP}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+type ArgOptions = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function args<T extends ArgOptions>(rest: string[], options: T) {
+  return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+}
+
+function printDiagnostics(diags: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
+  if (diags.length) process.stderr.write(formatDiagnostics(sortDiagnostics(diags), (f) => texts.get(f)) + '\n');
+}
+
+async function cmdRender(rest: string[]): Promise<number> {
+  const { values, positionals } = args(rest, {
+    out: { type: 'string', short: 'o', default: 'out' },
+    only: { type: 'string' },
+    format: { type: 'string', default: 'docx' },
+    templates: { type: 'string' },
+  });
+  const formats = String(values.format)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const f of formats) if (f !== 'docx') throw new UsageError(`不支持的格式“${f}”（可用：docx）`);
+  const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
+  for (const id of only ?? []) if (!DOC_TYPES.some((t) => t.id === id)) throw new UsageError(`未知的文档“${id}”（可用：${DOC_TYPES.map((t) => t.id).join('、')}）`);
+  const world = nodeWorld();
+  const inputs = positionals.length ? positionals : ['data'];
+  const summary = await render(world, {
+    inputs,
+    out: String(values.out),
+    ...(only ? { only } : {}),
+    formats: formats as Format[],
+    templatesDir: values.templates ? String(values.templates) : 'templates',
+    onUnit: (u, done, total, texts) => {
+      printDiagnostics(u.diagnostics, texts);
+      const mark = u.failed ? '✗' : '✓';
+      process.stderr.write(`[${done}/${total}] ${mark} ${u.name ?? u.id}：${u.failed ? '失败' : `${u.documents.length} 个文档`}\n`);
+    },
+  });
+  printDiagnostics(summary.diagnostics, summary.texts);
+  const failed = summary.units.filter((u) => u.failed);
+  const lines = ['', '汇总：'];
+  for (const u of summary.units) {
+    const warnings = u.diagnostics.filter((d) => d.severity === 'warning').length;
+    const errors = u.diagnostics.filter((d) => d.severity === 'error').length;
+    lines.push(`  ${u.failed ? '✗' : '✓'} ${u.name ?? u.id}${u.dir ? ` → ${u.dir}` : ''}`);
+    if (u.documents.length) lines.push(`      已生成：${u.documents.map((d) => d.name).join('、')}`);
+    for (const s of u.skipped) lines.push(`      未生成 ${DOC_TYPES.find((t) => t.id === s.id)?.name ?? s.id}：${s.reason}`);
+    if (warnings || errors) lines.push(`      错误 ${errors} 个，警告 ${warnings} 个`);
+  }
+  lines.push(`共 ${summary.units.length} 个单位，成功 ${summary.units.length - failed.length} 个，失败 ${failed.length} 个；文件 ${summary.manifest.length} 个，清单见 ${path.join(String(values.out), 'manifest.json')}`);
+  process.stderr.write(lines.join('\n') + '\n');
+  if (summary.units.length === 0) return 1;
+  return failed.length || summary.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function cmdCheck(rest: string[]): number {
+  const { values, positionals } = args(rest, { format: { type: 'string', default: 'text' } });
+  const format = String(values.format);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json`);
+  const world = nodeWorld();
+  const result = checkInputs(world, positionals.length ? positionals : ['data']);
+  const all = [...result.diagnostics, ...result.units.flatMap((u) => u.diagnostics)];
+  const failed = result.units.filter((u) => !u.ok).length + (result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+  if (format === 'json') {
+    process.stdout.write(
+      JSON.stringify(
+        {
+          units: result.units.map((u) => ({ id: u.source.id, name: u.data?.unit.name ?? null, ok: u.ok, diagnostics: diagnosticsToJson(u.diagnostics) })),
+          diagnostics: diagnosticsToJson(result.diagnostics),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    if (all.length) process.stdout.write(formatDiagnostics(sortDiagnostics(all), (f) => result.texts.get(f)) + '\n');
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.length - errors;
+    process.stdout.write(`检查了 ${result.units.length} 个单位：${result.units.length - result.units.filter((u) => !u.ok).length} 个通过，错误 ${errors} 个，警告 ${warnings} 个\n`);
+  }
+  return failed || result.units.length === 0 ? 1 : 0;
+}
+
+function cmdTemplates(): number {
+  const world = nodeWorld();
+  const list = listTemplates(world, 'templates');
+  for (const t of list) {
+    const type = DOC_TYPES.find((d) => d.id === t.id);
+    process.stdout.write(`${t.id.padEnd(20)} ${(type?.name ?? '（自定义）').padEnd(8)} ${t.builtin ? '内置' : '项目'}  ${t.file}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,72 @@
+// Finds the units below the inputs: a YAML file is a unit; a folder with unit.yaml (单位.yaml) is a unit.
+import * as path from 'node:path';
+import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
+import type { World } from '../world/world.js';
+import { sectionFor } from './schema.js';
+
+export interface UnitSource {
+  /** Stable id: the unit's file or folder, relative to the cwd. */
+  id: string;
+  files: string[];
+}
+
+const YAML_EXT = /\.ya?ml$/i;
+const MAX_DEPTH = 16;
+
+export function isYamlFile(name: string): boolean {
+  return YAML_EXT.test(name) && !name.startsWith('.');
+}
+
+export function baseName(file: string): string {
+  return path.basename(file).replace(YAML_EXT, '');
+}
+
+function isUnitFolder(world: World, dir: string): boolean {
+  return world.listDir(dir).some((e) => !e.isDir && isYamlFile(e.name) && sectionFor(baseName(e.name))?.key === 'unit');
+}
+
+export function discoverUnits(world: World, inputs: readonly string[]): { units: UnitSource[]; diagnostics: Diagnostic[] } {
+  const units: UnitSource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (u: UnitSource) => {
+    if (seen.has(u.id)) return;
+    seen.add(u.id);
+    units.push(u);
+  };
+  const walk = (dir: string, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    if (isUnitFolder(world, dir)) {
+      const files = world
+        .listDir(dir)
+        .filter((e) => !e.isDir && isYamlFile(e.name))
+        .map((e) => path.join(dir, e.name));
+      add({ id: dir, files });
+      return;
+    }
+    for (const e of world.listDir(dir)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(dir, e.name);
+      if (e.isDir) walk(p, depth + 1);
+      else if (isYamlFile(e.name)) {
+        const sec = sectionFor(baseName(e.name));
+        if (sec && sec.key !== 'unit') {
+          diagnostics.push(warning('W_ORPHAN_FILE', `“${p}”是“${sec.label}”数据，但所在文件夹没有 unit.yaml（单位.yaml），已跳过`, { file: p, line: 1, column: 1 }));
+          continue;
+        }
+        add({ id: p, files: [p] });
+      }
+    }
+  };
+  for (const input of inputs) {
+    const p = path.normalize(input);
+    if (!world.exists(p)) {
+      diagnostics.push(error('E_INPUT', `找不到输入“${input}”`));
+      continue;
+    }
+    if (world.isDir(p)) walk(p, 0);
+    else if (isYamlFile(path.basename(p))) add({ id: p, files: [p] });
+    else diagnostics.push(error('E_INPUT', `“${input}”不是 YAML 文件（.yaml/.yml）或文件夹`));
+  }
+  return { units, diagnostics };
+}

@@ -1,0 +1,143 @@
+// Reads one unit's YAML files, merges them by top-level key and normalizes them into UnitData.
+import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
+import { nearest } from '../diag/nearest.js';
+import type { World } from '../world/world.js';
+import { baseName, type UnitSource } from './discover.js';
+import { normalizeValue, type NormalizeContext } from './normalize.js';
+import { SECTIONS, sectionFor } from './schema.js';
+import type { UnitData } from './types.js';
+import { parseYaml, type YValue } from './yaml-tree.js';
+
+/** Larger YAML files are refused before parsing: no unit's data comes near this. */
+export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+
+export interface LoadResult {
+  data?: UnitData;
+  diagnostics: Diagnostic[];
+  /** Source texts read, for code frames. */
+  texts: Map<string, string>;
+}
+
+export function loadUnit(world: World, src: UnitSource): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  // Top-level values per section; lists from several files are concatenated.
+  const sections = new Map<string, { value: YValue; file: string }[]>();
+
+  for (const file of src.files) {
+    let text: string;
+    try {
+      const size = world.fileSize(file);
+      if (size > MAX_YAML_BYTES) {
+        diagnostics.push(error('E_TOO_LARGE', `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_YAML_BYTES / 1048576} MB）`, { file, line: 1, column: 1 }));
+        continue;
+      }
+      text = world.readText(file);
+    } catch (e) {
+      diagnostics.push(error('E_READ', `无法读取文件：${(e as Error).message}`, { file, line: 1, column: 1 }));
+      continue;
+    }
+    texts.set(file, text);
+    const parsed = parseYaml(text, file);
+    diagnostics.push(...parsed.diagnostics);
+    const root = parsed.value;
+    if (!root || (root.kind === 'scalar' && root.value === null)) continue;
+    if (root.kind === 'seq') {
+      // A bare list is the section named by the file (problems.yaml, 问题清单.yaml …).
+      const sec = sectionFor(baseName(file));
+      if (!sec) {
+        diagnostics.push(error('E_TYPE', `文件顶层是列表，但文件名“${baseName(file)}”不是已知的数据名称（如 problems、问题清单）`, root.span));
+        continue;
+      }
+      push(sections, sec.key, { value: root, file });
+      continue;
+    }
+    if (root.kind !== 'map') {
+      diagnostics.push(error('E_TYPE', '文件顶层应为键值表（unit: …, problems: …）', root.span));
+      continue;
+    }
+    // A file named after a section that holds that section's fields directly (unit.yaml with name:, issuer: …).
+    const own = sectionFor(baseName(file));
+    const looksLikeSectionBody = own && own.type.kind === 'object' && !root.entries.some((e) => sectionFor(e.key));
+    if (own && looksLikeSectionBody) {
+      push(sections, own.key, { value: root, file });
+      continue;
+    }
+    for (const e of root.entries) {
+      const sec = sectionFor(e.key);
+      if (!sec) {
+        const near = nearest(e.key, SECTIONS.flatMap((s) => [s.key, ...s.aliases]));
+        diagnostics.push(warning('W_UNKNOWN_KEY', `未知的顶层字段“${e.key}”，已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
+        continue;
+      }
+      push(sections, sec.key, { value: e.value, file });
+    }
+  }
+
+  const ctx: NormalizeContext = { diagnostics, spans: new Map<string, Span>() };
+  const out: Record<string, unknown> = {};
+  const present = new Set<string>();
+  for (const sec of SECTIONS) {
+    const parts = sections.get(sec.key);
+    if (!parts) continue;
+    if (sec.type.kind === 'list') {
+      const merged: YValue = {
+        kind: 'seq',
+        items: parts.flatMap((p) => (p.value.kind === 'seq' ? p.value.items : [p.value])),
+        span: parts[0]!.value.span,
+      };
+      for (const p of parts) {
+        if (p.value.kind !== 'seq' && !(p.value.kind === 'scalar' && p.value.value === null)) {
+          diagnostics.push(error('E_TYPE', `“${sec.label}”应为列表（每项以“- ”开头）`, p.value.span));
+        }
+      }
+      merged.items = merged.items.filter((i) => !(i.kind === 'scalar' && i.value === null));
+      const v = normalizeValue(merged, sec.type, sec.key, sec.label, ctx);
+      if (v !== undefined) out[sec.key] = v;
+      if (merged.items.length) present.add(sec.key);
+    } else {
+      if (parts.length > 1) {
+        diagnostics.push(error('E_DUPLICATE_KEY', `“${sec.label}”在多个文件中重复出现（${parts.map((p) => p.file).join('、')}）`, parts[1]!.value.span));
+      }
+      const v = normalizeValue(parts[0]!.value, sec.type, sec.key, sec.label, ctx);
+      if (v !== undefined) {
+        out[sec.key] = v;
+        present.add(sec.key);
+      }
+    }
+  }
+  if (!sections.has('unit')) {
+    diagnostics.push(error('E_REQUIRED', '缺少“单位”（unit）信息：每个单位的数据必须有 unit: 部分', { file: src.files[0] ?? src.id, line: 1, column: 1 }));
+  }
+
+  const data = buildUnitData(out, present, ctx.spans, src.files);
+  return { data, diagnostics, texts };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+/** Fills defaults (problem ids 1, 2, 3 …; public = true) and gives every list a value. */
+function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans: Map<string, Span>, sources: string[]): UnitData {
+  const unit = (out.unit ?? { name: '', issuer: '', filing_to: '' }) as UnitData['unit'];
+  const problems = ((out.problems as UnitData['problems'] | undefined) ?? []).map((p, i) => ({ ...p, id: p.id ?? String(i + 1) }));
+  const measures = ((out.measures as UnitData['measures'] | undefined) ?? []).map((m) => ({ ...m, problem: m.problem ?? [], public: m.public ?? true }));
+  const leaders = ((out.leaders as UnitData['leaders'] | undefined) ?? []).map((l) => ({ ...l, problems: l.problems ?? [], measures: l.measures ?? [] }));
+  const data: UnitData = {
+    unit,
+    problems,
+    measures,
+    roadmap: (out.roadmap as UnitData['roadmap'] | undefined) ?? [],
+    campaigns: (out.campaigns as UnitData['campaigns'] | undefined) ?? [],
+    regulations: (out.regulations as UnitData['regulations'] | undefined) ?? [],
+    leaders,
+    present,
+    spans,
+    sources,
+  };
+  if (out.lookback) data.lookback = out.lookback as UnitData['lookback'] & object;
+  return data;
+}

@@ -1,0 +1,166 @@
+// Schema-driven walk of the YAML value tree: aliases → canonical keys/values, dates, refs, spans by path.
+import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
+import { nearest } from '../diag/nearest.js';
+import { parseDate } from './dates.js';
+import { enumLabel, enumValue, fieldFor, type EnumSpec, type FieldSpec, type FieldType } from './schema.js';
+import type { YValue } from './yaml-tree.js';
+
+export interface NormalizeContext {
+  diagnostics: Diagnostic[];
+  spans: Map<string, Span>;
+}
+
+const TRUE_WORDS = ['true', 'yes', 'y', '是', '对', '公开', '1'];
+const FALSE_WORDS = ['false', 'no', 'n', '否', '不', '不公开', '0'];
+
+/** The scalar as the user wrote it, trimmed; '' for an empty cell. */
+function scalarText(v: YValue): string | undefined {
+  if (v.kind !== 'scalar') return undefined;
+  if (v.value === null) return '';
+  return (typeof v.value === 'string' ? v.value : v.text || String(v.value)).trim();
+}
+
+export function isEmptyValue(v: YValue): boolean {
+  if (v.kind === 'scalar') return scalarText(v) === '';
+  if (v.kind === 'seq') return v.items.every(isEmptyValue);
+  return v.entries.every((e) => isEmptyValue(e.value));
+}
+
+function kindZh(v: YValue): string {
+  return v.kind === 'map' ? '键值表' : v.kind === 'seq' ? '列表' : '文字';
+}
+
+/**
+ * Normalizes `v` against `type`; returns undefined for an absent or invalid value
+ * (the diagnostic is already recorded). `label` names the field in messages.
+ */
+export function normalizeValue(v: YValue, type: FieldType, path: string, label: string, ctx: NormalizeContext): unknown {
+  ctx.spans.set(path, v.span);
+  switch (type.kind) {
+    case 'text': {
+      if (v.kind !== 'scalar') {
+        ctx.diagnostics.push(error('E_TYPE', `“${label}”应为文字，这里是${kindZh(v)}`, v.span));
+        return undefined;
+      }
+      const s = scalarText(v)!;
+      return s === '' ? undefined : s;
+    }
+    case 'enum':
+      return normalizeEnum(v, type, label, ctx);
+    case 'date': {
+      if (v.kind !== 'scalar') {
+        ctx.diagnostics.push(error('E_TYPE', `“${label}”应为日期，这里是${kindZh(v)}`, v.span));
+        return undefined;
+      }
+      const s = scalarText(v)!;
+      if (s === '') return undefined;
+      const raw = typeof v.value === 'number' ? v.value : s;
+      const d = parseDate(raw, type.ongoing ?? false);
+      if (!d) {
+        const forms = '2014-03-31、2014/3/31、2014.3.31、2014年3月31日、2014年3月、2014年3月底、Excel 日期序号' + (type.ongoing ? '、长期坚持' : '');
+        ctx.diagnostics.push(error('E_DATE', `无法识别的日期“${s}”（${label}）`, v.span, `可用的写法：${forms}`));
+        return undefined;
+      }
+      return d;
+    }
+    case 'bool': {
+      const s = v.kind === 'scalar' ? (v.value === true ? 'true' : v.value === false ? 'false' : scalarText(v)!.toLowerCase()) : undefined;
+      if (s === '') return undefined;
+      if (s !== undefined && TRUE_WORDS.includes(s)) return true;
+      if (s !== undefined && FALSE_WORDS.includes(s)) return false;
+      ctx.diagnostics.push(error('E_TYPE', `“${label}”应为是/否（true/false）`, v.span));
+      return undefined;
+    }
+    case 'refs': {
+      const items = v.kind === 'seq' ? v.items : [v];
+      const out: string[] = [];
+      items.forEach((it, i) => {
+        if (it.kind !== 'scalar') {
+          ctx.diagnostics.push(error('E_TYPE', `“${label}”应为问题编号或文字`, it.span));
+          return;
+        }
+        // "P1、P2" or "1,2" in one cell is common in sheets.
+        const s = scalarText(it)!;
+        const parts = v.kind === 'seq' ? [s] : s.split(/[，,、；;]\s*/);
+        for (const p of parts) if (p.trim() !== '') out.push(p.trim());
+        if (v.kind === 'seq') ctx.spans.set(`${path}.${i}`, it.span);
+      });
+      return out;
+    }
+    case 'object':
+      return normalizeObject(v, type.fields, path, label, ctx);
+    case 'list': {
+      if (v.kind === 'scalar' && scalarText(v) === '') return [];
+      if (v.kind !== 'seq') {
+        ctx.diagnostics.push(error('E_TYPE', `“${label}”应为列表（每项以“- ”开头），这里是${kindZh(v)}`, v.span));
+        return undefined;
+      }
+      const out: unknown[] = [];
+      for (const it of v.items) {
+        // Blank rows exported from a sheet are skipped, not reported.
+        if (isEmptyValue(it)) continue;
+        const item = normalizeValue(it, type.of, `${path}.${out.length}`, label, ctx);
+        if (item !== undefined) out.push(item);
+      }
+      if (type.min && out.length < type.min) {
+        ctx.diagnostics.push(error('E_REQUIRED', `“${label}”至少要有 ${type.min} 项`, v.span));
+      }
+      return out;
+    }
+  }
+}
+
+function normalizeEnum(v: YValue, spec: EnumSpec, label: string, ctx: NormalizeContext): string | undefined {
+  const s = v.kind === 'scalar' ? scalarText(v)! : undefined;
+  if (s === '') return undefined;
+  const canon = s === undefined ? undefined : enumValue(spec, s);
+  if (canon) return canon;
+  const allowed = Object.entries(spec.values).map(([k, a]) => `${k}（${a.join('/')}）`);
+  const all = Object.entries(spec.values).flatMap(([k, a]) => [k, ...a]);
+  const near = s === undefined ? undefined : nearest(s, all);
+  const nearText = near ? `；最接近的是“${near}”` : '';
+  ctx.diagnostics.push(
+    error('E_ENUM', `“${label}”的取值“${s ?? kindZh(v)}”不在允许范围内${nearText}`, v.span, `允许的取值：${allowed.join('，')}`),
+  );
+  return undefined;
+}
+
+function normalizeObject(v: YValue, fields: readonly FieldSpec[], path: string, label: string, ctx: NormalizeContext): Record<string, unknown> | undefined {
+  if (v.kind !== 'map') {
+    ctx.diagnostics.push(error('E_TYPE', `“${label}”应为键值表（“键: 值”），这里是${kindZh(v)}`, v.span));
+    return undefined;
+  }
+  // Plain objects with only schema keys: hostile keys such as __proto__ are reported and dropped.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const seen = new Map<string, Span>();
+  for (const e of v.entries) {
+    const fs = fieldFor(fields, e.key);
+    if (!fs) {
+      const near = nearest(e.key, fields.flatMap((x) => [x.key, x.label, ...x.aliases]));
+      ctx.diagnostics.push(warning('W_UNKNOWN_KEY', `未知的字段“${e.key}”（${label}），已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
+      continue;
+    }
+    const prev = seen.get(fs.key);
+    if (prev) {
+      ctx.diagnostics.push(error('E_DUPLICATE_KEY', `字段“${fs.label}”重复（第 ${prev.line} 行已写过）`, e.keySpan));
+      continue;
+    }
+    seen.set(fs.key, e.keySpan);
+    const val = normalizeValue(e.value, fs.type, `${path}.${fs.key}`, fs.label, ctx);
+    if (val !== undefined) out[fs.key] = val;
+  }
+  for (const fs of fields) {
+    if (fs.required && out[fs.key] === undefined && !hasReportedError(ctx, path, fs.key)) {
+      ctx.diagnostics.push(error('E_REQUIRED', `缺少必填字段“${fs.label}”（${fs.key}）`, seen.get(fs.key) ?? v.span));
+    }
+  }
+  return { ...out };
+}
+
+/** A field whose value was present but invalid already has its own diagnostic. */
+function hasReportedError(ctx: NormalizeContext, path: string, key: string): boolean {
+  const span = ctx.spans.get(`${path}.${key}`);
+  return !!span && ctx.diagnostics.some((d) => d.severity === 'error' && d.span === span);
+}
+
+export { enumLabel };

@@ -1,0 +1,73 @@
+// Review rules of the reference notice (SPEC §7), as checks on normalized data.
+import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
+import { compareDates, formatDateZh } from './dates.js';
+import { LOOKBACK_CHECKS } from './schema.js';
+import type { UnitData } from './types.js';
+
+export function reviewUnit(d: UnitData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: string): Span | undefined => d.spans.get(path);
+
+  // Problem ids are unique; every reference points at one.
+  const ids = new Map<string, number>();
+  d.problems.forEach((p, i) => {
+    const prev = ids.get(p.id);
+    if (prev !== undefined) out.push(error('E_DUPLICATE_ID', `问题编号“${p.id}”重复（与第 ${prev + 1} 个问题相同）`, at(`problems.${i}.id`) ?? at(`problems.${i}`)));
+    else ids.set(p.id, i);
+    if (p.scope === 'individual' && !p.person) {
+      out.push(error('E_REQUIRED', `个人问题必须写明责任人（person / 责任人）：问题“${p.id}”`, at(`problems.${i}`)));
+    }
+  });
+
+  const covered = new Set<string>();
+  d.measures.forEach((m, i) => {
+    if (m.problem.length === 0 && d.problems.length > 0) {
+      out.push(warning('W_MEASURE_NO_PROBLEM', '整改措施没有写对应问题（problem / 对应问题）', at(`measures.${i}`)));
+    }
+    m.problem.forEach((ref, j) => {
+      if (ids.has(ref)) covered.add(ref);
+      else {
+        const known = [...ids.keys()].slice(0, 12).join('、');
+        out.push(error('E_REF', `对应问题“${ref}”不存在`, at(`measures.${i}.problem.${j}`) ?? at(`measures.${i}.problem`), known ? `已有的问题编号：${known}` : '问题清单为空'));
+      }
+    });
+  });
+  d.problems.forEach((p, i) => {
+    if (!covered.has(p.id)) out.push(error('R_NO_MEASURE', `问题“${p.id}”没有对应的整改措施（每个问题都要有具体措施）`, at(`problems.${i}`)));
+  });
+
+  // Deadlines not before the plan date (a measure already done may well be).
+  const planDate = d.unit.date;
+  if (planDate) {
+    const check = (deadline: UnitData['measures'][number]['deadline'] | undefined, path: string, what: string) => {
+      if (deadline && deadline.kind === 'date' && compareDates(deadline, planDate) < 0) {
+        out.push(warning('R_DEADLINE_BEFORE_DATE', `${what}的完成时限 ${formatDateZh(deadline)} 早于成文日期 ${formatDateZh(planDate)}`, at(path)));
+      }
+    };
+    d.measures.forEach((m, i) => m.status !== 'done' && check(m.deadline, `measures.${i}.deadline`, '整改措施'));
+    d.regulations.forEach((r, i) => check(r.deadline, `regulations.${i}.deadline`, `制度“${r.title}”`));
+    d.campaigns.forEach((c, i) => check(c.deadline, `campaigns.${i}.deadline`, `专项整治“${c.title}”`));
+  }
+
+  d.roadmap.forEach((ph, i) => {
+    if (ph.from && ph.to && compareDates(ph.from, ph.to) > 0) {
+      out.push(error('E_DATE_RANGE', `阶段“${ph.phase}”的开始时间晚于结束时间`, at(`roadmap.${i}.to`)));
+    }
+  });
+
+  if (d.lookback) {
+    for (const c of LOOKBACK_CHECKS) {
+      const check = d.lookback[c.key];
+      if (check && check.verdict !== 'solid' && !check.remedy) {
+        out.push(warning('R_NO_REMEDY', `“回头看”${c.question}：结论为需补课或返工，应写明补课措施（remedy / 补课措施）`, at(`lookback.${c.key}`)));
+      }
+    }
+  }
+
+  d.leaders.forEach((l, i) => {
+    if (l.problems.length === 0 && l.measures.length === 0) {
+      out.push(warning('W_LEADER_EMPTY', `班子成员“${l.name}”没有问题和整改措施，不生成个人整改措施`, at(`leaders.${i}`)));
+    }
+  });
+  return out;
+}

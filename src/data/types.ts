@@ -1,0 +1,80 @@
+// UnitData: the normalized data of one unit, canonical keys and values, with spans by path.
+import type { Span } from '../diag/diagnostic.js';
+import type { DateValue } from './dates.js';
+
+export interface Contact { name?: string; phone?: string }
+export interface UnitInfo {
+  name: string;
+  short_name?: string;
+  category?: string;
+  issuer: string;
+  doc_number_prefix?: string;
+  doc_number?: string;
+  filing_to: string;
+  supervisor?: string;
+  contact?: Contact;
+  date?: DateValue;
+}
+export interface Problem {
+  id: string;
+  text: string;
+  wind: string;
+  scope: string;
+  person?: string;
+  layer?: string;
+  term?: string;
+  source?: string;
+}
+export interface Measure {
+  problem: string[];
+  action: string;
+  goal: string;
+  deadline: DateValue;
+  leader: string;
+  department: string;
+  status?: string;
+  progress?: string;
+  public: boolean;
+}
+export interface Phase { phase: string; from?: DateValue; to?: DateValue; tasks?: string }
+export interface Step { action: string; deadline?: DateValue }
+export interface Campaign {
+  title: string;
+  origin?: string;
+  target?: string;
+  lead_department: string;
+  owner: string;
+  steps: Step[];
+  evaluation: string;
+  accountability: string;
+  deadline?: DateValue;
+}
+export interface Regulation {
+  title: string;
+  action: string;
+  kind?: string;
+  purpose?: string;
+  department: string;
+  deadline: DateValue;
+}
+export interface Check { verdict: string; findings: string; remedy?: string; done_on?: DateValue }
+export type Lookback = Record<string, Check>;
+export interface LeaderMeasure { action: string; goal?: string; deadline?: DateValue }
+export interface Leader { name: string; title?: string; problems: string[]; measures: LeaderMeasure[] }
+
+export interface UnitData {
+  unit: UnitInfo;
+  problems: Problem[];
+  measures: Measure[];
+  roadmap: Phase[];
+  campaigns: Campaign[];
+  regulations: Regulation[];
+  lookback?: Lookback;
+  leaders: Leader[];
+  /** Which sections the unit's files actually had (a document whose data is absent is not produced). */
+  present: Set<string>;
+  /** Span of every value, by path: `problems.3.text`, `unit.name`, `measures.0`. */
+  spans: Map<string, Span>;
+  /** The YAML files this unit was read from. */
+  sources: string[];
+}

@@ -1,0 +1,130 @@
+// YAML text → a small value tree where every node keeps its span; aliases resolved with a budget.
+import { Alias, LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YNode, type Document } from 'yaml';
+import { error, type Diagnostic, type Span } from '../diag/diagnostic.js';
+
+export type YValue =
+  | { kind: 'scalar'; value: string | number | boolean | null; text: string; span: Span }
+  | { kind: 'map'; entries: { key: string; keySpan: Span; value: YValue }[]; span: Span }
+  | { kind: 'seq'; items: YValue[]; span: Span };
+
+/** Nodes produced through aliases before we call it an alias bomb. */
+const ALIAS_NODE_BUDGET = 10_000;
+/** Nesting deeper than any gongwen data could need. */
+const MAX_DEPTH = 64;
+
+export interface YamlParseResult {
+  value?: YValue;
+  diagnostics: Diagnostic[];
+}
+
+export function parseYaml(text: string, file: string): YamlParseResult {
+  const lc = new LineCounter();
+  const spanOf = (start: number, end?: number): Span => {
+    const a = lc.linePos(start);
+    const s: Span = { file, line: a.line, column: a.col };
+    if (end !== undefined && end > start) {
+      const b = lc.linePos(end);
+      s.endLine = b.line;
+      s.endColumn = b.col;
+    }
+    return s;
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, strict: false });
+  } catch (e) {
+    // The parser itself recursing too deep (thousands of nested brackets) is the only known throw.
+    return { diagnostics: [error('E_YAML_SYNTAX', `YAML 无法解析：${(e as Error).message}`, { file, line: 1, column: 1 })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0];
+    const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(error('E_YAML_SYNTAX', `YAML 语法错误：${yamlErrorZh(e.code)}（${msg}）`, { file, line: pos?.line ?? 1, column: pos?.col ?? 1 }));
+  }
+  if (diagnostics.length) return { diagnostics };
+
+  let aliasNodes = 0;
+  let bombReported = false;
+  const convert = (node: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): YValue | undefined => {
+    if (depth > MAX_DEPTH) {
+      diagnostics.push(error('E_YAML_DEPTH', `YAML 嵌套超过 ${MAX_DEPTH} 层`, spanOf(node?.range?.[0] ?? fallback)));
+      return undefined;
+    }
+    if (viaAlias && ++aliasNodes > ALIAS_NODE_BUDGET) {
+      if (!bombReported) {
+        bombReported = true;
+        diagnostics.push(
+          error('E_YAML_ALIAS', `YAML 别名展开过多（超过 ${ALIAS_NODE_BUDGET} 个节点），疑似“别名炸弹”，已拒绝`, spanOf(node?.range?.[0] ?? fallback)),
+        );
+      }
+      return undefined;
+    }
+    if (node == null) return { kind: 'scalar', value: null, text: '', span: spanOf(fallback) };
+    if (node instanceof Alias) {
+      const target = node.resolve(doc) as YNode | undefined;
+      if (!target) {
+        diagnostics.push(error('E_YAML_SYNTAX', `YAML 别名 *${node.source} 没有对应的锚点`, spanOf(node.range?.[0] ?? fallback)));
+        return undefined;
+      }
+      const v = convert(target, depth + 1, true, node.range?.[0] ?? fallback);
+      // An alias stands where it is written: point diagnostics at the alias, not the anchor.
+      return v ? { ...v, span: spanOf(node.range?.[0] ?? fallback, node.range?.[1]) } : undefined;
+    }
+    const [start, end] = node.range ?? [fallback, fallback];
+    if (isScalar(node)) {
+      const v = node.value;
+      const value = v === null || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+      const raw = typeof node.source === 'string' ? node.source : value === null ? '' : String(value);
+      return { kind: 'scalar', value, text: raw, span: spanOf(start, end) };
+    }
+    if (isMap(node)) {
+      const entries: { key: string; keySpan: Span; value: YValue }[] = [];
+      for (const pair of node.items) {
+        const k = pair.key as YNode | null;
+        const keyText = isScalar(k) ? String(k.value ?? '') : '';
+        const keySpan = spanOf(k?.range?.[0] ?? start);
+        if (!isScalar(k)) {
+          diagnostics.push(error('E_YAML_KEY', '键必须是简单文字', keySpan));
+          continue;
+        }
+        const valueFallback = k?.range?.[1] ?? start;
+        const value = convert(pair.value as YNode | null, depth + 1, viaAlias, valueFallback);
+        if (value) entries.push({ key: keyText, keySpan, value });
+      }
+      return { kind: 'map', entries, span: spanOf(start, end) };
+    }
+    if (isSeq(node)) {
+      const items: YValue[] = [];
+      for (const it of node.items) {
+        const v = convert(it as YNode | null, depth + 1, viaAlias, start);
+        if (v) items.push(v);
+      }
+      return { kind: 'seq', items, span: spanOf(start, end) };
+    }
+    return undefined;
+  };
+  const value = convert(doc.contents as YNode | null, 0, false, 0);
+  if (bombReported) return { diagnostics };
+  return value ? { value, diagnostics } : { diagnostics };
+}
+
+function yamlErrorZh(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return '重复的键';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return '缩进或括号不匹配';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return '同一行里不能嵌套键值（冒号后面要换行或加引号）';
+    case 'MULTIPLE_DOCS':
+      return '一个文件只能有一个 YAML 文档';
+    case 'UNEXPECTED_TOKEN':
+      return '意外的字符';
+    case 'MISSING_ANCHOR':
+      return '别名没有对应的锚点';
+    default:
+      return code;
+  }
+}

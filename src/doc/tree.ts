@@ -1,0 +1,116 @@
+// The document tree: what a rendered template means, independent of DOCX or PDF. Every node is spanned.
+import type { Span } from '../diag/diagnostic.js';
+
+/** Where a piece of text came from: a template line, and the data field when it is data. */
+export interface Source {
+  span?: Span;
+  /** Data path (`problems.3.text`) when the text is a data value. */
+  field?: string;
+  /** Span of that data value in its YAML file. */
+  fieldSpan?: Span;
+}
+
+export interface TextRun {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  source: Source;
+}
+export interface LineBreak {
+  type: 'break';
+}
+export type Inline = TextRun | LineBreak;
+/** A run of inlines: a title, a cell, a paragraph's content. */
+export type Line = Inline[];
+
+export interface HeadingNode {
+  type: 'heading';
+  level: 1 | 2 | 3 | 4;
+  /** 一、 / （一） / 1. / （1）, automatic or as written. */
+  number: string;
+  inlines: Line;
+  span: Span;
+}
+export interface ParagraphNode {
+  type: 'paragraph';
+  inlines: Line;
+  /** Body paragraphs are indented two characters; list items carry their own marker. */
+  indent: 'first-line' | 'none';
+  span: Span;
+}
+export type CellAlign = 'left' | 'center' | 'right' | null;
+export interface TableNode {
+  type: 'table';
+  header: Line[];
+  rows: Line[][];
+  align: CellAlign[];
+  span: Span;
+}
+export interface PageBreakNode {
+  type: 'pagebreak';
+  span: Span;
+}
+export type Block = HeadingNode | ParagraphNode | TableNode | PageBreakNode;
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** The 公文 elements of GB/T 9704 §7 that are not body text, from the front matter. */
+export interface DocMeta {
+  copyNumber?: Line;
+  secrecy?: Line;
+  urgency?: Line;
+  /** 发文机关标志 (red head), e.g. 中共某某委员会党组文件 */
+  issuerMark?: Line;
+  docNumber?: Line;
+  signer?: Line;
+  title?: Line;
+  subtitle?: Line;
+  recipients?: Line;
+  attachments: Line[];
+  signature?: Line;
+  date?: Line;
+  note?: Line;
+  cc?: Line;
+  printer?: Line;
+  printDate?: Line;
+  orientation: Orientation;
+  pageNumbers: boolean;
+  /** Document metadata (PDF info / DOCX core properties). */
+  author?: string;
+  subject?: string;
+}
+
+export interface DocTree {
+  type: 'document';
+  /** Document id (rectification-plan, …). */
+  id: string;
+  meta: DocMeta;
+  blocks: Block[];
+  /** The template it came from. */
+  template: string;
+}
+
+/** Plain text of a line (breaks as newlines). */
+export function lineText(line: Line | undefined): string {
+  if (!line) return '';
+  return line.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
+}
+
+/** Every text of the document in reading order, for text comparisons with the outputs. */
+export function documentTexts(doc: DocTree): string[] {
+  const out: string[] = [];
+  const m = doc.meta;
+  for (const l of [m.copyNumber, m.secrecy, m.urgency, m.issuerMark, m.docNumber, m.signer, m.title, m.subtitle, m.recipients]) if (l) out.push(lineText(l));
+  for (const b of doc.blocks) {
+    if (b.type === 'heading') out.push(b.number + lineText(b.inlines));
+    else if (b.type === 'paragraph') out.push(lineText(b.inlines));
+    else if (b.type === 'table') {
+      out.push(...b.header.map(lineText));
+      for (const r of b.rows) out.push(...r.map(lineText));
+    }
+  }
+  for (const a of m.attachments) out.push(lineText(a));
+  for (const l of [m.signature, m.date, m.note, m.cc, m.printer, m.printDate]) if (l) out.push(lineText(l));
+  return out;
+}

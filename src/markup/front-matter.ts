@@ -1,0 +1,108 @@
+// The template's front matter (YAML) → the 公文 elements of DocMeta, keys in English or Chinese.
+import { parseDocument } from 'yaml';
+import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
+import { nearest } from '../diag/nearest.js';
+import type { DocMeta, Line } from '../doc/tree.js';
+import { FIELD_CLOSE, FIELD_OPEN, replaceFields } from '../template/markers.js';
+import type { FieldRef } from '../template/view.js';
+import { textToInlines } from './inline-text.js';
+
+type LineKey = 'copyNumber' | 'secrecy' | 'urgency' | 'issuerMark' | 'docNumber' | 'signer' | 'title' | 'subtitle' | 'recipients' | 'signature' | 'date' | 'note' | 'cc' | 'printer' | 'printDate';
+
+const LINE_KEYS: Record<string, { key: LineKey; aliases: string[] }> = {
+  copy_number: { key: 'copyNumber', aliases: ['份号'] },
+  secrecy: { key: 'secrecy', aliases: ['密级', '密级和保密期限'] },
+  urgency: { key: 'urgency', aliases: ['紧急程度'] },
+  issuer_mark: { key: 'issuerMark', aliases: ['发文机关标志'] },
+  doc_number: { key: 'docNumber', aliases: ['发文字号'] },
+  signer: { key: 'signer', aliases: ['签发人'] },
+  title: { key: 'title', aliases: ['标题'] },
+  subtitle: { key: 'subtitle', aliases: ['副标题'] },
+  recipients: { key: 'recipients', aliases: ['主送机关', '主送'] },
+  signature: { key: 'signature', aliases: ['署名', '发文机关署名'] },
+  date: { key: 'date', aliases: ['成文日期'] },
+  note: { key: 'note', aliases: ['附注'] },
+  cc: { key: 'cc', aliases: ['抄送机关', '抄送'] },
+  printer: { key: 'printer', aliases: ['印发机关'] },
+  print_date: { key: 'printDate', aliases: ['印发日期'] },
+};
+const OTHER_KEYS: Record<string, string[]> = {
+  attachments: ['附件', '附件说明'],
+  orientation: ['页面方向', '方向'],
+  page_numbers: ['页码'],
+  author: ['作者'],
+  subject: ['主题'],
+};
+
+function canonicalKey(k: string): string | undefined {
+  for (const [key, v] of Object.entries(LINE_KEYS)) if (key === k || v.aliases.includes(k)) return key;
+  for (const [key, aliases] of Object.entries(OTHER_KEYS)) if (key === k || aliases.includes(k)) return key;
+  return undefined;
+}
+
+const PLACEHOLDER_RE = /\uE002(\d+)\uE004/g;
+
+export function parseFrontMatter(
+  lines: string[],
+  firstRenderedLine: number,
+  spanAt: (renderedLine: number) => Span,
+  fields: readonly FieldRef[],
+): { meta: DocMeta; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const meta: DocMeta = { attachments: [], orientation: 'portrait', pageNumbers: true };
+  // Data texts are swapped for short placeholders so YAML never sees their colons or quotes.
+  const texts = new Map<number, string>();
+  const src = replaceFields(lines.join('\n'), (id, text) => {
+    texts.set(id, text);
+    return `${FIELD_OPEN}${id}${FIELD_CLOSE}`;
+  });
+  const doc = parseDocument(src, { prettyErrors: true });
+  for (const e of doc.errors) {
+    diagnostics.push(error('E_TEMPLATE', `前置元数据 YAML 错误：${e.message.split('\n')[0]}`, spanAt(firstRenderedLine + (e.linePos?.[0]?.line ?? 1) - 1)));
+  }
+  if (doc.errors.length) return { meta, diagnostics };
+  const value: unknown = doc.toJS({ maxAliasCount: 10 });
+  if (value == null) return { meta, diagnostics };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push(error('E_TEMPLATE', '前置元数据应为“键: 值”', spanAt(firstRenderedLine)));
+    return { meta, diagnostics };
+  }
+  const lineOfKey = (k: string): number => {
+    const i = lines.findIndex((l) => l.startsWith(k + ':') || l.startsWith(`"${k}":`));
+    return firstRenderedLine + Math.max(0, i);
+  };
+  const toLine = (v: unknown, k: string): Line => {
+    const s = v == null ? '' : String(v);
+    const restored = s.replace(PLACEHOLDER_RE, (_m, id: string) => `\uE002${id}\uE003${texts.get(Number(id)) ?? ''}\uE004`);
+    return textToInlines(restored, { span: spanAt(lineOfKey(k)) }, fields);
+  };
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const key = canonicalKey(k);
+    if (!key) {
+      const near = nearest(k, [...Object.keys(LINE_KEYS), ...Object.keys(OTHER_KEYS)]);
+      diagnostics.push(warning('W_FRONT_MATTER', `未知的前置元数据“${k}”，已忽略`, spanAt(lineOfKey(k)), near ? `是否想写“${near}”？` : undefined));
+      continue;
+    }
+    if (v == null || v === '') continue;
+    const lk = LINE_KEYS[key];
+    if (lk) {
+      const line = toLine(v, k);
+      if (line.length) meta[lk.key] = line;
+    } else if (key === 'attachments') {
+      const list = Array.isArray(v) ? v : [v];
+      meta.attachments = list.map((x) => toLine(x, k)).filter((l) => l.length);
+    } else if (key === 'orientation') {
+      const o = String(v).trim();
+      if (['landscape', '横向'].includes(o)) meta.orientation = 'landscape';
+      else if (!['portrait', '纵向'].includes(o)) diagnostics.push(warning('W_FRONT_MATTER', `页面方向“${o}”应为 portrait（纵向）或 landscape（横向）`, spanAt(lineOfKey(k))));
+    } else if (key === 'page_numbers') {
+      meta.pageNumbers = !(v === false || ['false', '否', '无'].includes(String(v)));
+    } else if (key === 'author') meta.author = plain(String(v), texts);
+    else if (key === 'subject') meta.subject = plain(String(v), texts);
+  }
+  return { meta, diagnostics };
+}
+
+function plain(s: string, texts: Map<number, string>): string {
+  return s.replace(PLACEHOLDER_RE, (_m, id: string) => texts.get(Number(id)) ?? '');
+}

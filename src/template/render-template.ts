@@ -1,0 +1,56 @@
+// Handlebars (strict, no prototype access, no HTML escaping) → Markdown text with provenance markers.
+import Handlebars from 'handlebars';
+import { error, type Diagnostic } from '../diag/diagnostic.js';
+import { helpers } from './helpers.js';
+import { addLineMarkers, stripLineMarkers } from './markers.js';
+
+export interface RenderedTemplate {
+  /** Markdown with front matter; data texts still wrapped in field markers. */
+  text: string;
+  /** Template line (1-based) for each output line (0-based index). */
+  lineMap: number[];
+}
+
+const env = Handlebars.create();
+env.registerHelper(helpers);
+// Templates get no partials: a `{{> x}}` written inside data is never reached anyway (data is not compiled).
+env.unregisterHelper('log');
+env.unregisterHelper('lookup');
+
+type HbError = Error & { lineNumber?: number; column?: number };
+
+export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
+  let fn: Handlebars.TemplateDelegate;
+  try {
+    fn = env.compile(addLineMarkers(source), { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false });
+    const text = fn(view, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+      allowCallsToHelperMissing: false,
+    });
+    return { result: stripLineMarkers(text), diagnostics: [] };
+  } catch (e) {
+    return { diagnostics: [templateError(e as HbError, file)] };
+  }
+}
+
+function templateError(e: HbError, file: string): Diagnostic {
+  let line = e.lineNumber;
+  let column = e.column !== undefined ? e.column + 1 : 1;
+  let msg = String(e.message ?? e);
+  const parse = /Parse error on line (\d+)/.exec(msg);
+  if (parse) {
+    line = Number(parse[1]);
+    column = 1;
+  }
+  msg = msg.replace(/[\uE000-\uE005]\d*[\uE000-\uE005]?/g, '').split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const missing = /^"(.+)" not defined in/.exec(msg);
+  const zh = missing
+    ? `模板引用了数据中不存在的字段“${missing[1]}”`
+    : /^Missing helper: "?([^"]+)"?/.test(msg)
+      ? `模板使用了不存在的辅助函数：${msg.replace(/^Missing helper: /, '')}`
+      : /partial .* could not be found/.test(msg)
+        ? `模板不支持局部模板（partial）：${msg}`
+        : `模板错误：${msg}`;
+  return error('E_TEMPLATE', zh, { file, line: line ?? 1, column });
+}

@@ -1,0 +1,44 @@
+// Finds templates by document id: the project's templates/ first, then the built-in ones.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { World } from '../world/world.js';
+
+/** The package's own templates/ folder (works from src/ under vitest and from dist/). */
+export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateSource {
+  id: string;
+  file: string;
+  text: string;
+  builtin: boolean;
+}
+
+export function templateFileName(id: string): string {
+  return `${id}.md.hbs`;
+}
+
+export function findTemplate(world: World, id: string, userDir?: string): TemplateSource | undefined {
+  const candidates: [string, boolean][] = [];
+  if (userDir) candidates.push([path.join(userDir, templateFileName(id)), false]);
+  candidates.push([path.join(BUILTIN_TEMPLATE_DIR, templateFileName(id)), true]);
+  for (const [file, builtin] of candidates) {
+    if (world.exists(file) && !world.isDir(file)) {
+      return { id, file: builtin ? path.relative(world.cwd, file) || file : file, text: world.readText(file), builtin };
+    }
+  }
+  return undefined;
+}
+
+export function listTemplates(world: World, userDir?: string): { id: string; file: string; builtin: boolean }[] {
+  const seen = new Map<string, { id: string; file: string; builtin: boolean }>();
+  const scan = (dir: string, builtin: boolean) => {
+    if (!world.exists(dir) || !world.isDir(dir)) return;
+    for (const e of world.listDir(dir)) {
+      const m = /^(.+)\.md\.hbs$/.exec(e.name);
+      if (!e.isDir && m && !seen.has(m[1]!)) seen.set(m[1]!, { id: m[1]!, file: path.join(dir, e.name), builtin });
+    }
+  };
+  if (userDir) scan(userDir, false);
+  scan(BUILTIN_TEMPLATE_DIR, true);
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,195 @@
+// UnitData → the view templates see: data texts tagged with their field (for provenance and
+// safe escaping), enum labels in Chinese, dates that print as 2014年3月31日, links between lists.
+import type { Span } from '../diag/diagnostic.js';
+import { formatDateIso, formatDateZh, type DateValue } from '../data/dates.js';
+import { ENUMS, LOOKBACK_CHECKS, enumLabel, type EnumSpec } from '../data/schema.js';
+import type { UnitData } from '../data/types.js';
+import { tagField } from './markers.js';
+
+/** What a tagged field id points back to. */
+export interface FieldRef {
+  path: string;
+  span?: Span;
+}
+
+/** A date as templates see it: prints in Chinese, with parts for custom formats. */
+export class DateView {
+  readonly year: number | null;
+  readonly month: number | null;
+  readonly day: number | null;
+  readonly ongoing: boolean;
+  readonly iso: string;
+  readonly zh: string;
+  constructor(d: DateValue) {
+    this.ongoing = d.kind === 'ongoing';
+    this.year = d.kind === 'date' ? d.year : null;
+    this.month = d.kind === 'date' ? d.month : null;
+    this.day = d.kind === 'date' ? d.day : null;
+    this.iso = formatDateIso(d);
+    this.zh = formatDateZh(d);
+  }
+  toString(): string {
+    return this.zh;
+  }
+  value(): DateValue {
+    return this.ongoing ? { kind: 'ongoing' } : { kind: 'date', year: this.year!, month: this.month!, day: this.day! };
+  }
+}
+
+export interface ViewBuild {
+  view: Record<string, unknown>;
+  fields: FieldRef[];
+}
+
+/** Builds the view of a unit; `extra` adds per-document values (the campaign, the leader…). */
+export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
+  const tag = (text: string | undefined, path: string): string | null => {
+    if (text === undefined) return null;
+    const ref: FieldRef = { path };
+    const span = d.spans.get(path);
+    if (span) ref.span = span;
+    fields.push(ref);
+    return tagField(fields.length - 1, text);
+  };
+  const dt = (v: DateValue | undefined) => (v ? new DateView(v) : null);
+  const lab = (spec: EnumSpec, v: string | undefined) => (v ? enumLabel(spec, v) : null);
+
+  const u = d.unit;
+  const year = u.date?.kind === 'date' ? u.date.year : null;
+  const docNumber = u.doc_number_prefix && year ? `${u.doc_number_prefix}〔${year}〕${u.doc_number ?? '\u3000'}号` : null;
+  const unit = {
+    name: tag(u.name, 'unit.name'),
+    short_name: tag(u.short_name ?? u.name, u.short_name ? 'unit.short_name' : 'unit.name'),
+    category: u.category ?? null,
+    category_label: lab(ENUMS.CATEGORY, u.category),
+    issuer: tag(u.issuer, 'unit.issuer'),
+    doc_number_prefix: tag(u.doc_number_prefix, 'unit.doc_number_prefix'),
+    doc_number: docNumber ? tag(docNumber, 'unit.doc_number_prefix') : null,
+    filing_to: tag(u.filing_to, 'unit.filing_to'),
+    supervisor: tag(u.supervisor, 'unit.supervisor'),
+    contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
+    date: dt(u.date),
+  };
+
+  const measures = d.measures.map((m, i) => ({
+    index: i + 1,
+    problem: m.problem,
+    action: tag(m.action, `measures.${i}.action`),
+    goal: tag(m.goal, `measures.${i}.goal`),
+    deadline: dt(m.deadline),
+    leader: tag(m.leader, `measures.${i}.leader`),
+    department: tag(m.department, `measures.${i}.department`),
+    status: m.status ?? null,
+    status_label: lab(ENUMS.STATUS, m.status),
+    progress: tag(m.progress, `measures.${i}.progress`),
+    public: m.public,
+    problems: [] as unknown[],
+  }));
+  const problems = d.problems.map((p, i) => ({
+    index: i + 1,
+    id: p.id,
+    text: tag(p.text, `problems.${i}.text`),
+    wind: p.wind ?? null,
+    wind_label: lab(ENUMS.WIND, p.wind),
+    scope: p.scope ?? null,
+    scope_label: lab(ENUMS.SCOPE, p.scope),
+    person: tag(p.person, `problems.${i}.person`),
+    layer: p.layer ?? null,
+    layer_label: lab(ENUMS.LAYER, p.layer),
+    term: p.term ?? null,
+    term_label: lab(ENUMS.TERM, p.term),
+    source: tag(p.source, `problems.${i}.source`),
+    measures: measures.filter((_m, j) => d.measures[j]!.problem.includes(p.id)),
+  }));
+  // Each measure also knows the problems it answers (for the 问题清单 table).
+  measures.forEach((m, j) => {
+    m.problems = problems.filter((p) => d.measures[j]!.problem.includes(p.id)).map((p) => ({ id: p.id, index: p.index, text: p.text, wind_label: p.wind_label }));
+  });
+
+  const roadmap = d.roadmap.map((r, i) => ({
+    index: i + 1,
+    phase: tag(r.phase, `roadmap.${i}.phase`),
+    from: dt(r.from),
+    to: dt(r.to),
+    tasks: tag(r.tasks, `roadmap.${i}.tasks`),
+  }));
+  const campaigns = d.campaigns.map((c, i) => ({
+    index: i + 1,
+    title: tag(c.title, `campaigns.${i}.title`),
+    origin: c.origin ?? null,
+    origin_label: lab(ENUMS.ORIGIN, c.origin),
+    target: tag(c.target, `campaigns.${i}.target`),
+    lead_department: tag(c.lead_department, `campaigns.${i}.lead_department`),
+    owner: tag(c.owner, `campaigns.${i}.owner`),
+    steps: (c.steps ?? []).map((s, j) => ({ index: j + 1, action: tag(s.action, `campaigns.${i}.steps.${j}.action`), deadline: dt(s.deadline) })),
+    evaluation: tag(c.evaluation, `campaigns.${i}.evaluation`),
+    accountability: tag(c.accountability, `campaigns.${i}.accountability`),
+    deadline: dt(c.deadline),
+  }));
+  const regulations = d.regulations.map((r, i) => ({
+    index: i + 1,
+    title: tag(r.title, `regulations.${i}.title`),
+    action: r.action ?? null,
+    action_label: lab(ENUMS.REG_ACTION, r.action),
+    kind: r.kind ?? null,
+    kind_label: lab(ENUMS.REG_KIND, r.kind),
+    purpose: tag(r.purpose, `regulations.${i}.purpose`),
+    department: tag(r.department, `regulations.${i}.department`),
+    deadline: dt(r.deadline),
+  }));
+  const lookback = d.lookback
+    ? {
+        checks: LOOKBACK_CHECKS.filter((c) => d.lookback![c.key]).map((c, i) => {
+          const ck = d.lookback![c.key]!;
+          return {
+            index: i + 1,
+            key: c.key,
+            label: c.label,
+            question: c.question,
+            verdict: ck.verdict ?? null,
+            verdict_label: lab(ENUMS.VERDICT, ck.verdict),
+            findings: tag(ck.findings, `lookback.${c.key}.findings`),
+            remedy: tag(ck.remedy, `lookback.${c.key}.remedy`),
+            done_on: dt(ck.done_on),
+          };
+        }),
+      }
+    : null;
+  const leaders = d.leaders.map((l, i) => ({
+    index: i + 1,
+    name: tag(l.name, `leaders.${i}.name`),
+    title: tag(l.title, `leaders.${i}.title`),
+    problems: l.problems.map((ref, j) => {
+      const p = problems.find((x) => x.id === ref);
+      return p ? { id: p.id, text: p.text, wind_label: p.wind_label } : { id: null, text: tag(ref, `leaders.${i}.problems.${j}`), wind_label: null };
+    }),
+    measures: l.measures.map((m, j) => ({
+      index: j + 1,
+      action: tag(m.action, `leaders.${i}.measures.${j}.action`),
+      goal: tag(m.goal, `leaders.${i}.measures.${j}.goal`),
+      deadline: dt(m.deadline),
+    })),
+  }));
+
+  const windGroups = Object.keys(ENUMS.WIND.values).map((w) => ({
+    wind: w,
+    label: enumLabel(ENUMS.WIND, w),
+    problems: problems.filter((p) => p.wind === w),
+  }));
+  const stats = {
+    problems: problems.length,
+    measures: measures.length,
+    done: measures.filter((m) => m.status === 'done').length,
+    in_progress: measures.filter((m) => m.status === 'in_progress').length,
+    collective: problems.filter((p) => p.scope === 'collective').length,
+    individual: problems.filter((p) => p.scope === 'individual').length,
+    campaigns: campaigns.length,
+    regulations: regulations.length,
+    by_wind: windGroups.filter((g) => g.problems.length > 0).map((g) => ({ ...g, count: g.problems.length })),
+  };
+
+  return {
+    view: { unit, date: unit.date, problems, measures, roadmap, campaigns, regulations, lookback, leaders, stats },
+    fields,
+  };
+}

@@ -1,0 +1,63 @@
+// An in-memory World for tests: files in a Map, no disk.
+import type { DirEntry, World } from './world.js';
+
+export function memoryWorld(files: Record<string, string | Uint8Array>, env: Record<string, string> = {}): World & { files: Map<string, Uint8Array | string> } {
+  const store = new Map<string, Uint8Array | string>(Object.entries(files).map(([k, v]) => [norm(k), v]));
+  const dirs = () => {
+    const s = new Set<string>(['.']);
+    for (const k of store.keys()) {
+      const parts = k.split('/');
+      for (let i = 1; i < parts.length; i++) s.add(parts.slice(0, i).join('/'));
+    }
+    return s;
+  };
+  const get = (p: string) => {
+    const v = store.get(norm(p));
+    if (v === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    return v;
+  };
+  return {
+    files: store,
+    cwd: '/mem',
+    exists: (p) => store.has(norm(p)) || dirs().has(norm(p)),
+    isDir: (p) => dirs().has(norm(p)),
+    readText: (p) => {
+      const v = get(p);
+      return typeof v === 'string' ? v : new TextDecoder().decode(v);
+    },
+    readBytes: (p) => {
+      const v = get(p);
+      return typeof v === 'string' ? new TextEncoder().encode(v) : v;
+    },
+    fileSize: (p) => {
+      const v = get(p);
+      return typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
+    },
+    listDir: (p): DirEntry[] => {
+      const base = norm(p);
+      const prefix = base === '.' ? '' : base + '/';
+      const out = new Map<string, boolean>();
+      for (const k of store.keys()) {
+        if (!k.startsWith(prefix)) continue;
+        const rest = k.slice(prefix.length).split('/');
+        out.set(rest[0]!, rest.length > 1 || out.get(rest[0]!) === true);
+      }
+      return [...out].map(([name, isDir]) => ({ name, isDir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    },
+    writeAtomic: (p, data) => {
+      store.set(norm(p), data);
+    },
+    mkdirp: () => {},
+    env: (name) => env[name],
+  };
+}
+
+function norm(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.length ? parts.join('/') : '.';
+}

@@ -1,0 +1,53 @@
+// The real World on Node's fs: atomic writes by temp file + fsync + rename.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DirEntry, World } from './world.js';
+
+let tmpCounter = 0;
+
+export function nodeWorld(cwd = process.cwd()): World {
+  const abs = (p: string) => path.resolve(cwd, p);
+  return {
+    cwd,
+    exists: (p) => fs.existsSync(abs(p)),
+    isDir: (p) => {
+      try {
+        return fs.statSync(abs(p)).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    readText: (p) => fs.readFileSync(abs(p), 'utf8'),
+    readBytes: (p) => fs.readFileSync(abs(p)),
+    fileSize: (p) => fs.statSync(abs(p)).size,
+    listDir: (p): DirEntry[] =>
+      fs
+        .readdirSync(abs(p), { withFileTypes: true })
+        .map((d) => ({ name: d.name, isDir: d.isDirectory() }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    writeAtomic: (p, data) => {
+      const target = abs(p);
+      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tmpCounter}.tmp`);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeFileSync(fd, data);
+        fs.fsyncSync(fd);
+      } catch (e) {
+        fs.closeSync(fd);
+        fs.rmSync(tmp, { force: true });
+        throw e;
+      }
+      fs.closeSync(fd);
+      try {
+        fs.renameSync(tmp, target);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw e;
+      }
+    },
+    mkdirp: (p) => {
+      fs.mkdirSync(abs(p), { recursive: true });
+    },
+    env: (name) => process.env[name],
+  };
+}
