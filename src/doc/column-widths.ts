@@ -1,41 +1,45 @@
 // Table column widths from content, shared by the DOCX and PDF backends so both tables look alike.
-import { lineText, type TableNode } from './tree.js';
+// The automatic table layout of browsers: each column gets its narrowest sensible width, and the
+// rest of the line is shared in proportion to how much more each column would like.
+import { lineText, type Line, type TableNode } from './tree.js';
 import { charCells } from './measure-chars.js';
 
-/** Columns whose longest cell is at most this many characters are sized to fit it. */
-const SHORT = 8;
+/** Cell padding, in characters, on top of the text. */
+const PAD = 1.2;
+/** Names of up to this many characters (张三, 办公室) should not wrap. */
+const KEEP = 3;
 
-/**
- * Fractions of the table width per column: short columns (序号, 责任领导, 完成时限) fit their
- * content on one line; long columns share the rest by their average length.
- */
+function longestLine(l: Line | undefined): number {
+  return Math.max(0, ...lineText(l).split('\n').map(charCells));
+}
+
+/** Fractions of the table width per column; `totalChars` is the table width in characters of its font. */
 export function columnWidths(t: TableNode, totalChars: number): number[] {
   const n = t.header.length || t.rows[0]?.length || 0;
   if (n === 0) return [];
-  const stats = Array.from({ length: n }, (_, c) => {
-    const lens = t.rows.map((r) => charCells(lineText(r[c]).split('\n').reduce((a, b) => (charCells(b) > charCells(a) ? b : a), '')));
-    const head = Math.max(...lineText(t.header[c]).split('\n').map(charCells), 0);
-    const max = Math.max(head, ...lens, 1);
-    const avg = lens.length ? lens.reduce((a, b) => a + b, 0) / lens.length : head;
-    return { head, max, avg };
-  });
-  const pad = 1;
-  const fixed = stats.map((s) => (s.max <= SHORT ? s.max + pad : 0));
-  const fixedSum = fixed.reduce((a, b) => a + b, 0);
-  const longIdx = stats.map((_s, i) => i).filter((i) => fixed[i] === 0);
-  let widths: number[];
-  if (longIdx.length === 0 || fixedSum >= totalChars * 0.8) {
-    const base = stats.map((s) => Math.max(s.head, Math.min(s.max, 20)) + pad);
-    const sum = base.reduce((a, b) => a + b, 0);
-    widths = base.map((b) => b / sum);
-  } else {
-    const rest = totalChars - fixedSum;
-    const weights = longIdx.map((i) => Math.max(stats[i]!.avg, stats[i]!.head + pad, 4));
-    const wsum = weights.reduce((a, b) => a + b, 0);
-    const chars = [...fixed];
-    longIdx.forEach((i, k) => (chars[i] = Math.max(stats[i]!.head + pad, (rest * weights[k]!) / wsum)));
-    const sum = chars.reduce((a, b) => a + b, 0);
-    widths = chars.map((c) => c / sum);
+  const min: number[] = [];
+  const max: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const head = longestLine(t.header[c]);
+    const body = Math.max(0, ...t.rows.map((r) => longestLine(r[c])));
+    // A header may wrap onto two lines; a short name may not.
+    min.push(Math.max(Math.ceil(head / 2), Math.min(body, KEEP), 1) + PAD);
+    max.push(Math.max(head, body, 1) + PAD);
   }
-  return widths;
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  const sumMax = max.reduce((a, b) => a + b, 0);
+  let chars: number[];
+  if (sumMax <= totalChars) {
+    // Everything fits on one line: widen in proportion to content.
+    chars = max.map((m) => (m * totalChars) / sumMax);
+  } else if (sumMin >= totalChars) {
+    chars = min.map((m) => (m * totalChars) / sumMin);
+  } else {
+    const slack = totalChars - sumMin;
+    const want = max.map((m, i) => m - min[i]!);
+    const sumWant = want.reduce((a, b) => a + b, 0) || 1;
+    chars = min.map((m, i) => m + (slack * want[i]!) / sumWant);
+  }
+  const sum = chars.reduce((a, b) => a + b, 0);
+  return chars.map((c) => c / sum);
 }

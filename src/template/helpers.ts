@@ -36,8 +36,8 @@ function matches(item: unknown, field: string, value: unknown): boolean {
 export const helpers: Record<string, HelperDelegate> = {
   /** {{cn 3}} → 三 */
   cn: (...a: unknown[]) => chineseNumeral(Number(args(a)[0])),
-  /** {{date d}} → 2014年3月31日; {{date d "iso"}}, {{date d "ym"}} → 2014年3月, {{date d "md"}} → 3月31日 */
-  date: (...a: unknown[]) => {
+  /** {{formatDate d}} → 2014年3月31日; "iso" → 2014-03-31, "ym" → 2014年3月, "md" → 3月31日 */
+  formatDate: (...a: unknown[]) => {
     const [d, fmt] = args(a);
     if (!(d instanceof DateView)) return d == null ? '' : String(d);
     if (d.ongoing) return d.zh;
@@ -69,8 +69,8 @@ export const helpers: Record<string, HelperDelegate> = {
   not: (...a: unknown[]) => !args(a)[0],
   /** {{len list}} */
   len: (...a: unknown[]) => asList(args(a)[0]).length,
-  /** {{count problems "wind" "formalism"}} → how many items have that value */
-  count: (...a: unknown[]) => {
+  /** {{countBy problems "wind" "formalism"}} → how many items have that value */
+  countBy: (...a: unknown[]) => {
     const [list, field, value] = args(a);
     const l = asList(list);
     return field === undefined ? l.length : l.filter((it) => matches(it, String(field), value)).length;

@@ -58,8 +58,7 @@ export function tableToDocx(t: TableNode, textWidthPt: number): Table {
   const pad = twip(TABLE.cellPadding);
   const border = { style: BorderStyle.SINGLE, size: eighthPt(0.5), color: '000000' };
   const cell = (content: Line, c: number, header: boolean) => {
-    const short = !header && fractions[c]! * (textWidthPt / size) <= 9;
-    const align = t.align[c] === 'center' || header || short ? AlignmentType.CENTER : t.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
+    const align = t.align[c] === 'center' || header ? AlignmentType.CENTER : t.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
     return new TableCell({
       width: { size: cols[c]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,

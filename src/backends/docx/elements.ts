@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import { charCells } from '../../doc/measure-chars.js';
 import { signatureIndents } from '../../doc/signature.js';
+import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
 import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, RED_RULE, TITLE } from '../../style/gbt9704.js';
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
@@ -80,7 +81,10 @@ export function headParagraphs(meta: DocMeta, widthPt: number): Paragraph[] {
         alignment: AlignmentType.CENTER,
         spacing: { before: twip(gap), line: twip(LINE * 1.2), lineRule: LineRuleType.EXACT },
         keepNext: true,
-        children: lineRuns(meta.title, { role: TITLE.role, size: TITLE.size }),
+        children: lineRuns(
+          titleLines(meta.title, Math.floor(widthPt / TITLE.size)).flatMap((l, i) => (i ? [{ type: 'break' as const }, ...l] : l)),
+          { role: TITLE.role, size: TITLE.size },
+        ),
       }),
     );
   }

@@ -29,7 +29,7 @@ function pageNumberFooter(align: 'odd' | 'even'): Footer {
         indent: align === 'odd' ? { right: twip(PAGE_NUMBER.inset) } : { left: twip(PAGE_NUMBER.inset) },
         children: [
           textRun(`${PAGE_NUMBER.dash} `, run),
-          new TextRun({ children: [PageNumber.CURRENT], font: fontSlots('pageNumber'), size: halfPt(PAGE_NUMBER.size) }),
+          new TextRun({ children: [PageNumber.CURRENT], font: fontSlots('pageNumber', false), size: halfPt(PAGE_NUMBER.size) }),
           textRun(` ${PAGE_NUMBER.dash}`, run),
         ],
       }),
@@ -78,7 +78,7 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
     children: p.children.length ? p.children : [new Paragraph({ children: [] })],
   }));
 
-  const bodyFont = fontSlots('body');
+  const bodyFont = fontSlots('body', false);
   const document = new Document({
     title: lineText(doc.meta.title).replace(/\n/g, ''),
     creator: doc.meta.author ?? 'gongwen',
@@ -89,7 +89,7 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
     styles: {
       default: {
         document: {
-          run: { font: bodyFont, size: halfPt(GRID.bodySize), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: { font: bodyFont, size: halfPt(GRID.bodySize), language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: twip(GRID.linePitch), lineRule: LineRuleType.EXACT } },
         },
       },

@@ -1,0 +1,71 @@
+// Breaks a 标题 into lines that keep words whole and form a trapezoid or a diamond, never an
+// hourglass (GB/T 9704 §7.3.1: "标题排列应当使用梯形或菱形"). Shared by the DOCX and PDF backends.
+import { charCells } from './measure-chars.js';
+import { splitLineAt } from './split-line.js';
+import { lineText, type Line } from './tree.js';
+
+const NO_START = /^[，。、；：？！）》」』】〕’”…—·]/;
+const NO_END = /[（《「『【〔‘“]$/;
+
+/** Word boundaries (UTF-16 offsets) where a title may break. */
+function breakOffsets(text: string): number[] {
+  const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+  const out: number[] = [];
+  let depth = 0;
+  let pos = 0;
+  for (const s of seg.segment(text)) {
+    for (const ch of s.segment) {
+      if ('《“‘（「'.includes(ch)) depth++;
+      if ('》”’）」'.includes(ch)) depth = Math.max(0, depth - 1);
+    }
+    pos = s.index + s.segment.length;
+    if (pos >= text.length) break;
+    const before = text.slice(0, pos);
+    const after = text.slice(pos);
+    if (NO_START.test(after) || NO_END.test(before)) continue;
+    // Breaking inside a quoted name (《…》, “…”) is allowed but costs (see below).
+    out.push(depth > 0 ? -pos : pos);
+  }
+  return out;
+}
+
+function shapeOk(lens: number[]): boolean {
+  if (lens.length < 3) return true;
+  const inc = lens.every((l, i) => i === 0 || l >= lens[i - 1]!);
+  const dec = lens.every((l, i) => i === 0 || l <= lens[i - 1]!);
+  if (inc || dec) return true;
+  // Diamond: rises to a widest middle, then falls.
+  const peak = lens.indexOf(Math.max(...lens));
+  return lens.slice(0, peak + 1).every((l, i, a) => i === 0 || l >= a[i - 1]!) && lens.slice(peak).every((l, i, a) => i === 0 || l <= a[i - 1]!);
+}
+
+/** The title's lines; `maxCells` is how many title characters fit the text block. */
+export function titleLines(title: Line, maxCells: number): Line[] {
+  const text = lineText(title);
+  // A title the template already broke is kept as written.
+  if (text.includes('\n')) return [title];
+  const total = charCells(text);
+  if (total <= maxCells) return [title];
+  const raw = breakOffsets(text);
+  const cands = raw.map(Math.abs);
+  const inQuote = new Set(raw.filter((x) => x < 0).map((x) => -x));
+  let best: { cost: number; cuts: number[] } | undefined;
+  for (let k = Math.ceil(total / maxCells); k <= Math.min(5, Math.ceil(total / maxCells) + 1) && !best; k++) {
+    const choose = (start: number, need: number, cuts: number[]) => {
+      if (need === 0) {
+        const bounds = [0, ...cuts, text.length];
+        const lens = bounds.slice(1).map((b, i) => charCells(text.slice(bounds[i], b)));
+        if (lens.some((l) => l > maxCells) || !shapeOk(lens)) return;
+        const mean = total / lens.length;
+        let cost = lens.reduce((s, l) => s + (l - mean) ** 2, 0);
+        cost += cuts.filter((c) => inQuote.has(c)).length * 40;
+        if (!best || cost < best.cost) best = { cost, cuts: [...cuts] };
+        return;
+      }
+      for (let i = start; i < cands.length; i++) choose(i + 1, need - 1, [...cuts, cands[i]!]);
+    };
+    if (cands.length <= 40) choose(0, k - 1, []);
+  }
+  if (!best) return [title];
+  return splitLineAt(title, (best as { cuts: number[] }).cuts);
+}
