@@ -106,7 +106,9 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
       }
     }
   }
-  if (!sections.has('unit')) {
+  // A file that did not parse may well hold the unit: do not add noise about it.
+  const unreadable = diagnostics.some((d) => d.code.startsWith('E_YAML') || d.code === 'E_READ' || d.code === 'E_TOO_LARGE');
+  if (!sections.has('unit') && !unreadable) {
     diagnostics.push(error('E_REQUIRED', '缺少“单位”（unit）信息：每个单位的数据必须有 unit: 部分', { file: src.files[0] ?? src.id, line: 1, column: 1 }));
   }
 

@@ -46,7 +46,9 @@ export function parseYaml(text: string, file: string): YamlParseResult {
 
   let aliasNodes = 0;
   let bombReported = false;
-  const convert = (node: YNode | null | undefined, depth: number, viaAlias: boolean, fallback: number): YValue | undefined => {
+  // `aliasAt` is the offset of the outermost alias being expanded: a bomb is reported where it is used.
+  const convert = (node: YNode | null | undefined, depth: number, aliasAt: number | undefined, fallback: number): YValue | undefined => {
+    const viaAlias = aliasAt !== undefined;
     if (depth > MAX_DEPTH) {
       diagnostics.push(error('E_YAML_DEPTH', `YAML 嵌套超过 ${MAX_DEPTH} 层`, spanOf(node?.range?.[0] ?? fallback)));
       return undefined;
@@ -55,7 +57,7 @@ export function parseYaml(text: string, file: string): YamlParseResult {
       if (!bombReported) {
         bombReported = true;
         diagnostics.push(
-          error('E_YAML_ALIAS', `YAML 别名展开过多（超过 ${ALIAS_NODE_BUDGET} 个节点），疑似“别名炸弹”，已拒绝`, spanOf(node?.range?.[0] ?? fallback)),
+          error('E_YAML_ALIAS', `YAML 别名展开过多（超过 ${ALIAS_NODE_BUDGET} 个节点），疑似“别名炸弹”，已拒绝`, spanOf(aliasAt ?? fallback)),
         );
       }
       return undefined;
@@ -67,7 +69,7 @@ export function parseYaml(text: string, file: string): YamlParseResult {
         diagnostics.push(error('E_YAML_SYNTAX', `YAML 别名 *${node.source} 没有对应的锚点`, spanOf(node.range?.[0] ?? fallback)));
         return undefined;
       }
-      const v = convert(target, depth + 1, true, node.range?.[0] ?? fallback);
+      const v = convert(target, depth + 1, aliasAt ?? node.range?.[0] ?? fallback, node.range?.[0] ?? fallback);
       // An alias stands where it is written: point diagnostics at the alias, not the anchor.
       return v ? { ...v, span: spanOf(node.range?.[0] ?? fallback, node.range?.[1]) } : undefined;
     }
@@ -89,7 +91,7 @@ export function parseYaml(text: string, file: string): YamlParseResult {
           continue;
         }
         const valueFallback = k?.range?.[1] ?? start;
-        const value = convert(pair.value as YNode | null, depth + 1, viaAlias, valueFallback);
+        const value = convert(pair.value as YNode | null, depth + 1, aliasAt, valueFallback);
         if (value) entries.push({ key: keyText, keySpan, value });
       }
       return { kind: 'map', entries, span: spanOf(start, end) };
@@ -97,14 +99,14 @@ export function parseYaml(text: string, file: string): YamlParseResult {
     if (isSeq(node)) {
       const items: YValue[] = [];
       for (const it of node.items) {
-        const v = convert(it as YNode | null, depth + 1, viaAlias, start);
+        const v = convert(it as YNode | null, depth + 1, aliasAt, start);
         if (v) items.push(v);
       }
       return { kind: 'seq', items, span: spanOf(start, end) };
     }
     return undefined;
   };
-  const value = convert(doc.contents as YNode | null, 0, false, 0);
+  const value = convert(doc.contents as YNode | null, 0, undefined, 0);
   if (bombReported) return { diagnostics };
   return value ? { value, diagnostics } : { diagnostics };
 }

@@ -42,6 +42,9 @@ function templateError(e: HbError, file: string): Diagnostic {
   if (parse) {
     line = Number(parse[1]);
     column = 1;
+    const got = /got '([^']+)'/.exec(msg)?.[1];
+    const zh = got === 'EOF' ? '模板结尾处仍有未闭合的块（{{#…}} 缺少对应的 {{/…}}）' : `模板语法错误（意外的 ${got ?? '内容'}）`;
+    return error('E_TEMPLATE', zh, { file, line, column });
   }
   msg = msg.replace(/[\uE000-\uE005]\d*[\uE000-\uE005]?/g, '').split('\n')[0]!.replace(/ - \d+:\d+$/, '');
   const missing = /^"(.+)" not defined in/.exec(msg);

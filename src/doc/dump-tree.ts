@@ -1,0 +1,51 @@
+// A DocTree as stable text, for golden tests and for debugging templates.
+import { lineText, type DocTree, type Line } from './tree.js';
+
+function fieldsOf(l: Line): string {
+  const f = [...new Set(l.flatMap((i) => (i.type === 'text' && i.source.field ? [i.source.field] : [])))];
+  return f.length ? `  {${f.join(' ')}}` : '';
+}
+
+export function dumpTree(doc: DocTree): string {
+  const out: string[] = [`document ${doc.id} (${doc.meta.orientation}${doc.meta.pageNumbers ? '' : ', no page numbers'})`];
+  const m = doc.meta;
+  const metaLines: [string, Line | undefined][] = [
+    ['copy_number', m.copyNumber],
+    ['secrecy', m.secrecy],
+    ['urgency', m.urgency],
+    ['issuer_mark', m.issuerMark],
+    ['doc_number', m.docNumber],
+    ['signer', m.signer],
+    ['title', m.title],
+    ['subtitle', m.subtitle],
+    ['recipients', m.recipients],
+    ['signature', m.signature],
+    ['date', m.date],
+    ['note', m.note],
+    ['cc', m.cc],
+    ['printer', m.printer],
+    ['print_date', m.printDate],
+  ];
+  for (const [k, l] of metaLines) if (l) out.push(`${k}: ${lineText(l)}${fieldsOf(l)}`);
+  m.attachments.forEach((a, i) => out.push(`attachment ${i + 1}: ${lineText(a)}`));
+  for (const b of doc.blocks) {
+    const at = `@${b.span.line}`;
+    switch (b.type) {
+      case 'heading':
+        out.push(`h${b.level} ${b.number}${lineText(b.inlines)}  ${at}${fieldsOf(b.inlines)}`);
+        break;
+      case 'paragraph':
+        out.push(`p${b.indent === 'none' ? '0' : ''} ${lineText(b.inlines).replace(/\n/g, '⏎')}  ${at}${fieldsOf(b.inlines)}`);
+        break;
+      case 'table':
+        out.push(`table ${b.header.length} columns × ${b.rows.length} rows  ${at}  align ${b.align.map((a) => a ?? '-').join(',')}`);
+        out.push(`  | ${b.header.map(lineText).join(' | ')} |`);
+        for (const r of b.rows) out.push(`  | ${r.map((c) => lineText(c).replace(/\n/g, '⏎')).join(' | ')} |`);
+        break;
+      case 'pagebreak':
+        out.push(`pagebreak  ${at}`);
+        break;
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,41 @@
+// Builds the DocTrees of the bundled example units in memory (no files written).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkInputs } from '../../src/api/check.js';
+import { buildDocument } from '../../src/api/build-document.js';
+import { DOC_TYPES } from '../../src/api/documents.js';
+import type { Diagnostic } from '../../src/diag/diagnostic.js';
+import type { DocTree } from '../../src/doc/tree.js';
+import { findTemplate } from '../../src/template/template-store.js';
+import { buildView } from '../../src/template/view.js';
+import { nodeWorld } from '../../src/world/node-world.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ExampleDoc {
+  unit: string;
+  name: string;
+  doc: DocTree;
+}
+
+export function exampleDocs(): { docs: ExampleDoc[]; diagnostics: Diagnostic[] } {
+  const world = nodeWorld(ROOT);
+  const checked = checkInputs(world, ['data']);
+  const docs: ExampleDoc[] = [];
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
+  for (const u of checked.units) {
+    diagnostics.push(...u.diagnostics);
+    if (!u.data) continue;
+    const { view, fields } = buildView(u.data);
+    for (const t of DOC_TYPES) {
+      if (t.missing(u.data)) continue;
+      for (const inst of t.instances(u.data)) {
+        const template = findTemplate(world, inst.id, path.join(ROOT, 'no-user-templates'))!;
+        const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), documents: [] }, fields });
+        diagnostics.push(...b.diagnostics);
+        if (b.doc) docs.push({ unit: u.data.unit.name, name: inst.name, doc: b.doc });
+      }
+    }
+  }
+  return { docs, diagnostics };
+}
