@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { safeFileName, NameRegistry } from '../../src/api/file-names.js';
+import { columnWidths } from '../../src/doc/column-widths.js';
+import { charCells } from '../../src/doc/measure-chars.js';
+import { signatureIndents } from '../../src/doc/signature.js';
+import { titleLines } from '../../src/doc/title-lines.js';
+import type { Line, TableNode } from '../../src/doc/tree.js';
+
+const L = (t: string): Line => [{ type: 'text', text: t, source: {} }];
+const text = (l: Line) => l.map((i) => (i.type === 'text' ? i.text : '')).join('');
+
+describe('titleLines (GB/T 9704 §7.3.1)', () => {
+  it('keeps a short title on one line', () => {
+    expect(titleLines(L('关于整改工作的报告'), 20)).toHaveLength(1);
+  });
+  it('breaks between words into balanced lines that fit', () => {
+    const lines = titleLines(L('中共上海市某某委员会党组领导班子教育实践活动整改方案'), 20).map(text);
+    expect(lines).toEqual(['中共上海市某某委员会党组', '领导班子教育实践活动整改方案']);
+  });
+  it('never makes an hourglass and never loses a character', () => {
+    const titles = [
+      '关于印发《上海市某某委员会党组领导班子教育实践活动整改方案》和《专项整治方案》的通知',
+      '中共上海市某某委员会党组关于进一步加强和改进机关作风建设切实减轻基层负担若干措施的实施意见',
+    ];
+    for (const t of titles) {
+      const lines = titleLines(L(t), 20).map(text);
+      expect(lines.join('')).toBe(t);
+      const lens = lines.map(charCells);
+      expect(Math.max(...lens)).toBeLessThanOrEqual(20);
+      for (let i = 1; i < lens.length - 1; i++) expect(lens[i]! < lens[i - 1]! && lens[i]! < lens[i + 1]!).toBe(false);
+      for (const l of lines.slice(1)) expect(/^[，。、；：）》”]/.test(l)).toBe(false);
+    }
+  });
+});
+
+describe('signatureIndents (GB/T 9704 §7.3.5.2)', () => {
+  it('puts the 署名 2 characters from the right and the date 2 characters right of its start', () => {
+    // 中共上海市某某委员会党组 = 12 cells; 2013年12月10日 = 8 cells.
+    expect(signatureIndents(12, 8)).toEqual({ signatureRight: 2, dateRight: 4 });
+  });
+  it('puts a longer date 2 characters from the right and moves the 署名 left', () => {
+    expect(signatureIndents(4, 8)).toEqual({ signatureRight: 8, dateRight: 2 });
+  });
+});
+
+describe('columnWidths', () => {
+  const cells = (...xs: string[]) => xs.map(L);
+  const t: TableNode = {
+    type: 'table',
+    header: cells('序号', '问题', '责任领导'),
+    rows: [cells('1', '会议多、文件多，以会议落实会议、以文件落实文件，开会时间长、效率低', '张三'), cells('2', '调研浮在面上', '李四')],
+    align: [null, null, null],
+    span: { file: 't', line: 1, column: 1 },
+  };
+  it('gives long text most of the width and short columns what they need', () => {
+    const w = columnWidths(t, 30).map((x) => x * 30);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(30);
+    expect(w[1]).toBeGreaterThan(w[0]! * 4);
+    expect(w[2]).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('safeFileName', () => {
+  it('makes names safe on every OS and keeps them readable', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('／..／etc／passwd');
+    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a／b＼c：d＊e？f＂g＜h＞i｜j');
+    expect(safeFileName('CON')).toBe('_CON');
+    expect(safeFileName('nul.txt')).toBe('_nul.txt');
+    expect(safeFileName('  ...隐藏  ')).toBe('隐藏');
+    expect(safeFileName('\u0000\u200B')).toBe('未命名');
+    expect(new TextEncoder().encode(safeFileName('长'.repeat(300))).length).toBeLessThanOrEqual(180);
+  });
+  it('never hands out the same name twice', () => {
+    const r = new NameRegistry();
+    expect([r.claim('单位'), r.claim('单位'), r.claim('单位')]).toEqual(['单位', '单位（2）', '单位（3）']);
+  });
+});
