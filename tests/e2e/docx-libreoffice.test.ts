@@ -6,14 +6,14 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE, TEXT_BLOCK } from '../../src/style/gbt9704.js';
 import { gongwen } from '../support/cli.js';
-import { convertToPdf, hasLibreOffice } from '../support/libreoffice.js';
+import { convertToPdf } from '../support/libreoffice.js';
 import { fonts, pageSizes, textLines, type TextLine } from '../support/poppler.js';
 
 const BLOCK = { left: PAGE.margin.left, right: PAGE.margin.left + TEXT_BLOCK.width, top: PAGE.margin.top, bottom: PAGE.margin.top + TEXT_BLOCK.height };
 const ASCII = /[\x20-\x7e]/;
 const PAGE_NO = /^—\d+—$/;
 
-describe.runIf(hasLibreOffice())('DOCX through LibreOffice', () => {
+describe('DOCX through LibreOffice', () => {
   const pdfs = new Map<string, string>();
   beforeAll(() => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lo-test-'));
