@@ -60,8 +60,12 @@ export const COLOPHON = { thick: mm(0.35), thin: mm(0.25), size: SIZE.si };
 /** Page numbers: 4号 宋体, 一字线 either side, 7 mm below the 版心, outside, one character in (§7.5). */
 export const PAGE_NUMBER = { size: SIZE.si, below: mm(7), inset: SIZE.si, dash: '\u2014' } as const;
 
-/** Tables: 仿宋 4号 (小四 when they have many columns), header row in 黑体. */
-export const TABLE = { size: SIZE.si, smallSize: SIZE.xiaosi, manyColumns: 7, lineFactor: 1.3, cellPadding: mm(1.5) } as const;
+/** Tables: 仿宋 4号, 小四 from 6 columns, 五号 from 8 (台账 in landscape); header row in 黑体. */
+export const TABLE = { size: SIZE.si, lineFactor: 1.3, cellPadding: mm(1.5), manyColumns: 7 } as const;
+
+export function tableFontSize(columns: number): number {
+  return columns >= 8 ? SIZE.wu : columns >= 6 ? SIZE.xiaosi : SIZE.si;
+}
 
 /** Heading levels (§7.3.3): font role and weight. */
 export const HEADINGS: Record<1 | 2 | 3 | 4, { role: FontRole; bold: boolean }> = {

@@ -8,15 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function hasLibreOffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** GB font name → the open family that stands in for it. */
 const ALIASES: Record<string, string> = {
   方正小标宋简体: 'Noto Serif SC Black',

@@ -2,7 +2,7 @@
 import { AlignmentType, BorderStyle, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { columnWidths } from '../../doc/column-widths.js';
 import type { Block, Line, TableNode } from '../../doc/tree.js';
-import { GRID, HEADINGS, TABLE, BODY_CELL } from '../../style/gbt9704.js';
+import { BODY_CELL, GRID, HEADINGS, TABLE, tableFontSize } from '../../style/gbt9704.js';
 import { lineRuns } from './runs.js';
 import { eighthPt, twip } from './units.js';
 
@@ -45,12 +45,8 @@ export function blockToDocx(b: Block, textWidthPt: number): (Paragraph | Table)[
   }
 }
 
-export function tableFontSize(t: TableNode): number {
-  return t.header.length >= TABLE.manyColumns ? TABLE.smallSize : TABLE.size;
-}
-
 export function tableToDocx(t: TableNode, textWidthPt: number): Table {
-  const size = tableFontSize(t);
+  const size = tableFontSize(t.header.length);
   const widthTw = twip(textWidthPt);
   const fractions = columnWidths(t, textWidthPt / size);
   const cols = fractions.map((f) => Math.floor(f * widthTw));
@@ -58,7 +54,7 @@ export function tableToDocx(t: TableNode, textWidthPt: number): Table {
   const pad = twip(TABLE.cellPadding);
   const border = { style: BorderStyle.SINGLE, size: eighthPt(0.5), color: '000000' };
   const cell = (content: Line, c: number, header: boolean) => {
-    const align = t.align[c] === 'center' || header ? AlignmentType.CENTER : t.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
+    const align = t.align[c] === 'center' || header ? AlignmentType.CENTER : t.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     return new TableCell({
       width: { size: cols[c]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
