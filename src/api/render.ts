@@ -6,6 +6,10 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diag
 import { discoverUnits } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
 import { writeDocx } from '../backends/docx/write-docx.js';
+import { writePdf } from '../backends/pdf/write-pdf.js';
+import { lineText } from '../doc/tree.js';
+import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
+import { layoutDocument } from '../layout/layout-document.js';
 import { findTemplate } from '../template/template-store.js';
 import { buildView } from '../template/view.js';
 import type { World } from '../world/world.js';
@@ -14,7 +18,7 @@ import { checkUnit } from './check.js';
 import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 
-export type Format = 'docx';
+export type Format = 'docx' | 'pdf';
 
 export interface RenderOptions {
   inputs: string[];
@@ -23,6 +27,9 @@ export interface RenderOptions {
   formats: Format[];
   /** The project's templates/ folder (user templates override built-in ones). */
   templatesDir?: string;
+  /** Fonts for the PDF, loaded once for the whole batch (loaded on first use when absent). */
+  fonts?: FontBook;
+  fontOptions?: FontBookOptions;
   onUnit?: (u: UnitSummary, done: number, total: number, texts: ReadonlyMap<string, string>) => void;
 }
 
@@ -138,9 +145,25 @@ async function renderUnit(
     summary.diagnostics.push(...built.diagnostics);
     if (!built.doc || hasErrors(built.diagnostics)) continue;
     const fileBase = names.claim(safeFileName(inst.name));
+    const sources = [...data.sources, template.file];
     if (opts.formats.includes('docx')) {
       const bytes = await writeDocx(built.doc, { date });
-      pending.push({ file: path.join(dir, `${fileBase}.docx`), bytes, inst, sources: [...data.sources, template.file] });
+      pending.push({ file: path.join(dir, `${fileBase}.docx`), bytes, inst, sources });
+    }
+    if (opts.formats.includes('pdf')) {
+      opts.fonts ??= FontBook.load(world, opts.fontOptions);
+      const laid = layoutDocument(built.doc, opts.fonts);
+      summary.diagnostics.push(...laid.diagnostics);
+      if (hasErrors(laid.diagnostics)) continue;
+      const m = built.doc.meta;
+      const bytes = await writePdf(laid.layout, {
+        title: lineText(m.title).replace(/\n/g, '') || inst.name,
+        author: m.author ?? data.unit.issuer,
+        subject: m.subject ?? inst.name,
+        keywords: [inst.id, data.unit.name],
+        date,
+      });
+      pending.push({ file: path.join(dir, `${fileBase}.pdf`), bytes, inst, sources });
     }
   }
   // A unit with a broken document writes nothing, so no half-rendered set is left behind.

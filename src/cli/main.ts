@@ -9,13 +9,15 @@ import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
 import { listTemplates } from '../template/template-store.js';
 import { nodeWorld } from '../world/node-world.js';
+import { FontBook } from '../fonts/font-book.js';
 
-const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx）
+const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 .pdf）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx]
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf] [--fonts 目录]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen templates                              列出内置模板和项目模板
+  gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
 
 输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。
@@ -36,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'templates':
         return cmdTemplates();
+      case 'fonts':
+        return cmdFonts(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -68,14 +72,16 @@ async function cmdRender(rest: string[]): Promise<number> {
   const { values, positionals } = args(rest, {
     out: { type: 'string', short: 'o', default: 'out' },
     only: { type: 'string' },
-    format: { type: 'string', default: 'docx' },
+    format: { type: 'string', default: 'docx,pdf' },
+    'no-system-fonts': { type: 'boolean', default: false },
+    fonts: { type: 'string' },
     templates: { type: 'string' },
   });
   const formats = String(values.format)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const f of formats) if (f !== 'docx') throw new UsageError(`不支持的格式“${f}”（可用：docx）`);
+  for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf）`);
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
   for (const id of only ?? []) if (!DOC_TYPES.some((t) => t.id === id)) throw new UsageError(`未知的文档“${id}”（可用：${DOC_TYPES.map((t) => t.id).join('、')}）`);
   const world = nodeWorld();
@@ -86,6 +92,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     ...(only ? { only } : {}),
     formats: formats as Format[],
     templatesDir: values.templates ? String(values.templates) : 'templates',
+    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] },
     onUnit: (u, done, total, texts) => {
       printDiagnostics(u.diagnostics, texts);
       const mark = u.failed ? '✗' : '✓';
@@ -145,4 +152,33 @@ function cmdTemplates(): number {
     process.stdout.write(`${t.id.padEnd(20)} ${(type?.name ?? '（自定义）').padEnd(8)} ${t.builtin ? '内置' : '项目'}  ${t.file}\n`);
   }
   return 0;
+}
+
+function cmdFonts(rest: string[]): number {
+  const { values } = args(rest, { fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false } });
+  const world = nodeWorld();
+  const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] });
+  const names: Record<string, string> = { title: '标题（小标宋）', body: '正文（仿宋）', heading1: '一级标题（黑体）', heading2: '二级标题（楷体）', heading3: '三级标题（仿宋）', pageNumber: '页码（宋体）' };
+  for (const [role, face] of Object.entries(book.roles)) {
+    const gb2312 = countCoverage(face);
+    process.stdout.write(`${names[role] ?? role}\n    ${face.source.label}  ${face.source.licence}\n    ${face.source.file}\n    覆盖 GB2312 一级/二级汉字 ${gb2312}/6763\n`);
+  }
+  if (Object.values(book.roles).every((f) => f.source.licence !== '用户自有字体')) {
+    process.stdout.write('\n未找到方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体等字体，使用开源替代字体。\n把这些字体文件放进项目的 fonts/ 目录（或用 --fonts 指定）即可替换。\n');
+  }
+  return 0;
+}
+
+/** GB2312 hanzi a face covers (rows 16–87 of the GB2312 table, decoded through the gb2312 TextDecoder). */
+function countCoverage(face: { has(cp: number): boolean }): number {
+  const dec = new TextDecoder('gb18030');
+  let n = 0;
+  for (let hi = 0xb0; hi <= 0xf7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      if (hi === 0xd7 && lo > 0xf9) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (face.has(ch.codePointAt(0)!)) n++;
+    }
+  }
+  return n;
 }

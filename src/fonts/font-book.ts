@@ -1,0 +1,105 @@
+// FontBook: the parsed font of every role, measured with the same bytes the PDF embeds (DESIGN §2.6).
+// Fonts are parsed once per process and shared by every document.
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
+import type { FontRole } from '../style/gbt9704.js';
+import type { World } from '../world/world.js';
+import { resolveSources, type FontSource } from './font-sources.js';
+import { isWoff, woffToSfnt } from './woff-to-sfnt.js';
+
+export class Face {
+  private advances = new Map<number, number>();
+  private cover = new Map<number, boolean>();
+  constructor(
+    readonly key: string,
+    readonly source: FontSource,
+    /** sfnt bytes: what is embedded. */
+    readonly bytes: Uint8Array,
+    readonly font: Font,
+  ) {}
+  get unitsPerEm(): number {
+    return this.font.unitsPerEm;
+  }
+  get postscriptName(): string {
+    return this.font.postscriptName;
+  }
+  has(cp: number): boolean {
+    let v = this.cover.get(cp);
+    if (v === undefined) {
+      v = this.font.hasGlyphForCodePoint(cp);
+      this.cover.set(cp, v);
+    }
+    return v;
+  }
+  /** Advance of a code point in font units (real widths: not every full-width mark is 1 em). */
+  advance(cp: number): number {
+    let v = this.advances.get(cp);
+    if (v === undefined) {
+      v = this.font.glyphForCodePoint(cp).advanceWidth;
+      this.advances.set(cp, v);
+    }
+    return v;
+  }
+  width(text: string, size: number): number {
+    let w = 0;
+    for (const ch of text) w += this.advance(ch.codePointAt(0)!);
+    return (w * size) / this.unitsPerEm;
+  }
+  ascent(size: number): number {
+    return (this.font.ascent * size) / this.unitsPerEm;
+  }
+  descent(size: number): number {
+    return (-this.font.descent * size) / this.unitsPerEm;
+  }
+}
+
+export interface FontBookOptions {
+  /** Folders with the GB fonts the user owns (from the project config). */
+  fontDirs?: string[];
+  /** Look in the system font folders too (off in tests, for stable output). */
+  system?: boolean;
+}
+
+export class FontBook {
+  readonly faces: Face[] = [];
+  readonly roles: Record<FontRole, Face>;
+  private constructor(roles: Record<FontRole, Face>, faces: Face[]) {
+    this.roles = roles;
+    this.faces = faces;
+  }
+
+  static load(world: World, opts: FontBookOptions = {}): FontBook {
+    const sources = resolveSources(world, opts.fontDirs ?? [], opts.system ?? true);
+    const byKey = new Map<string, Face>();
+    const roles = {} as Record<FontRole, Face>;
+    for (const [role, src] of Object.entries(sources) as [FontRole, FontSource][]) {
+      const key = `${src.file}#${src.postscriptName ?? ''}`;
+      let face = byKey.get(key);
+      if (!face) {
+        let bytes: Uint8Array = world.readBytes(src.file);
+        if (isWoff(bytes)) bytes = woffToSfnt(bytes);
+        const parsed = fontkit.create(bytes as Buffer, src.postscriptName) as Font | null;
+        if (!parsed || !('glyphForCodePoint' in parsed)) throw new Error(`cannot read font ${src.file}`);
+        face = new Face(key, src, bytes, parsed);
+        byKey.set(key, face);
+      }
+      roles[role] = face;
+    }
+    return new FontBook(roles, [...byKey.values()]);
+  }
+
+  /**
+   * The face that draws `cp` for a role: the role's own font, else the first other font that has
+   * it (coverage fallback), else undefined (an E_GLYPH for the caller to report).
+   */
+  faceFor(role: FontRole, cp: number): Face | undefined {
+    const own = this.roles[role];
+    if (own.has(cp) || isIgnorable(cp)) return own;
+    return this.faces.find((f) => f.has(cp));
+  }
+}
+
+/** Characters that draw nothing and need no glyph. */
+export function isIgnorable(cp: number): boolean {
+  return cp === 0x20 || cp === 0x3000 || cp === 0x200b || cp === 0xfeff;
+}

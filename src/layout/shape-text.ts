@@ -1,0 +1,67 @@
+// Inlines → a flat list of glyph slots (one per code point) with face, size and advance:
+// the input of the line breaker. Characters no font has are reported, never dropped silently.
+import { error, type Diagnostic } from '../diag/diagnostic.js';
+import type { Line, Source } from '../doc/tree.js';
+import type { Face, FontBook } from '../fonts/font-book.js';
+import type { FontRole } from '../style/gbt9704.js';
+import type { Rgb } from './types.js';
+
+export interface Slot {
+  ch: string;
+  cp: number;
+  face: Face;
+  size: number;
+  /** Advance in points, character spacing included. */
+  advance: number;
+  spacing: number;
+  color: Rgb;
+  bold: boolean;
+  source?: Source;
+  /** A forced line break (from a data newline or <br>). */
+  hardBreak?: boolean;
+}
+
+export interface TextStyle {
+  role: FontRole;
+  size: number;
+  spacing?: number;
+  color: Rgb;
+  bold?: boolean;
+}
+
+/** XML-invalid controls never reach a document; the data stage warns about them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnostics: Diagnostic[]): Slot[] {
+  const out: Slot[] = [];
+  const spacing = style.spacing ?? 0;
+  for (const inl of line) {
+    if (inl.type === 'break') {
+      const prev = out[out.length - 1];
+      out.push({ ch: '\n', cp: 10, face: prev?.face ?? book.roles[style.role], size: style.size, advance: 0, spacing: 0, color: style.color, bold: false, hardBreak: true });
+      continue;
+    }
+    const role: FontRole = inl.italic && style.role === 'body' ? 'heading2' : style.role;
+    for (const ch of inl.text) {
+      if (CONTROL.test(ch)) continue;
+      const cp = ch.codePointAt(0)!;
+      let face = book.faceFor(role, cp);
+      if (!face) {
+        const where = inl.source.field ? `数据字段 ${inl.source.field}` : '模板';
+        diagnostics.push(
+          error('E_GLYPH', `字符“${ch}”（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）在所有字体中都没有字形（${where}）`, inl.source.fieldSpan ?? inl.source.span, '请改用常用字，或在项目配置的字体目录中加入含有该字的字体'),
+        );
+        face = book.roles[role];
+      }
+      const adv = (face.advance(cp) * style.size) / face.unitsPerEm;
+      const slot: Slot = { ch, cp, face, size: style.size, advance: adv + spacing, spacing, color: style.color, bold: !!(style.bold || inl.bold) };
+      if (inl.source.span || inl.source.field) slot.source = inl.source;
+      out.push(slot);
+    }
+  }
+  return out;
+}
+
+export function slotsText(slots: readonly Slot[]): string {
+  return slots.map((s) => s.ch).join('');
+}

@@ -1,0 +1,65 @@
+// PagedLayout: positioned text and rules, page by page, in points from the page's top-left corner.
+// The layout engine makes it; the PDF backend only draws it (DESIGN §1).
+import type { Source } from '../doc/tree.js';
+import type { Face } from '../fonts/font-book.js';
+
+export type Rgb = readonly [number, number, number];
+export const BLACK: Rgb = [0, 0, 0];
+export const RED: Rgb = [1, 0, 0];
+
+/** A run of glyphs drawn with one font, size and character spacing from (x, baseline). */
+export interface TextItem {
+  kind: 'text';
+  x: number;
+  y: number;
+  text: string;
+  face: Face;
+  size: number;
+  /** Character spacing (PDF Tc) in points, after every glyph. */
+  spacing: number;
+  color: Rgb;
+  /** Synthetic bold (fill + stroke), as Word does for fonts without a bold face. */
+  bold?: boolean;
+  /** Horizontal scale in percent (a long 发文机关标志). */
+  scale?: number;
+  source?: Source;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: Rgb;
+}
+
+export type PageItem = TextItem | RuleItem;
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  /** The 版心 (text block). */
+  block: { x: number; y: number; width: number; height: number };
+  landscape: boolean;
+}
+
+export interface LaidPage {
+  geometry: PageGeometry;
+  items: PageItem[];
+  /** The printed page number, or undefined for a page that shows none. */
+  number?: number;
+}
+
+export interface OutlineEntry {
+  title: string;
+  level: number;
+  page: number;
+  y: number;
+}
+
+export interface PagedLayout {
+  pages: LaidPage[];
+  outline: OutlineEntry[];
+}
