@@ -44,10 +44,10 @@ describe('gongwen render', () => {
     const dir = tmp();
     fs.cpSync(BAD, path.join(dir, 'data'), { recursive: true });
     fs.copyFileSync(path.join(GOOD, 'minimal.yaml'), path.join(dir, 'data', 'minimal.yaml'));
-    const r = gongwen(['render', 'data', '--out', 'out'], dir);
+    const r = gongwen(['render', 'data', '--out', 'out', '--no-system-fonts'], dir);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['manifest.json', '测试单位']);
-    expect(fs.readdirSync(path.join(dir, 'out', '测试单位')).sort()).toEqual(['备案表.docx', '整改方案.docx', '问题清单.docx']);
+    expect(fs.readdirSync(path.join(dir, 'out', '测试单位')).sort()).toEqual(['备案表.docx', '备案表.pdf', '整改方案.docx', '整改方案.pdf', '问题清单.docx', '问题清单.pdf']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
     for (const e of manifest.files) {
       const bytes = fs.readFileSync(path.join(dir, 'out', e.path));
@@ -62,11 +62,11 @@ describe('gongwen render', () => {
   it('gives identical bytes on a second run in a new process', () => {
     const a = tmp();
     const b = tmp();
-    expect(gongwen(['render', '--out', a]).code).toBe(0);
-    expect(gongwen(['render', '--out', b]).code).toBe(0);
+    expect(gongwen(['render', '--out', a, '--no-system-fonts']).code).toBe(0);
+    expect(gongwen(['render', '--out', b, '--no-system-fonts']).code).toBe(0);
     const ma = fs.readFileSync(path.join(a, 'manifest.json'), 'utf8');
     expect(ma).toBe(fs.readFileSync(path.join(b, 'manifest.json'), 'utf8'));
-    expect(JSON.parse(ma).files.length).toBe(11);
+    expect(JSON.parse(ma).files.length).toBe(22);
   });
 
   it('--only limits the documents, and a project template overrides the built-in one', () => {
@@ -77,7 +77,7 @@ describe('gongwen render', () => {
     const r = gongwen(['render', '--only', 'filing-form'], dir);
     expect(r.code).toBe(0);
     const m = JSON.parse(fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
-    expect(m.files.map((f: { path: string }) => f.path)).toEqual(['测试单位/备案表.docx']);
+    expect(m.files.map((f: { path: string }) => f.path)).toEqual(['测试单位/备案表.docx', '测试单位/备案表.pdf']);
     expect(m.files[0].sources).toContain('templates/filing-form.md.hbs');
   });
 

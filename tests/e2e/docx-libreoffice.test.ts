@@ -4,20 +4,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE, TEXT_BLOCK } from '../../src/style/gbt9704.js';
 import { gongwen } from '../support/cli.js';
 import { convertToPdf } from '../support/libreoffice.js';
-import { fonts, pageSizes, textLines, type TextLine } from '../support/poppler.js';
+import { BLOCK, PAGE_NO, checkCharsPerLine, checkGridPages } from '../support/grid-check.js';
+import { fonts, pageSizes, textLines } from '../support/poppler.js';
 
-const BLOCK = { left: PAGE.margin.left, right: PAGE.margin.left + TEXT_BLOCK.width, top: PAGE.margin.top, bottom: PAGE.margin.top + TEXT_BLOCK.height };
-const ASCII = /[\x20-\x7e]/;
-const PAGE_NO = /^—\d+—$/;
 
 describe('DOCX through LibreOffice', () => {
   const pdfs = new Map<string, string>();
   beforeAll(() => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lo-test-'));
-    expect(gongwen(['render', '--out', path.join(dir, 'out')]).code).toBe(0);
+    expect(gongwen(['render', '--out', path.join(dir, 'out'), '--format', 'docx']).code).toBe(0);
     const docx: string[] = [];
     for (const unit of fs.readdirSync(path.join(dir, 'out'))) {
       const d = path.join(dir, 'out', unit);
@@ -49,36 +46,10 @@ describe('DOCX through LibreOffice', () => {
   });
 
   it('sets 22 body lines on every full page and 28 characters on every full line', () => {
-    let fullPages = 0;
-    const all: TextLine[] = [];
-    for (const [name, pdf] of pdfs) {
-      if (name.includes('问题清单') || name.includes('备案表')) continue;
-      const lines = textLines(pdf).filter((l) => !PAGE_NO.test(l.text));
-      all.push(...lines);
-      const pages = Math.max(...lines.map((l) => l.page));
-      // Pages after the first (版头, title) and before the last are body text on the grid.
-      for (let p = 2; p < pages; p++) {
-        const on = lines.filter((l) => l.page === p);
-        if (on.some((l) => l.yMax - l.yMin < 19.5)) continue; // smaller text: a page with a table
-        expect(on.length, `${name} page ${p}`).toBeLessThanOrEqual(22);
-        // The lines fill the text block from its top; none falls below its bottom.
-        expect(on[0]!.yMin).toBeGreaterThan(BLOCK.top - 1);
-        expect(on[on.length - 1]!.yMax).toBeLessThan(BLOCK.bottom + 1);
-        if (on.length === 22) fullPages++;
-        // Shorter pages come only from keeping headings with their text and from widow/orphan control.
-        else expect(on.length, `${name} page ${p}`).toBeGreaterThanOrEqual(16);
-        // Every line sits on the 28.95 pt grid.
-        for (let i = 1; i < on.length; i++) expect((on[i]!.yMin - on[0]!.yMin) / 28.95 - i, `${name} page ${p} line ${i + 1}`).toBeCloseTo(0, 1);
-      }
-    }
-    expect(fullPages).toBeGreaterThanOrEqual(3);
-    const full = fullLines(all);
-    expect(full.length).toBeGreaterThan(40);
-    const counts = full.map((l) => charsInBlock(l));
-    // 28 on a full line; fewer only where a Latin word (100%，) or a 禁则 pair moved to the next line.
-    const off = full.filter((l) => charsInBlock(l) > 28 || charsInBlock(l) < 24).map((l) => l.text);
-    expect(off).toEqual([]);
-    expect(counts.filter((c) => c === 28).length / counts.length).toBeGreaterThan(0.85);
+    const docs = new Map([...pdfs].filter(([n]) => !n.includes('问题清单') && !n.includes('备案表')).map(([n, p]) => [n, textLines(p)]));
+    expect(checkGridPages(docs)).toBeGreaterThanOrEqual(3);
+    const r = checkCharsPerLine([...docs.values()].flat());
+    expect(r.lines).toBeGreaterThan(40);
   });
 
   it('numbers pages — N — 7 mm below the text block, odd pages right and even pages left, one character in', () => {
@@ -109,13 +80,3 @@ describe('DOCX through LibreOffice', () => {
   });
 });
 
-/** Pure-CJK lines that start at the left edge of the block and reach its right edge. */
-function fullLines(lines: TextLine[]): TextLine[] {
-  return lines.filter((l) => !ASCII.test(l.text) && Math.abs(l.xMin - BLOCK.left) < 2 && l.xMax > BLOCK.right - 4 && l.yMax - l.yMin > 19.5 && l.yMax - l.yMin < 24);
-}
-
-/** Characters inside the block: punctuation LibreOffice hangs past the right edge is not counted. */
-function charsInBlock(l: TextLine): number {
-  const n = [...l.text].length;
-  return l.xMax > BLOCK.right + 4 && /[，。、；：”）》]$/.test(l.text) ? n - 1 : n;
-}
