@@ -55,11 +55,21 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
       allowed[i] = false;
       continue;
     }
-    if (NO_START.has(cur.ch) || NO_END.has(prev.ch) || isUnsplittablePair(prev.ch, cur.ch)) allowed[i] = false;
+    // UAX #14 keeps quotation marks to their neighbours; Chinese text breaks before “ and after ”
+    // like any ideograph (only 禁则 apply), as Word and LibreOffice do.
+    if ((OPEN_QUOTES.has(cur.ch) && isCjk(prev)) || (CLOSE_QUOTES.has(prev.ch) && isCjk(cur))) allowed[i] = true;
+    // A line never ends with an opening mark, even when spaces follow it.
+    let k = i - 1;
+    while (k > 0 && isSpace(slots[k]!)) k--;
+    if (NO_START.has(cur.ch) || NO_END.has(slots[k]!.ch) || isUnsplittablePair(prev.ch, cur.ch)) allowed[i] = false;
   }
   return { allowed, forced };
 }
 
+const OPEN_QUOTES = new Set(['“', '‘']);
+const CLOSE_QUOTES = new Set(['”', '’']);
+/** Ideographs and full-width marks (not Latin letters or digits). */
+const isCjk = (s: Slot) => s.cp >= 0x2e80 || OPEN_QUOTES.has(s.ch) || CLOSE_QUOTES.has(s.ch);
 const isSpace = (s: Slot) => s.ch === ' ' || s.ch === '\u3000';
 const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
 
@@ -83,10 +93,13 @@ export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLi
       }
       const s = slots[end]!;
       if (end > start && allowed[end]) lastBreak = end;
-      if (w + s.advance > avail + 0.01 && !s.hardBreak) {
+      // A slot's autospace is room after it: it need not fit when the line ends there.
+      if (w + s.advance - (s.auto ?? 0) > avail + 0.01 && !s.hardBreak) {
         // Trailing spaces never force a break; a closing mark may hang past the edge.
         if (isSpace(s)) continue;
-        if (HANGING.has(s.ch) && end > start && w <= avail + 0.01) {
+        // Hang only if what follows may start a line (two marks in a row cannot both hang).
+        const next = slots[end + 1];
+        if (HANGING.has(s.ch) && end > start && w <= avail + 0.01 && !(next && !next.hardBreak && NO_START.has(next.ch))) {
           hang = true;
           end++;
           break;
@@ -117,6 +130,7 @@ function place(slots: Slot[], avail: number, justify: boolean): BrokenLine {
   const hangs = !!last && HANGING.has(last.ch);
   let natural = 0;
   slots.forEach((s) => (natural += s.advance));
+  natural -= last?.auto ?? 0;
   const width = hangs && natural > avail + 0.01 ? natural - last!.advance : natural;
   const gaps: boolean[] = slots.map((s, i) => i > 0 && !(isLatin(slots[i - 1]) && isLatin(s)));
   const nGaps = gaps.filter(Boolean).length;

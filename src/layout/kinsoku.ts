@@ -5,7 +5,7 @@ export const NO_START = new Set([...'!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰�
 /** Cannot end a line. */
 export const NO_END = new Set([...'$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥']);
 /** May hang past the right edge of the text block, as Word and LibreOffice let them by default. */
-export const HANGING = new Set([...'，。、；：！？,.']);
+export const HANGING = new Set([...'，。、；：！？']);
 /** Pairs never split: 破折号 —— and 省略号 …… (two characters each). */
 export function isUnsplittablePair(a: string, b: string): boolean {
   return (a === '—' && b === '—') || (a === '…' && b === '…');

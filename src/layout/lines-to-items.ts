@@ -1,6 +1,7 @@
 // A broken line → text items: one item per stretch of glyphs that share font, size, colour and step,
 // so a justified CJK line is a single text object with its character spacing (Tc).
 import type { BrokenLine } from './break-lines.js';
+import { glyphAdvance } from './shape-text.js';
 import type { TextItem } from './types.js';
 
 export function lineItems(line: BrokenLine, x0: number, baseline: number): TextItem[] {
@@ -11,12 +12,12 @@ export function lineItems(line: BrokenLine, x0: number, baseline: number): TextI
     const s = slots[i]!;
     let j = i + 1;
     // Spacing after each glyph in this stretch: the gap to the next one minus its own advance.
-    const step = j < slots.length ? xs[j]! - xs[i]! - (s.advance - s.spacing) : s.spacing;
+    const step = j < slots.length ? xs[j]! - xs[i]! - glyphAdvance(s) : s.spacing;
     while (j < slots.length) {
       const t = slots[j]!;
       if (t.face !== s.face || t.size !== s.size || t.bold !== s.bold || t.color !== s.color || t.source?.field !== s.source?.field) break;
       const prev = slots[j - 1]!;
-      const gap = xs[j]! - xs[j - 1]! - (prev.advance - prev.spacing);
+      const gap = xs[j]! - xs[j - 1]! - glyphAdvance(prev);
       if (Math.abs(gap - step) > 0.001) break;
       j++;
     }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { woffToSfnt } from '../../src/fonts/woff-to-sfnt.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -15,8 +16,8 @@ const ALIASES: Record<string, string> = {
   仿宋: 'Noto Serif SC',
   宋体: 'Noto Serif SC',
   黑体: 'Noto Sans SC',
-  楷体_GB2312: 'AR PL UKai CN',
-  楷体: 'AR PL UKai CN',
+  楷体_GB2312: 'LXGW WenKai',
+  楷体: 'LXGW WenKai',
 };
 
 export function writeFontsConf(dir: string): string {
@@ -25,6 +26,11 @@ export function writeFontsConf(dir: string): string {
     'node_modules/@expo-google-fonts/noto-serif-sc/900Black',
     'node_modules/@expo-google-fonts/noto-sans-sc/400Regular',
   ].map((d) => path.join(ROOT, d));
+  // LXGW WenKai ships as WOFF on npm; fontconfig gets the same font as a TTF.
+  const woff = fs.readFileSync(path.join(ROOT, 'node_modules/@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff'));
+  fs.mkdirSync(path.join(dir, 'fonts'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'fonts', 'LXGWWenKai.ttf'), woffToSfnt(woff));
+  fontDirs.push(path.join(dir, 'fonts'));
   const aliases = Object.entries(ALIASES)
     .map(([from, to]) => `  <match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="same"><string>${to}</string></edit></match>`)
     .join('\n');
