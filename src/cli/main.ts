@@ -159,11 +159,11 @@ function cmdFonts(rest: string[]): number {
   const world = nodeWorld();
   const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] });
   const names: Record<string, string> = { title: '标题（小标宋）', body: '正文（仿宋）', heading1: '一级标题（黑体）', heading2: '二级标题（楷体）', heading3: '三级标题（仿宋）', pageNumber: '页码（宋体）' };
-  for (const [role, face] of Object.entries(book.roles)) {
-    const gb2312 = countCoverage(face);
-    process.stdout.write(`${names[role] ?? role}\n    ${face.source.label}  ${face.source.licence}\n    ${face.source.file}\n    覆盖 GB2312 一级/二级汉字 ${gb2312}/6763\n`);
+  for (const [role, face] of Object.entries(book.roles) as [keyof typeof book.roles, (typeof book.roles)[keyof typeof book.roles]][]) {
+    const src = book.sources[role];
+    process.stdout.write(`${names[role] ?? role}\n    ${src.label}  ${src.licence}\n    ${src.file}\n    覆盖 GB2312 汉字 ${countCoverage(face)}/6763\n`);
   }
-  if (Object.values(book.roles).every((f) => f.source.licence !== '用户自有字体')) {
+  if (Object.values(book.sources).every((s) => s.licence !== '用户自有字体')) {
     process.stdout.write('\n未找到方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体等字体，使用开源替代字体。\n把这些字体文件放进项目的 fonts/ 目录（或用 --fonts 指定）即可替换。\n');
   }
   return 0;

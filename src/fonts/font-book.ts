@@ -63,9 +63,12 @@ export interface FontBookOptions {
 export class FontBook {
   readonly faces: Face[] = [];
   readonly roles: Record<FontRole, Face>;
-  private constructor(roles: Record<FontRole, Face>, faces: Face[]) {
+  /** What serves each role (faces are shared between roles that use the same file). */
+  readonly sources: Record<FontRole, FontSource>;
+  private constructor(roles: Record<FontRole, Face>, faces: Face[], sources: Record<FontRole, FontSource>) {
     this.roles = roles;
     this.faces = faces;
+    this.sources = sources;
   }
 
   static load(world: World, opts: FontBookOptions = {}): FontBook {
@@ -85,7 +88,7 @@ export class FontBook {
       }
       roles[role] = face;
     }
-    return new FontBook(roles, [...byKey.values()]);
+    return new FontBook(roles, [...byKey.values()], sources);
   }
 
   /**
