@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { checkInputs } from '../api/check.js';
 import { DOC_TYPES } from '../api/documents.js';
 import { render, type Format } from '../api/render.js';
+import { PACKET } from '../api/render-unit.js';
+import { Progress, summaryTable } from './progress.js';
 import { unitJsonSchema } from '../data/json-schema.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
@@ -14,13 +16,13 @@ import { FontBook } from '../fonts/font-book.js';
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 .pdf）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf] [--fonts 目录]
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf] [--jobs N] [--shard k/n] [--fonts 目录]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen templates                              列出内置模板和项目模板
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
 
-输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。
+输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}、filing-packet（备案材料.pdf）。
 退出码：0 全部成功；1 有单位失败（其他单位照常生成）；2 用法错误。`;
 
 class UsageError extends Error {}
@@ -76,6 +78,8 @@ async function cmdRender(rest: string[]): Promise<number> {
     'no-system-fonts': { type: 'boolean', default: false },
     fonts: { type: 'string' },
     templates: { type: 'string' },
+    jobs: { type: 'string', short: 'j', default: '1' },
+    shard: { type: 'string' },
   });
   const formats = String(values.format)
     .split(',')
@@ -83,9 +87,29 @@ async function cmdRender(rest: string[]): Promise<number> {
     .filter(Boolean);
   for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf）`);
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
-  for (const id of only ?? []) if (!DOC_TYPES.some((t) => t.id === id)) throw new UsageError(`未知的文档“${id}”（可用：${DOC_TYPES.map((t) => t.id).join('、')}）`);
+  const ids = [...DOC_TYPES.map((t) => t.id), PACKET.id];
+  for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs 应为 1 到 256 的整数');
+  let shard: { k: number; n: number } | undefined;
+  if (values.shard) {
+    const m = /^(\d+)\/(\d+)$/.exec(String(values.shard));
+    if (!m || +m[1]! < 1 || +m[1]! > +m[2]!) throw new UsageError('--shard 应写作 k/n，例如 2/8');
+    shard = { k: +m[1]!, n: +m[2]! };
+  }
   const world = nodeWorld();
   const inputs = positionals.length ? positionals : ['data'];
+  const progress = new Progress(process.stderr, !!process.stderr.isTTY);
+  // Ctrl-C: finish the units under way, write the manifest, stop; a second Ctrl-C stops at once.
+  const signal = { stopped: false };
+  const onInt = () => {
+    if (signal.stopped) process.exit(130);
+    signal.stopped = true;
+    progress.clear();
+    process.stderr.write('\n正在停止：等待进行中的单位完成（再按一次 Ctrl-C 立即退出）…\n');
+  };
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onInt);
   const summary = await render(world, {
     inputs,
     out: String(values.out),
@@ -93,26 +117,31 @@ async function cmdRender(rest: string[]): Promise<number> {
     formats: formats as Format[],
     templatesDir: values.templates ? String(values.templates) : 'templates',
     fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] },
+    jobs,
+    ...(shard ? { shard } : {}),
+    signal,
     onUnit: (u, done, total, texts) => {
-      printDiagnostics(u.diagnostics, texts);
-      const mark = u.failed ? '✗' : '✓';
-      process.stderr.write(`[${done}/${total}] ${mark} ${u.name ?? u.id}：${u.failed ? '失败' : `${u.documents.length} 个文档`}\n`);
+      if (u.diagnostics.length) {
+        progress.clear();
+        printDiagnostics(u.diagnostics, texts);
+      }
+      progress.unit(u, done, total);
     },
   });
+  process.off('SIGINT', onInt);
+  process.off('SIGTERM', onInt);
   printDiagnostics(summary.diagnostics, summary.texts);
-  const failed = summary.units.filter((u) => u.failed);
-  const lines = ['', '汇总：'];
-  for (const u of summary.units) {
-    const warnings = u.diagnostics.filter((d) => d.severity === 'warning').length;
-    const errors = u.diagnostics.filter((d) => d.severity === 'error').length;
-    lines.push(`  ${u.failed ? '✗' : '✓'} ${u.name ?? u.id}${u.dir ? ` → ${u.dir}` : ''}`);
-    if (u.documents.length) lines.push(`      已生成：${u.documents.map((d) => d.name).join('、')}`);
-    for (const s of u.skipped) lines.push(`      未生成 ${DOC_TYPES.find((t) => t.id === s.id)?.name ?? s.id}：${s.reason}`);
-    if (warnings || errors) lines.push(`      错误 ${errors} 个，警告 ${warnings} 个`);
+  const units = [...summary.units].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const failed = units.filter((u) => u.failed);
+  const lines = ['', '汇总：', summaryTable(units)];
+  for (const u of units) {
+    for (const s of u.skipped) lines.push(`  ${u.name ?? u.id} 未生成 ${DOC_TYPES.find((t) => t.id === s.id)?.name ?? s.id}：${s.reason}`);
   }
-  lines.push(`共 ${summary.units.length} 个单位，成功 ${summary.units.length - failed.length} 个，失败 ${failed.length} 个；文件 ${summary.manifest.length} 个，清单见 ${path.join(String(values.out), 'manifest.json')}`);
+  lines.push(`共 ${units.length} 个单位，成功 ${units.length - failed.length} 个，失败 ${failed.length} 个；文件 ${summary.manifest.length} 个，清单见 ${summary.manifestFile}`);
+  if (summary.interrupted) lines.push('已中断：未处理的单位没有生成，清单只列出已写入的文件。');
   process.stderr.write(lines.join('\n') + '\n');
-  if (summary.units.length === 0) return 1;
+  if (summary.interrupted) return 130;
+  if (units.length === 0) return 1;
   return failed.length || summary.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 

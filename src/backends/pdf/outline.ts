@@ -55,3 +55,17 @@ export function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
+
+/** /PageLabels restarting at 1 for each document, prefixed with its name: 整改方案-1, 整改方案-2 … */
+export function writePageLabels(doc: PDFDocument, parts: { name: string; layout: { pages: unknown[] } }[]): void {
+  const ctx = doc.context;
+  const nums: (PDFNumber | PDFDict)[] = [];
+  let first = 0;
+  for (const p of parts) {
+    const label = ctx.obj({ S: 'D' }) as PDFDict;
+    label.set(PDFName.of('P'), PDFHexString.fromText(`${p.name}-`));
+    nums.push(PDFNumber.of(first), label);
+    first += p.layout.pages.length;
+  }
+  doc.catalog.set(PDFName.of('PageLabels'), ctx.obj({ Nums: ctx.obj(nums) }));
+}

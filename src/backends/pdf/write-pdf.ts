@@ -18,7 +18,7 @@ import {
 import type { Face } from '../../fonts/font-book.js';
 import type { PagedLayout } from '../../layout/types.js';
 import { fontkitFor } from './fontkit-adapter.js';
-import { nestOutline, writeOutline, type OutlineItem } from './outline.js';
+import { nestOutline, writeOutline, writePageLabels, type OutlineItem } from './outline.js';
 
 export interface PdfMeta {
   title: string;
@@ -39,9 +39,24 @@ function subsetTag(face: Face): string {
   return Array.from(h.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
+/** One document of a packet: its layout, the bookmark over it, and the page label prefix. */
+export interface PacketPart {
+  name: string;
+  layout: PagedLayout;
+}
+
 export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return writePdfParts([{ name: meta.title, layout }], meta, { ...opts, single: true });
+}
+
+/**
+ * Several documents in one PDF (the filing packet): pages in order, a bookmark per document with the
+ * document's own headings beneath, and page labels that restart per document (备案表-1, 整改方案-1 …).
+ */
+export async function writePdfParts(parts: PacketPart[], meta: PdfMeta, opts: PdfOptions & { single?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const faces = [...new Set(layout.pages.flatMap((p) => p.items.flatMap((it) => (it.kind === 'text' ? [it.face] : []))))];
+  const allPages = parts.flatMap((p) => p.layout.pages);
+  const faces = [...new Set(allPages.flatMap((p) => p.items.flatMap((it) => (it.kind === 'text' ? [it.face] : []))))];
   doc.registerFontkit(fontkitFor(faces) as never);
   const fonts = new Map<Face, PDFFont>();
   for (const f of faces) {
@@ -50,7 +65,7 @@ export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOpti
   }
 
   const pageRefs: PDFRef[] = [];
-  for (const p of layout.pages) {
+  for (const p of allPages) {
     const page = doc.addPage([p.geometry.width, p.geometry.height]);
     pageRefs.push(page.ref);
     const H = p.geometry.height;
@@ -74,8 +89,21 @@ export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOpti
     }
   }
 
-  const flat: OutlineItem[] = layout.outline.map((o) => ({ title: o.title, level: o.level, pageRef: pageRefs[o.page]!, top: layout.pages[o.page]!.geometry.height - o.y }));
+  const flat: OutlineItem[] = [];
+  let first = 0;
+  for (const part of parts) {
+    const at = (o: { page: number; y: number }) => ({ pageRef: pageRefs[first + o.page]!, top: part.layout.pages[o.page]!.geometry.height - o.y });
+    if (opts.single) {
+      for (const o of part.layout.outline) flat.push({ title: o.title, level: o.level, ...at(o) });
+    } else {
+      // The document's bookmark replaces its title entry; its headings go beneath it.
+      flat.push({ title: part.name, level: 0, ...at({ page: 0, y: 0 }) });
+      for (const o of part.layout.outline) if (o.level > 0) flat.push({ title: o.title, level: o.level, ...at(o) });
+    }
+    first += part.layout.pages.length;
+  }
   writeOutline(doc, nestOutline(flat));
+  if (!opts.single) writePageLabels(doc, parts);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);

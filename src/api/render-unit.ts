@@ -1,0 +1,205 @@
+// One unit → its documents (.docx, .pdf) and its filing packet (备案材料.pdf), written atomically
+// into its folder. Used by the main thread (--jobs 1) and by the worker threads alike.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { writeDocx } from '../backends/docx/write-docx.js';
+import { writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import type { UnitSource } from '../data/discover.js';
+import type { UnitData } from '../data/types.js';
+import { lineText, type DocTree } from '../doc/tree.js';
+import type { FontBook } from '../fonts/font-book.js';
+import { layoutDocument } from '../layout/layout-document.js';
+import type { PagedLayout } from '../layout/types.js';
+import { findTemplate } from '../template/template-store.js';
+import { buildView } from '../template/view.js';
+import type { World } from '../world/world.js';
+import { buildDocument } from './build-document.js';
+import { checkUnit } from './check.js';
+import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
+import { NameRegistry, safeFileName } from './file-names.js';
+
+export type Format = 'docx' | 'pdf';
+
+export interface UnitRenderOptions {
+  out: string;
+  only?: string[];
+  formats: Format[];
+  templatesDir?: string;
+}
+
+export interface ManifestEntry {
+  path: string;
+  sha256: string;
+  bytes: number;
+  doc: string;
+  unit: string;
+  sources: string[];
+}
+
+export interface UnitSummary {
+  id: string;
+  name?: string;
+  dir?: string;
+  documents: { id: string; name: string; files: string[]; pages?: number }[];
+  skipped: { id: string; reason: string }[];
+  diagnostics: Diagnostic[];
+  failed: boolean;
+  pages: number;
+  files: ManifestEntry[];
+  /** Source texts read, for code frames. */
+  texts: [string, string][];
+}
+
+/** The name of the packet file and its document id in the manifest. */
+export const PACKET = { id: 'filing-packet', name: '备案材料' };
+
+/** Dates inside files come from the data, else SOURCE_DATE_EPOCH, else a fixed day: never the clock. */
+export function documentDate(world: World, data: UnitData): Date {
+  const d = data.unit.date;
+  if (d && d.kind === 'date') return new Date(Date.UTC(d.year, d.month - 1, d.day));
+  const epoch = Number(world.env('SOURCE_DATE_EPOCH'));
+  if (Number.isFinite(epoch) && epoch > 0) return new Date(epoch * 1000);
+  return new Date(Date.UTC(2000, 0, 1));
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Loads, checks and renders one unit into `out/<folder>/`; never throws for bad input. */
+export async function renderOneUnit(world: World, source: UnitSource, folder: string, opts: UnitRenderOptions, fonts: () => FontBook): Promise<UnitSummary> {
+  const texts = new Map<string, string>();
+  const checked = checkUnit(world, source, texts);
+  const summary: UnitSummary = { id: source.id, documents: [], skipped: [], diagnostics: [...checked.diagnostics], failed: !checked.ok, pages: 0, files: [], texts: [] };
+  if (checked.ok && checked.data) {
+    try {
+      await renderData(world, checked.data, folder, opts, fonts, summary, texts);
+    } catch (e) {
+      // A bug or an I/O failure in one unit must not stop the batch.
+      summary.diagnostics.push(error('E_INTERNAL', `渲染失败：${(e as Error).message}`, { file: source.files[0] ?? source.id, line: 1, column: 1 }));
+      summary.failed = true;
+      summary.files = [];
+    }
+  }
+  summary.diagnostics = sortDiagnostics(summary.diagnostics);
+  summary.texts = [...texts];
+  return summary;
+}
+
+interface Built {
+  inst: DocInstance;
+  doc: DocTree;
+  sources: string[];
+  layout?: PagedLayout;
+}
+
+async function renderData(world: World, data: UnitData, folder: string, opts: UnitRenderOptions, fonts: () => FontBook, summary: UnitSummary, texts: Map<string, string>): Promise<void> {
+  summary.name = data.unit.name;
+  const dir = path.join(opts.out, folder);
+  summary.dir = dir;
+  const { view, fields } = buildView(data);
+  const date = documentDate(world, data);
+  const pdf = opts.formats.includes('pdf');
+  const wanted = (id: string) => !opts.only || opts.only.includes(id) || (id === 'filing-form' && opts.only.includes(PACKET.id));
+
+  // Every document the unit has; the packet's documents are built even when not asked for, so the
+  // 备案表 can list them with their page counts.
+  const instances: DocInstance[] = [];
+  for (const t of DOC_TYPES) {
+    const why = t.missing(data);
+    if (why) {
+      if (wanted(t.id)) summary.skipped.push({ id: t.id, reason: why });
+      continue;
+    }
+    if (wanted(t.id) || PACKET_DOCS.includes(t.id)) instances.push(...t.instances(data));
+  }
+  const build = (inst: DocInstance, extra: Record<string, unknown>): Built | undefined => {
+    const template = findTemplate(world, inst.id, opts.templatesDir);
+    if (!template) {
+      summary.diagnostics.push(error('E_TEMPLATE', `找不到文档“${inst.id}”的模板（${inst.id}.md.hbs）`));
+      return undefined;
+    }
+    texts.set(template.file, template.text);
+    const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
+    summary.diagnostics.push(...b.diagnostics);
+    if (!b.doc || hasErrors(b.diagnostics)) return undefined;
+    const built: Built = { inst, doc: b.doc, sources: [...data.sources, template.file] };
+    if (pdf) {
+      const laid = layoutDocument(b.doc, fonts());
+      summary.diagnostics.push(...laid.diagnostics);
+      if (hasErrors(laid.diagnostics)) return undefined;
+      built.layout = laid.layout;
+    }
+    return built;
+  };
+
+  const others = instances.filter((i) => i.id !== 'filing-form').map((i) => build(i, { documents: [] }));
+  const enclosed = others
+    .filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id))
+    .map((b, i) => ({ index: i + 1, name: b.inst.name, pages: b.layout?.pages.length ?? null }));
+  const formInst = instances.find((i) => i.id === 'filing-form');
+  const form = formInst ? build(formInst, { documents: enclosed }) : undefined;
+  if (hasErrors(summary.diagnostics)) {
+    // A unit with a broken document writes nothing, so no half-rendered set is left behind.
+    summary.failed = true;
+    return;
+  }
+
+  const names = new NameRegistry();
+  const outputs: { file: string; bytes: Uint8Array; doc: string; sources: string[]; name: string; pages?: number }[] = [];
+  for (const b of [form, ...others]) {
+    if (!b || !wanted(b.inst.id)) continue;
+    const base = names.claim(safeFileName(b.inst.name));
+    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await writeDocx(b.doc, { date }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
+    if (b.layout) {
+      const bytes = await writePdf(b.layout, pdfMeta(b, data, date));
+      outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
+    }
+  }
+  // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF (SPEC §1).
+  if (pdf && form?.layout && wanted(PACKET.id)) {
+    const members = [form, ...others.filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id))];
+    const parts: PacketPart[] = members.map((b) => ({ name: b.inst.name, layout: b.layout! }));
+    const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date });
+    const sources = [...new Set(members.flatMap((b) => b.sources))];
+    outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + p.layout.pages.length, 0) });
+  }
+
+  world.mkdirp(dir);
+  for (const o of outputs) {
+    const file = path.join(dir, o.file);
+    assertInside(opts.out, file);
+    world.writeAtomic(file, o.bytes);
+    summary.files.push({
+      path: path.relative(opts.out, file).split(path.sep).join('/'),
+      sha256: sha256(o.bytes),
+      bytes: o.bytes.length,
+      doc: o.doc,
+      unit: data.unit.name,
+      sources: o.sources.map((s) => s.split(path.sep).join('/')),
+    });
+    let entry = summary.documents.find((d) => d.name === o.name);
+    if (!entry) summary.documents.push((entry = { id: o.doc, name: o.name, files: [] }));
+    entry.files.push(file);
+    if (o.pages) {
+      entry.pages = o.pages;
+      if (o.doc !== PACKET.id) summary.pages += o.pages;
+    }
+  }
+}
+
+function pdfMeta(b: Built, data: UnitData, date: Date) {
+  const m = b.doc.meta;
+  return {
+    title: lineText(m.title).replace(/\n/g, '') || b.inst.name,
+    author: m.author ?? data.unit.issuer,
+    subject: m.subject ?? b.inst.name,
+    keywords: [b.inst.id, data.unit.name],
+    date,
+  };
+}
+
+/** Every path we write is built from sanitized names; this is the last guard. */
+function assertInside(out: string, file: string): void {
+  const rel = path.relative(path.resolve(out), path.resolve(file));
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`refusing to write outside --out: ${file}`);
+}
