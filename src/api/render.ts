@@ -56,6 +56,19 @@ function folderNames(world: World, units: UnitSource[]): string[] {
   });
 }
 
+/** Temporary files a killed run left behind (`.name.pid.n.tmp`, see writeAtomic) are removed. */
+function removeStaleTemporaries(world: World, out: string): void {
+  const walk = (dir: string, depth: number) => {
+    for (const e of world.listDir(dir)) {
+      const p = path.join(dir, e.name);
+      if (e.isDir) {
+        if (depth < 2) walk(p, depth + 1);
+      } else if (/^\..+\.\d+\.\d+\.tmp$/.test(e.name)) world.remove(p);
+    }
+  };
+  walk(out, 0);
+}
+
 export function manifestName(shard?: { k: number; n: number }): string {
   return shard && shard.n > 1 ? `manifest.shard-${shard.k}-of-${shard.n}.json` : 'manifest.json';
 }
@@ -70,6 +83,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
   const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) };
   world.mkdirp(opts.out);
+  removeStaleTemporaries(world, opts.out);
 
   const writeManifest = () => {
     const files = [...manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -48,6 +48,9 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
       store.set(norm(p), data);
     },
     mkdirp: () => {},
+    remove: (p) => {
+      store.delete(norm(p));
+    },
     env: (name) => env[name],
   };
 }

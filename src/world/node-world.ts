@@ -48,6 +48,7 @@ export function nodeWorld(cwd = process.cwd()): World {
     mkdirp: (p) => {
       fs.mkdirSync(abs(p), { recursive: true });
     },
+    remove: (p) => fs.rmSync(abs(p), { force: true }),
     env: (name) => process.env[name],
   };
 }

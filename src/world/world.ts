@@ -17,5 +17,6 @@ export interface World {
   /** Writes through a temporary file and a rename, so a reader never sees half a file. */
   writeAtomic(path: string, data: Uint8Array | string): void;
   mkdirp(path: string): void;
+  remove(path: string): void;
   env(name: string): string | undefined;
 }
