@@ -62,6 +62,26 @@ export const DOC_TYPES: readonly DocType[] = [
     missing: (d) => (d.lookback ? undefined : '没有“回头看”（lookback）'),
     instances: single('lookback-report', '回头看情况报告'),
   },
+  {
+    id: 'personal-measures',
+    name: '个人整改措施',
+    missing: (d) => (d.leaders.some((l) => l.problems.length || l.measures.length) ? undefined : '没有领导班子成员的问题和整改措施（leaders）'),
+    instances: (d) =>
+      d.leaders
+        .map((l, i) => ({ l, i }))
+        .filter(({ l }) => l.problems.length || l.measures.length)
+        .map(({ l, i }) => ({
+          id: 'personal-measures',
+          name: `个人整改措施（${l.name}）`,
+          extra: (view) => ({ leader: (view.leaders as unknown[])[i] }),
+        })),
+  },
+  {
+    id: 'public-notice',
+    name: '整改公示',
+    missing: (d) => (d.measures.some((m) => m.public) ? undefined : '没有公开的整改措施（measures 中 public 为是）'),
+    instances: single('public-notice', '整改公示'),
+  },
 ];
 
 /** The documents enclosed in the filing packet, in packet order (SPEC §1). */

@@ -69,7 +69,7 @@ describe('batches', () => {
     expect(gongwen(['render', data, '--out', a, '--no-system-fonts', '--jobs', '1']).code).toBe(0);
     expect(gongwen(['render', data, '--out', b, '--no-system-fonts', '--jobs', '2']).code).toBe(0);
     expect(tree(b)).toEqual(tree(a));
-    expect(Object.keys(tree(a))).toHaveLength(6 * 15);
+    expect(Object.keys(tree(a))).toHaveLength(6 * 23);
     expect(fs.readFileSync(path.join(b, 'manifest.json'), 'utf8')).toBe(fs.readFileSync(path.join(a, 'manifest.json'), 'utf8'));
   }, 180_000);
 
@@ -101,7 +101,7 @@ describe('batches', () => {
     await new Promise((r) => child.on('exit', r));
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     expect(m.files.length).toBeGreaterThanOrEqual(30);
-    expect(m.files.length).toBeLessThan(12 * 15);
+    expect(m.files.length).toBeLessThan(12 * 23);
     for (const e of m.files) expect(sha(path.join(out, e.path)), e.path).toBe(e.sha256);
     // Every .pdf and .docx on disk is whole: qpdf accepts the PDFs, unzip the DOCX.
     for (const [f] of Object.entries(tree(out))) {
@@ -113,6 +113,6 @@ describe('batches', () => {
     // The next run cleans up after the killed one and completes the batch.
     expect(gongwen(['render', many, '--out', out, '--no-system-fonts', '--jobs', '2']).code).toBe(0);
     expect(Object.keys(tree(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(12 * 15);
+    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(12 * 23);
   }, 240_000);
 });

@@ -46,8 +46,8 @@ describe('DOCX through LibreOffice', () => {
     expect(share).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('converts all 11 example documents', () => {
-    expect(pdfs.size).toBe(11);
+  it('converts all 16 example documents', () => {
+    expect(pdfs.size).toBe(16);
     for (const p of pdfs.values()) expect(fs.existsSync(p)).toBe(true);
   });
 
