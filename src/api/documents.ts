@@ -13,6 +13,8 @@ export interface DocInstance {
 export interface DocType {
   id: string;
   name: string;
+  /** The data it is made from, for `gongwen templates`. */
+  needs: string;
   /** Why the unit gets none of this document, or undefined when it does. */
   missing: (d: UnitData) => string | undefined;
   instances: (d: UnitData) => DocInstance[];
@@ -23,24 +25,28 @@ const single = (id: string, name: string) => (): DocInstance[] => [{ id, name, e
 export const DOC_TYPES: readonly DocType[] = [
   {
     id: 'filing-form',
+    needs: 'unit（单位）',
     name: '备案表',
     missing: () => undefined,
     instances: single('filing-form', '备案表'),
   },
   {
     id: 'rectification-plan',
+    needs: 'unit、problems（问题清单）、measures（整改措施），可选 roadmap（路线图）',
     name: '整改方案',
     missing: (d) => (d.present.has('problems') && d.present.has('measures') ? undefined : '没有问题清单（problems）或整改措施（measures）'),
     instances: single('rectification-plan', '整改方案'),
   },
   {
     id: 'problem-list',
+    needs: 'problems（问题清单）、measures（整改措施）',
     name: '问题清单',
     missing: (d) => (d.present.has('problems') ? undefined : '没有问题清单（problems）'),
     instances: single('problem-list', '问题清单'),
   },
   {
     id: 'campaign-plan',
+    needs: 'campaigns（专项整治），每项一份',
     name: '专项整治方案',
     missing: (d) => (d.campaigns.length ? undefined : '没有专项整治（campaigns）'),
     instances: (d) =>
@@ -52,18 +58,21 @@ export const DOC_TYPES: readonly DocType[] = [
   },
   {
     id: 'institution-plan',
+    needs: 'regulations（制度建设计划）',
     name: '制度建设计划',
     missing: (d) => (d.regulations.length ? undefined : '没有制度建设计划（regulations）'),
     instances: single('institution-plan', '制度建设计划'),
   },
   {
     id: 'lookback-report',
+    needs: 'lookback（回头看，六项检查）',
     name: '回头看情况报告',
     missing: (d) => (d.lookback ? undefined : '没有“回头看”（lookback）'),
     instances: single('lookback-report', '回头看情况报告'),
   },
   {
     id: 'personal-measures',
+    needs: 'leaders（领导班子成员），每人一份',
     name: '个人整改措施',
     missing: (d) => (d.leaders.some((l) => l.problems.length || l.measures.length) ? undefined : '没有领导班子成员的问题和整改措施（leaders）'),
     instances: (d) =>
@@ -78,6 +87,7 @@ export const DOC_TYPES: readonly DocType[] = [
   },
   {
     id: 'public-notice',
+    needs: 'measures 中 public 为是的整改措施',
     name: '整改公示',
     missing: (d) => (d.measures.some((m) => m.public) ? undefined : '没有公开的整改措施（measures 中 public 为是）'),
     instances: single('public-notice', '整改公示'),

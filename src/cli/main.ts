@@ -11,6 +11,11 @@ import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
 import { listTemplates } from '../template/template-store.js';
 import { nodeWorld } from '../world/node-world.js';
+import { stringify } from 'yaml';
+import { mapRows } from '../import/map-rows.js';
+import { readWorkbook } from '../import/read-sheet.js';
+import { readConfig } from './config.js';
+import { initProject } from './init.js';
 import { FontBook } from '../fonts/font-book.js';
 
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 .pdf）
@@ -18,6 +23,9 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
 用法：
   gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf] [--jobs N] [--shard k/n] [--fonts 目录]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
+  gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
+  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml]
+                                                 把电子表格转成 YAML 数据
   gongwen templates                              列出内置模板和项目模板
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
@@ -42,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
         return cmdTemplates();
       case 'fonts':
         return cmdFonts(rest);
+      case 'init':
+        return cmdInit(rest);
+      case 'import':
+        return await cmdImport(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -72,16 +84,20 @@ function printDiagnostics(diags: readonly Diagnostic[], texts: ReadonlyMap<strin
 
 async function cmdRender(rest: string[]): Promise<number> {
   const { values, positionals } = args(rest, {
-    out: { type: 'string', short: 'o', default: 'out' },
+    out: { type: 'string', short: 'o' },
     only: { type: 'string' },
-    format: { type: 'string', default: 'docx,pdf' },
+    format: { type: 'string' },
     'no-system-fonts': { type: 'boolean', default: false },
     fonts: { type: 'string' },
     templates: { type: 'string' },
-    jobs: { type: 'string', short: 'j', default: '1' },
+    jobs: { type: 'string', short: 'j' },
     shard: { type: 'string' },
   });
-  const formats = String(values.format)
+  const world = nodeWorld();
+  // gongwen.yaml gives the defaults; options on the command line win.
+  const { config, problems } = readConfig(world);
+  for (const p of problems) process.stderr.write(`警告：${p}\n`);
+  const formats = String(values.format ?? config.formats?.join(',') ?? 'docx,pdf')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -89,7 +105,7 @@ async function cmdRender(rest: string[]): Promise<number> {
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
   const ids = [...DOC_TYPES.map((t) => t.id), PACKET.id];
   for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);
-  const jobs = Number(values.jobs);
+  const jobs = Number(values.jobs ?? config.jobs ?? 1);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs 应为 1 到 256 的整数');
   let shard: { k: number; n: number } | undefined;
   if (values.shard) {
@@ -97,8 +113,8 @@ async function cmdRender(rest: string[]): Promise<number> {
     if (!m || +m[1]! < 1 || +m[1]! > +m[2]!) throw new UsageError('--shard 应写作 k/n，例如 2/8');
     shard = { k: +m[1]!, n: +m[2]! };
   }
-  const world = nodeWorld();
-  const inputs = positionals.length ? positionals : ['data'];
+  const inputs = positionals.length ? positionals : (config.data ?? ['data']);
+  const out = String(values.out ?? config.out ?? 'out');
   const progress = new Progress(process.stderr, !!process.stderr.isTTY);
   // Ctrl-C: finish the units under way, write the manifest, stop; a second Ctrl-C stops at once.
   const signal = { stopped: false };
@@ -112,11 +128,11 @@ async function cmdRender(rest: string[]): Promise<number> {
   process.on('SIGTERM', onInt);
   const summary = await render(world, {
     inputs,
-    out: String(values.out),
+    out,
     ...(only ? { only } : {}),
     formats: formats as Format[],
-    templatesDir: values.templates ? String(values.templates) : 'templates',
-    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] },
+    templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'] },
     jobs,
     ...(shard ? { shard } : {}),
     signal,
@@ -179,12 +195,49 @@ function cmdCheck(rest: string[]): number {
 
 function cmdTemplates(): number {
   const world = nodeWorld();
-  const list = listTemplates(world, 'templates');
+  const { config } = readConfig(world);
+  const list = listTemplates(world, config.templates ?? 'templates');
   for (const t of list) {
     const type = DOC_TYPES.find((d) => d.id === t.id);
-    process.stdout.write(`${t.id.padEnd(20)} ${(type?.name ?? '（自定义）').padEnd(8)} ${t.builtin ? '内置' : '项目'}  ${t.file}\n`);
+    process.stdout.write(`${t.id}  ${type?.name ?? '（自定义文档：只能在项目中使用）'}  ${t.builtin ? '内置' : '项目'}  ${t.file}\n    数据：${type?.needs ?? '—'}\n`);
   }
   return 0;
+}
+
+function cmdInit(rest: string[]): number {
+  const { positionals } = args(rest, {});
+  const dir = positionals[0] ?? '.';
+  const world = nodeWorld();
+  const r = initProject(world, dir);
+  for (const f of r.written) process.stdout.write(`已创建 ${f}\n`);
+  for (const f of r.kept) process.stdout.write(`已存在，未改动 ${f}\n`);
+  process.stdout.write(`\n下一步：${dir === '.' ? '' : `cd ${dir} && `}npx gongwen render\n`);
+  return 0;
+}
+
+async function cmdImport(rest: string[]): Promise<number> {
+  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
+  const kind = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
+  if (!kind) throw new UsageError('只支持 .xlsx 和 .csv 文件');
+  const world = nodeWorld();
+  if (!world.exists(file)) throw new UsageError(`找不到文件“${file}”`);
+  const sheets = await readWorkbook(world.readBytes(file), kind);
+  const sheet = values.sheet ? sheets.find((s) => s.name === values.sheet) : sheets[0];
+  if (!sheet) {
+    process.stderr.write(`找不到工作表“${values.sheet}”（有：${sheets.map((s) => s.name).join('、')}）\n`);
+    return 1;
+  }
+  const mapped = mapRows(sheet.rows, file, values.as ? String(values.as) : undefined, sheet.name);
+  if (mapped.diagnostics.length) process.stderr.write(formatDiagnostics(mapped.diagnostics) + '\n');
+  if (!('records' in mapped)) return 1;
+  const text = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：${mapped.section.label}（${mapped.section.key}），${mapped.records.length} 行\n` + stringify(mapped.records);
+  if (values.output) {
+    world.writeAtomic(String(values.output), text);
+    process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);
+  } else process.stdout.write(text);
+  return mapped.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 function cmdFonts(rest: string[]): number {

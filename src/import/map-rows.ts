@@ -1,0 +1,94 @@
+// Spreadsheet rows → records of one data section (SPEC §2), pure: finds the header row under any
+// merged title rows, maps Chinese column headers to fields, keeps dates and blank cells right.
+import { warning, error, type Diagnostic } from '../diag/diagnostic.js';
+import { nearest } from '../diag/nearest.js';
+import { SECTIONS, fieldFor, type FieldSpec, type SectionSpec } from '../data/schema.js';
+
+export type Cell = string | number | boolean | Date | null;
+
+export interface MappedSheet {
+  section: SectionSpec;
+  records: Record<string, unknown>[];
+  diagnostics: Diagnostic[];
+}
+
+/** Sections a sheet can hold: lists of flat records. */
+export const IMPORTABLE = SECTIONS.filter((s) => s.type.kind === 'list' && s.type.of.kind === 'object');
+
+function fieldsOf(s: SectionSpec): readonly FieldSpec[] {
+  return s.type.kind === 'list' && s.type.of.kind === 'object' ? s.type.of.fields : [];
+}
+
+const text = (c: Cell): string => (c === null ? '' : c instanceof Date ? '' : String(c).trim());
+
+/** How many cells of a row name fields of the section. */
+function score(row: Cell[], s: SectionSpec): number {
+  return row.filter((c) => text(c) && fieldFor(fieldsOf(s), text(c).replace(/\s+/g, ''))).length;
+}
+
+function isoDate(d: Date): string {
+  // Spreadsheet dates are calendar days: read them in UTC.
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Maps the rows of one sheet. `as` names the section (canonical or Chinese); without it the
+ * section whose fields the headers name best is taken. Rows and columns are 1-based in messages.
+ */
+export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: string): MappedSheet | { diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const candidates = as ? IMPORTABLE.filter((s) => s.key === as || s.aliases.includes(as)) : IMPORTABLE;
+  if (as && !candidates.length) {
+    return { diagnostics: [error('E_IMPORT', `未知的数据类型“${as}”（可用：${IMPORTABLE.map((s) => `${s.key}（${s.label}）`).join('、')}）`)] };
+  }
+  // The header row: the first of the top 20 rows that names at least two fields.
+  let best: { row: number; section: SectionSpec; score: number } | undefined;
+  for (let r = 0; r < Math.min(rows.length, 20) && !best; r++) {
+    for (const s of candidates) {
+      const sc = score(rows[r]!, s);
+      if (sc >= 2 && (!best || sc > best.score)) best = { row: r, section: s, score: sc };
+    }
+  }
+  if (!best && sheetName) {
+    const bySheet = IMPORTABLE.find((s) => s.key === sheetName || s.aliases.includes(sheetName));
+    if (bySheet) diagnostics.push(warning('W_IMPORT', `工作表“${sheetName}”像是“${bySheet.label}”，但找不到表头行`));
+  }
+  if (!best) {
+    diagnostics.push(error('E_IMPORT', '找不到表头行：前 20 行中没有一行含有两个以上可识别的列名（如“问题描述”“四风类别”“整改措施”）', { file, line: 1, column: 1 }));
+    return { diagnostics };
+  }
+  const section = best.section;
+  const fields = fieldsOf(section);
+  const header = rows[best.row]!;
+  const columns: (FieldSpec | undefined)[] = header.map((c, i) => {
+    const name = text(c).replace(/\s+/g, '');
+    if (!name) return undefined;
+    const f = fieldFor(fields, name);
+    if (!f) {
+      const near = nearest(name, fields.flatMap((x) => [x.label, ...x.aliases]));
+      diagnostics.push(warning('W_IMPORT_COLUMN', `列“${name}”不能对应到“${section.label}”的任何字段，已忽略`, { file, line: best!.row + 1, column: i + 1 }, near ? `是否是“${near}”？` : `可用的列名：${fields.map((x) => x.label).join('、')}`));
+    }
+    return f;
+  });
+  const records: Record<string, unknown>[] = [];
+  for (let r = best.row + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const rec: Record<string, unknown> = {};
+    row.forEach((c, i) => {
+      const f = columns[i];
+      if (!f || c === null || (typeof c === 'string' && c.trim() === '')) return;
+      if (c instanceof Date) rec[f.key] = isoDate(c);
+      else if (typeof c === 'string') rec[f.key] = c.trim();
+      else rec[f.key] = c;
+    });
+    // Blank rows and repeated header rows (a sheet printed over pages) are skipped.
+    if (!Object.keys(rec).length || score(row, section) >= best.score) continue;
+    records.push(rec);
+  }
+  for (const f of fields) {
+    if (f.required && !columns.includes(f) && records.length) {
+      diagnostics.push(warning('W_IMPORT_MISSING', `表中没有“${f.label}”列，这是“${section.label}”的必填字段`, { file, line: best.row + 1, column: 1 }));
+    }
+  }
+  return { section, records, diagnostics };
+}
