@@ -115,4 +115,26 @@ describe('batches', () => {
     expect(Object.keys(tree(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(12 * 23);
   }, 240_000);
+
+  it('Ctrl-C (SIGINT) finishes the units under way, writes the manifest and exits 130', async () => {
+    const many = tmp();
+    generateUnits(many, 10);
+    const out = tmp();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts'], { stdio: 'ignore' });
+    const manifest = path.join(out, 'manifest.json');
+    const t0 = Date.now();
+    while (Date.now() - t0 < 60_000) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).files.length >= 10) break;
+    }
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    expect(m.files.length).toBeLessThan(10 * 23);
+    const onDisk = Object.keys(tree(out)).sort();
+    // After a clean stop the manifest lists exactly what is on disk.
+    expect(m.files.map((e: { path: string }) => e.path).sort()).toEqual(onDisk);
+    for (const e of m.files) expect(sha(path.join(out, e.path))).toBe(e.sha256);
+  }, 120_000);
 });
