@@ -89,12 +89,19 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     const files = [...manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     world.writeAtomic(manifestFile, JSON.stringify({ generator: 'gongwen', files }, null, 2) + '\n');
   };
+  // The manifest is rewritten as units finish, at most every quarter second (rewriting a large
+  // manifest after each of thousands of units would cost more than the units); it never lists a
+  // file that is not complete on disk, and the last write after the batch lists them all.
+  let lastWrite = 0;
   const finish = (s: UnitSummary) => {
     for (const [k, v] of s.texts) texts.set(k, v);
     s.texts = [];
     units.push(s);
     manifest.push(...s.files);
-    writeManifest();
+    if (world.now() - lastWrite > 250) {
+      writeManifest();
+      lastWrite = world.now();
+    }
     opts.onUnit?.(s, units.length, indices.length, texts);
   };
 
@@ -130,6 +137,6 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
       await pool.destroy();
     }
   }
-  if (!indices.length) writeManifest();
+  writeManifest();
   return { units, diagnostics: found.diagnostics, manifest, texts, manifestFile, interrupted: !!opts.signal?.stopped && units.length < indices.length };
 }

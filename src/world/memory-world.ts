@@ -51,6 +51,7 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
     remove: (p) => {
       store.delete(norm(p));
     },
+    now: () => 0,
     env: (name) => env[name],
   };
 }

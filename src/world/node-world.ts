@@ -49,6 +49,7 @@ export function nodeWorld(cwd = process.cwd()): World {
       fs.mkdirSync(abs(p), { recursive: true });
     },
     remove: (p) => fs.rmSync(abs(p), { force: true }),
+    now: () => Date.now(),
     env: (name) => process.env[name],
   };
 }

@@ -19,4 +19,6 @@ export interface World {
   mkdirp(path: string): void;
   remove(path: string): void;
   env(name: string): string | undefined;
+  /** Milliseconds, for pacing work only: never written into a file. */
+  now(): number;
 }
