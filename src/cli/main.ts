@@ -14,7 +14,8 @@ import { nodeWorld } from '../world/node-world.js';
 import { stringify } from 'yaml';
 import { mapRows } from '../import/map-rows.js';
 import { readWorkbook } from '../import/read-sheet.js';
-import { readConfig } from './config.js';
+import { CONFIG_FILE, readConfig } from './config.js';
+import { startPreview } from '../preview/server.js';
 import { initProject } from './init.js';
 import { FontBook } from '../fonts/font-book.js';
 
@@ -26,6 +27,7 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml]
                                                  把电子表格转成 YAML 数据
+  gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
   gongwen templates                              列出内置模板和项目模板
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
@@ -52,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdFonts(rest);
       case 'init':
         return cmdInit(rest);
+      case 'preview':
+        return await cmdPreview(rest);
       case 'import':
         return await cmdImport(rest);
       case undefined:
@@ -201,6 +205,31 @@ function cmdTemplates(): number {
     const type = DOC_TYPES.find((d) => d.id === t.id);
     process.stdout.write(`${t.id}  ${type?.name ?? '（自定义文档：只能在项目中使用）'}  ${t.builtin ? '内置' : '项目'}  ${t.file}\n    数据：${type?.needs ?? '—'}\n`);
   }
+  return 0;
+}
+
+async function cmdPreview(rest: string[]): Promise<number> {
+  const { values, positionals } = args(rest, { port: { type: 'string', short: 'p', default: '4173' }, templates: { type: 'string' }, fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0 到 65535 的整数');
+  const world = nodeWorld();
+  const { config, problems } = readConfig(world);
+  for (const p of problems) process.stderr.write(`警告：${p}\n`);
+  const fonts = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'] });
+  const server = await startPreview(world, {
+    port,
+    inputs: positionals.length ? positionals : (config.data ?? ['data']),
+    templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    fonts,
+    watch: [CONFIG_FILE],
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
+  process.stdout.write(`预览：${server.url}（仅本机可访问；Ctrl-C 退出）\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   return 0;
 }
 

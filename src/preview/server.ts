@@ -1,0 +1,134 @@
+// `gongwen preview`: a loopback-only server that renders in memory and pushes an update to the
+// page whenever a template, a data file or the config is saved. It never dies on bad input.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { FontBook, Face } from '../fonts/font-book.js';
+import type { World } from '../world/world.js';
+import { layoutToSvg } from './layout-svg.js';
+import { previewPage } from './page.js';
+import { PreviewModel } from './preview-model.js';
+
+export interface PreviewOptions {
+  port: number;
+  host?: string;
+  inputs: string[];
+  templatesDir: string;
+  fonts: FontBook;
+  /** Extra files and folders to watch (the config). */
+  watch?: string[];
+  log?: (msg: string) => void;
+}
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPreview(world: World, opts: PreviewOptions): Promise<PreviewServer> {
+  const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts);
+  const faces = opts.fonts.faces;
+  const fontId = (f: Face) => `gw${faces.indexOf(f)}`;
+  const fontFaces = faces.map((f, i) => `@font-face { font-family: gw${i}; src: url(/fonts/${i}); font-display: block; }`).join('\n');
+  const clients = new Set<http.ServerResponse>();
+  const log = opts.log ?? (() => {});
+
+  const send = (res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+    res.end(body);
+  };
+  const json = (res: http.ServerResponse, status: number, v: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(v));
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      try {
+        if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+        switch (url.pathname) {
+          case '/':
+            return send(res, 200, 'text/html; charset=utf-8', previewPage(fontFaces));
+          case '/api/units':
+            return json(res, 200, model.list());
+          case '/api/doc': {
+            const d = model.doc(url.searchParams.get('unit') ?? '', url.searchParams.get('key') ?? '');
+            if (!d) return json(res, 404, { error: 'no such document' });
+            return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout ? layoutToSvg(d.layout, fontId) : [] });
+          }
+          case '/download': {
+            const format = url.searchParams.get('format') === 'docx' ? 'docx' : 'pdf';
+            const key = url.searchParams.get('key') ?? '';
+            const bytes = await model.download(url.searchParams.get('unit') ?? '', key, format);
+            if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', '文档有错误，无法下载');
+            const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+            return send(res, 200, type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${format}`)}` });
+          }
+          case '/events':
+            res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+            res.write(': connected\n\n');
+            clients.add(res);
+            req.on('close', () => clients.delete(res));
+            return;
+        }
+        // Fonts by index only: no path from the request ever reaches the file system.
+        const m = /^\/fonts\/(\d+)$/.exec(url.pathname);
+        const face = m ? faces[Number(m[1])] : undefined;
+        if (face) return send(res, 200, 'font/ttf', face.bytes, { 'cache-control': 'max-age=3600' });
+        return send(res, 404, 'text/plain', 'not found');
+      } catch (e) {
+        log(`预览出错：${(e as Error).stack ?? e}`);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `内部错误：${(e as Error).message}`);
+      }
+    })();
+  });
+
+  // Watch the data, the templates and the config; several saves in a burst make one update.
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const files = [...pending];
+    pending.clear();
+    try {
+      for (const f of files) model.changed(f);
+    } catch (e) {
+      log(`重新读取失败：${(e as Error).message}`);
+    }
+    for (const c of clients) c.write(`data: ${JSON.stringify({ files })}\n\n`);
+    log(`已更新：${files.join('、')}`);
+  };
+  const watchers: fs.FSWatcher[] = [];
+  for (const target of [...opts.inputs, opts.templatesDir, ...(opts.watch ?? [])]) {
+    const abs = path.resolve(world.cwd, target);
+    if (!fs.existsSync(abs)) continue;
+    const isDir = fs.statSync(abs).isDirectory();
+    try {
+      watchers.push(
+        fs.watch(abs, { recursive: isDir }, (_ev, name) => {
+          const file = isDir ? path.join(target, String(name ?? '')) : target;
+          if (/(^|[/\\])\./.test(path.basename(file)) || file.endsWith('~')) return; // editors' temporaries
+          pending.add(file);
+          timer ??= setTimeout(flush, 60);
+        }),
+      );
+    } catch (e) {
+      log(`无法监视 ${target}：${(e as Error).message}`);
+    }
+  }
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  return {
+    url: `http://${host}:${port}/`,
+    close: async () => {
+      for (const w of watchers) w.close();
+      if (timer) clearTimeout(timer);
+      for (const c of clients) c.end();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

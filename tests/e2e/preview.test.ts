@@ -1,0 +1,85 @@
+// The preview in Debian's Chromium (playwright-core): pick a document, see its pages, edit the
+// template on disk and see the change without reloading, break the YAML and see the positioned
+// error, fix it and see it cleared. Saves a screenshot to tests/.artifacts/.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FontBook } from '../../src/fonts/font-book.js';
+import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+import { nodeWorld } from '../../src/world/node-world.js';
+import { ROOT } from '../support/examples.js';
+
+const ARTIFACTS = path.join(ROOT, 'tests/.artifacts');
+
+describe('gongwen preview in Chromium', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-preview-'));
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/good'), path.join(dir, 'data'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const world = nodeWorld(dir);
+    server = await startPreview(world, { port: 0, inputs: ['data'], templatesDir: 'templates', fonts: FontBook.load(world, { system: false }) });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the units and shows a document with its title', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await page.goto(server.url);
+    await page.getByText('整改方案', { exact: true }).click();
+    await expect.poll(() => page.locator('svg.page').count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await page.locator('#pages').innerText()).replace(/\s+/g, '')).toContain('中共测试单位委员会领导班子教育实践活动整改方案');
+  });
+
+  it('shows a template edit on the page without a reload, within a second or so', async () => {
+    const file = path.join(dir, 'templates/rectification-plan.md.hbs');
+    const version = await page.evaluate(() => document.body.dataset.version);
+    const t0 = Date.now();
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: "{{unit.issuer}}领导班子教育实践活动整改方案"', 'title: "{{unit.issuer}}领导班子整改工作方案（修订稿）"'));
+    await expect.poll(async () => (await page.locator('#pages').innerText()).replace(/\s+/g, ''), { timeout: 10_000 }).toContain('整改工作方案（修订稿）');
+    const ms = Date.now() - t0;
+    process.stdout.write(`preview: save → updated page in ${ms} ms\n`);
+    expect(ms).toBeLessThan(3000);
+    // Same page object, no navigation: the update came over server-sent events.
+    expect(await page.evaluate(() => document.body.dataset.version)).not.toBe(version);
+  });
+
+  it('shows a YAML error with file:line:column and clears it when fixed; the server keeps running', async () => {
+    const file = path.join(dir, 'data/minimal.yaml');
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, good.replace('    wind: formalism', '    wind: formalism\n   scope: [broken'));
+    await expect.poll(() => page.locator('#errors').innerText(), { timeout: 10_000 }).toMatch(/data\/minimal\.yaml:\d+:\d+ +error +E_YAML_SYNTAX/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-error.png') });
+    fs.writeFileSync(file, good);
+    await expect.poll(() => page.locator('#errors').isVisible(), { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await page.locator('#pages').innerText()).replace(/\s+/g, '')).toContain('修订稿');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview.png') });
+  });
+
+  it('serves downloads of the document and nothing outside the project', async () => {
+    const unit = encodeURIComponent('data/minimal.yaml');
+    const pdf = await fetch(`${server.url}download?unit=${unit}&key=${encodeURIComponent('整改方案')}&format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await fetch(`${server.url}download?unit=${unit}&key=${encodeURIComponent('整改方案')}&format=docx`);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    for (const evil of ['../../etc/passwd', '/etc/passwd', 'fonts/../../package.json', 'fonts/99', '%2e%2e/%2e%2e/etc/passwd']) {
+      const r = await fetch(server.url + evil);
+      expect(r.status, evil).toBe(404);
+    }
+  });
+});
