@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { writeDocx } from '../backends/docx/write-docx.js';
 import { writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
 import { lineText, type DocTree } from '../doc/tree.js';
-import type { FontBook } from '../fonts/font-book.js';
+import { FontError, type FontBook } from '../fonts/font-book.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
 import { findTemplate } from '../template/template-store.js';
@@ -63,6 +63,9 @@ export function documentDate(world: World, data: UnitData): Date {
   return new Date(Date.UTC(2000, 0, 1));
 }
 
+/** Font problems are reported once per thread, with the first unit that uses the fonts. */
+const reported = new WeakSet<FontBook>();
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Loads, checks and renders one unit into `out/<folder>/`; never throws for bad input. */
@@ -75,7 +78,8 @@ export async function renderOneUnit(world: World, source: UnitSource, folder: st
       await renderData(world, checked.data, folder, opts, fonts, summary, texts);
     } catch (e) {
       // A bug or an I/O failure in one unit must not stop the batch.
-      summary.diagnostics.push(error('E_INTERNAL', `渲染失败：${(e as Error).message}`, { file: source.files[0] ?? source.id, line: 1, column: 1 }));
+      const code = e instanceof FontError ? 'E_FONT' : 'E_INTERNAL';
+      summary.diagnostics.push(error(code, code === 'E_FONT' ? (e as Error).message : `渲染失败：${(e as Error).message}`, { file: source.files[0] ?? source.id, line: 1, column: 1 }));
       summary.failed = true;
       summary.files = [];
     }
@@ -124,7 +128,12 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;
     const built: Built = { inst, doc: b.doc, sources: [...data.sources, template.file] };
     if (pdf) {
-      const laid = layoutDocument(b.doc, fonts());
+      const book = fonts();
+      if (book.problems.length && !reported.has(book)) {
+        reported.add(book);
+        for (const p of book.problems) summary.diagnostics.push(warning('W_FONT', p));
+      }
+      const laid = layoutDocument(b.doc, book);
       summary.diagnostics.push(...laid.diagnostics);
       if (hasErrors(laid.diagnostics)) return undefined;
       built.layout = laid.layout;
@@ -164,11 +173,33 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + p.layout.pages.length, 0) });
   }
 
-  world.mkdirp(dir);
+  // Write the unit's files; if one cannot be written (no permission, disk full), the ones already
+  // written are removed again, so a unit is on disk whole or not at all.
+  const written: string[] = [];
+  try {
+    world.mkdirp(dir);
+    for (const o of outputs) {
+      const file = path.join(dir, o.file);
+      assertInside(opts.out, file);
+      world.writeAtomic(file, o.bytes);
+      written.push(file);
+    }
+  } catch (e) {
+    for (const f of written) {
+      try {
+        world.remove(f);
+      } catch {
+        // Removing what we wrote is best effort; the diagnostic below says what happened.
+      }
+    }
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOSPC' ? '磁盘空间不足' : err.code === 'EACCES' || err.code === 'EPERM' ? '没有写入权限' : err.code === 'EROFS' ? '文件系统只读' : err.message;
+    summary.diagnostics.push(error('E_WRITE', `无法写入输出目录 ${dir}：${why}；该单位未生成任何文件`, { file: data.sources[0] ?? dir, line: 1, column: 1 }));
+    summary.failed = true;
+    return;
+  }
   for (const o of outputs) {
     const file = path.join(dir, o.file);
-    assertInside(opts.out, file);
-    world.writeAtomic(file, o.bytes);
     summary.files.push({
       path: path.relative(opts.out, file).split(path.sep).join('/'),
       sha256: sha256(o.bytes),

@@ -82,12 +82,24 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const manifest: ManifestEntry[] = [];
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
   const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) };
-  world.mkdirp(opts.out);
-  removeStaleTemporaries(world, opts.out);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  try {
+    world.mkdirp(opts.out);
+    removeStaleTemporaries(world, opts.out);
+  } catch (e) {
+    diagnostics.push(error('E_WRITE', `无法使用输出目录 ${opts.out}：${(e as Error).message}`));
+    return { units: [], diagnostics, manifest: [], texts, manifestFile, interrupted: false };
+  }
 
+  let manifestFailed = false;
   const writeManifest = () => {
     const files = [...manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    world.writeAtomic(manifestFile, JSON.stringify({ generator: 'gongwen', files }, null, 2) + '\n');
+    try {
+      world.writeAtomic(manifestFile, JSON.stringify({ generator: 'gongwen', files }, null, 2) + '\n');
+    } catch (e) {
+      if (!manifestFailed) diagnostics.push(error('E_WRITE', `无法写入清单 ${manifestFile}：${(e as Error).message}`));
+      manifestFailed = true;
+    }
   };
   // The manifest is rewritten as units finish, at most every quarter second (rewriting a large
   // manifest after each of thousands of units would cost more than the units); it never lists a
@@ -138,5 +150,5 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     }
   }
   writeManifest();
-  return { units, diagnostics: found.diagnostics, manifest, texts, manifestFile, interrupted: !!opts.signal?.stopped && units.length < indices.length };
+  return { units, diagnostics, manifest, texts, manifestFile, interrupted: !!opts.signal?.stopped && units.length < indices.length };
 }

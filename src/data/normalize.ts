@@ -26,6 +26,18 @@ export function isEmptyValue(v: YValue): boolean {
   return v.entries.every((e) => isEmptyValue(e.value));
 }
 
+/** C0 controls (but tab and newline), DEL, lone surrogates and non-characters: never valid in a document. */
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Drops characters no document can hold, with a warning at the value. */
+function cleanText(s: string, span: Span, label: string, ctx: NormalizeContext): string {
+  if (!UNPRINTABLE.test(s)) return s;
+  UNPRINTABLE.lastIndex = 0;
+  const codes = [...new Set(s.match(UNPRINTABLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  ctx.diagnostics.push(warning('W_CONTROL_CHAR', `“${label}”中含有不可打印的控制字符（${codes.join('、')}），已删除`, span));
+  return s.replace(UNPRINTABLE, '').replace(/\r\n?/g, '\n').trim();
+}
+
 function kindZh(v: YValue): string {
   return v.kind === 'map' ? '键值表' : v.kind === 'seq' ? '列表' : '文字';
 }
@@ -42,7 +54,7 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
         ctx.diagnostics.push(error('E_TYPE', `“${label}”应为文字，这里是${kindZh(v)}`, v.span));
         return undefined;
       }
-      const s = scalarText(v)!;
+      const s = cleanText(scalarText(v)!, v.span, label, ctx);
       return s === '' ? undefined : s;
     }
     case 'enum':

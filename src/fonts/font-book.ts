@@ -4,7 +4,10 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../style/gbt9704.js';
 import type { World } from '../world/world.js';
-import { resolveSources, type FontSource } from './font-sources.js';
+import { defaultSources, resolveSources, type FontSource } from './font-sources.js';
+
+/** The fonts needed for PDF output cannot be read. */
+export class FontError extends Error {}
 import { isWoff, woffToSfnt } from './woff-to-sfnt.js';
 
 export class Face {
@@ -65,7 +68,13 @@ export class FontBook {
   readonly roles: Record<FontRole, Face>;
   /** What serves each role (faces are shared between roles that use the same file). */
   readonly sources: Record<FontRole, FontSource>;
-  private constructor(roles: Record<FontRole, Face>, faces: Face[], sources: Record<FontRole, FontSource>) {
+  private constructor(
+    roles: Record<FontRole, Face>,
+    faces: Face[],
+    sources: Record<FontRole, FontSource>,
+    /** Fonts that could not be read and were replaced, for the user to see. */
+    readonly problems: string[],
+  ) {
     this.roles = roles;
     this.faces = faces;
     this.sources = sources;
@@ -73,22 +82,39 @@ export class FontBook {
 
   static load(world: World, opts: FontBookOptions = {}): FontBook {
     const sources = resolveSources(world, opts.fontDirs ?? [], opts.system ?? true);
+    const defaults = defaultSources();
     const byKey = new Map<string, Face>();
     const roles = {} as Record<FontRole, Face>;
-    for (const [role, src] of Object.entries(sources) as [FontRole, FontSource][]) {
+    const problems: string[] = [];
+    const open = (src: FontSource): Face => {
       const key = `${src.file}#${src.postscriptName ?? ''}`;
       let face = byKey.get(key);
-      if (!face) {
-        let bytes: Uint8Array = world.readBytes(src.file);
-        if (isWoff(bytes)) bytes = woffToSfnt(bytes);
-        const parsed = fontkit.create(bytes as Buffer, src.postscriptName) as Font | null;
-        if (!parsed || !('glyphForCodePoint' in parsed)) throw new Error(`cannot read font ${src.file}`);
-        face = new Face(key, src, bytes, parsed);
-        byKey.set(key, face);
+      if (face) return face;
+      let bytes: Uint8Array = world.readBytes(src.file);
+      if (isWoff(bytes)) bytes = woffToSfnt(bytes);
+      const parsed = fontkit.create(bytes as Buffer, src.postscriptName) as Font | null;
+      if (!parsed || !('glyphForCodePoint' in parsed) || parsed.numGlyphs < 2) throw new Error('不是可用的字体文件');
+      face = new Face(key, src, bytes, parsed);
+      byKey.set(key, face);
+      return face;
+    };
+    for (const [role, src] of Object.entries(sources) as [FontRole, FontSource][]) {
+      try {
+        roles[role] = open(src);
+      } catch (e) {
+        const def = defaults[role];
+        if (src.file === def.file) throw new FontError(`字体文件 ${src.file} 无法读取（${(e as Error).message}）；请重新安装（npm ci）`);
+        // A user's font that cannot be read is skipped: the open default serves the role.
+        problems.push(`字体文件 ${src.file} 无法读取（${(e as Error).message}），${src.label}改用 ${def.label}`);
+        sources[role] = def;
+        try {
+          roles[role] = open(def);
+        } catch (e2) {
+          throw new FontError(`字体文件 ${def.file} 无法读取（${(e2 as Error).message}）；请重新安装（npm ci）`);
+        }
       }
-      roles[role] = face;
     }
-    return new FontBook(roles, [...byKey.values()], sources);
+    return new FontBook(roles, [...byKey.values()], sources, problems);
   }
 
   /**
