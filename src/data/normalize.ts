@@ -10,6 +10,12 @@ export interface NormalizeContext {
   spans: Map<string, Span>;
 }
 
+/**
+ * Bounds that keep one unit's memory and time in check (a real unit has tens of problems, not
+ * thousands): past them the unit fails with a clear E_TOO_LARGE instead of a 2 GB render.
+ */
+export const LIMITS = { listLength: 2000, textLength: 20000 } as const;
+
 const TRUE_WORDS = ['true', 'yes', 'y', '是', '对', '公开', '1'];
 const FALSE_WORDS = ['false', 'no', 'n', '否', '不', '不公开', '0'];
 
@@ -55,6 +61,10 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
         return undefined;
       }
       const s = cleanText(scalarText(v)!, v.span, label, ctx);
+      if (s.length > LIMITS.textLength) {
+        ctx.diagnostics.push(error('E_TOO_LARGE', `“${label}”过长（${s.length} 字，上限 ${LIMITS.textLength} 字）`, v.span));
+        return undefined;
+      }
       return s === '' ? undefined : s;
     }
     case 'enum':
@@ -105,6 +115,10 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
       if (v.kind === 'scalar' && scalarText(v) === '') return [];
       if (v.kind !== 'seq') {
         ctx.diagnostics.push(error('E_TYPE', `“${label}”应为列表（每项以“- ”开头），这里是${kindZh(v)}`, v.span));
+        return undefined;
+      }
+      if (v.items.length > LIMITS.listLength) {
+        ctx.diagnostics.push(error('E_TOO_LARGE', `“${label}”有 ${v.items.length} 项，超过上限 ${LIMITS.listLength} 项；请按单位拆分数据`, v.span));
         return undefined;
       }
       const out: unknown[] = [];

@@ -1,8 +1,10 @@
 // Rendered Markdown + front matter → DocTree. CommonMark + GFM via mdast; data texts stay literal.
 import type { Content, PhrasingContent, Root, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { warning, error, type Diagnostic, type Span } from '../diag/diagnostic.js';
 import type { Block, DocMeta, DocTree, Inline, Line, CellAlign } from '../doc/tree.js';
 import { replaceFields } from '../template/markers.js';
@@ -47,7 +49,9 @@ export function parseMarkup(input: MarkupInput): { doc: DocTree; diagnostics: Di
   const bodyText = replaceFields(lines.slice(bodyStart).join('\n'), (id, text) => `\uE002${id}\uE003${escapeMarkdown(text)}\uE004`);
   let root: Root;
   try {
-    root = fromMarkdown(bodyText, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // GFM tables and strikethrough only: autolink literals would turn a URL in the data into a
+    // link (and split it from its field marker); footnotes and task lists have no place in a 公文.
+    root = fromMarkdown(bodyText, { extensions: [gfmTable(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()] });
   } catch (e) {
     diagnostics.push(error('E_TEMPLATE', `Markdown 无法解析：${(e as Error).message}`, spanAt(bodyStart + 1)));
     root = { type: 'root', children: [] };

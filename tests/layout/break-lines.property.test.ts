@@ -48,7 +48,7 @@ describe('breakLines (property)', () => {
           if (l.justified) expect(l.width).toBeCloseTo(avail, 3);
         });
       }),
-      { seed: 20131210, numRuns: 400 },
+      { seed: 20131210, numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 });

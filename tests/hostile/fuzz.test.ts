@@ -1,0 +1,96 @@
+// Property tests on hostile and random input (fast-check, fixed seed): the YAML loader, the date
+// parser, the alias mapping and the markup parser never throw, never hang, and either give a
+// result or a diagnostic. `npm run fuzz` runs many more cases (FUZZ_RUNS).
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/data/dates.js';
+import { loadUnit } from '../../src/data/load-unit.js';
+import { reviewUnit } from '../../src/data/review.js';
+import { parseMarkup } from '../../src/markup/parse-markup.js';
+import { renderTemplate } from '../../src/template/render-template.js';
+import { memoryWorld } from '../../src/world/memory-world.js';
+import { ROOT } from '../support/examples.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20131128);
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'data/市某某委员会.yaml'), 'utf8');
+
+function load(text: string) {
+  const world = memoryWorld({ 'u.yaml': text });
+  const t = Date.now();
+  const r = loadUnit(world, { id: 'u.yaml', files: ['u.yaml'] });
+  if (r.data) reviewUnit(r.data);
+  expect(Date.now() - t).toBeLessThan(5000);
+  // Every diagnostic has a code, a message and, when it has a position, a sane one.
+  for (const d of r.diagnostics) {
+    expect(d.code).toMatch(/^[EWR]_[A-Z_]+$/);
+    expect(d.message.length).toBeGreaterThan(0);
+    if (d.span) expect(d.span.line).toBeGreaterThanOrEqual(1);
+  }
+  return r;
+}
+
+const yamlish = fc.stringMatching(/^[\s\S]{0,400}$/);
+const yamlTokens = fc.array(fc.constantFrom('unit:', '\n', '  ', '- ', 'name: ', '&a ', '*a', '[', ']', '{', '}', ': ', '"', "'", '#', '问题', 'problems:', 'wind: ', '形式主义', '__proto__: ', 'constructor: ', '2014-13-45', '41729', '~', '|', '>', '\t', '\u0000', '\uFEFF', '!!binary ', '<<: *a'), { maxLength: 80 }).map((a) => a.join(''));
+
+/** The example with a few lines cut, repeated or swapped. */
+const mutated = fc.array(fc.tuple(fc.nat(400), fc.constantFrom('delete', 'dup', 'indent', 'garble')), { maxLength: 6 }).map((ops) => {
+  const lines = EXAMPLE.split('\n');
+  for (const [i, op] of ops) {
+    const k = i % lines.length;
+    if (op === 'delete') lines.splice(k, 1);
+    else if (op === 'dup') lines.splice(k, 0, lines[k]!);
+    else if (op === 'indent') lines[k] = ' ' + lines[k];
+    else lines[k] = lines[k]!.replace(/:/, ' ');
+  }
+  return lines.join('\n');
+});
+
+describe('fuzz', () => {
+  it('the YAML loader never throws on random text', () => {
+    fc.assert(fc.property(fc.oneof(yamlish, yamlTokens), (t) => void load(t)), { seed: SEED, numRuns: RUNS });
+  });
+  it('the YAML loader never throws on mutated real data', () => {
+    fc.assert(fc.property(mutated, (t) => void load(t)), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
+  });
+  it('the alias mapping takes any keys, and no key pollutes a prototype', () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '名称', '问题', 'name', 'text'), fc.string({ maxLength: 8 }));
+    const obj = fc.dictionary(key, fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null)), { maxKeys: 8 });
+    fc.assert(
+      fc.property(obj, fc.array(obj, { maxLength: 4 }), (unit, problems) => {
+        const yaml = JSON.stringify({ unit, problems, measures: problems });
+        load(yaml);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.prototype.toString.call([])).toBe('[object Array]');
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+  it('the date parser never throws and gives only real dates', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.double(), fc.integer(), fc.stringMatching(/^\d{4}[-/.年]\d{1,2}[-/.月]\d{0,2}日?$/)), (v) => {
+        const d = parseDate(v as string | number, true);
+        if (d && d.kind === 'date') {
+          const js = new Date(Date.UTC(d.year, d.month - 1, d.day));
+          expect(js.getUTCMonth() + 1).toBe(d.month);
+          expect(js.getUTCDate()).toBe(d.day);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS * 3 },
+    );
+  });
+  it('the markup parser never throws on random Markdown and front matter', () => {
+    const md = fc.array(fc.constantFrom('# ', '## ', '#### ', '---\n', 'title: x\n', '| a | b |\n', '| - | - |\n', '- ', '1. ', '**', '*', '`', '<br>', '<b>', '\n', '\n\n', '文字', '一、', '（一）', '> ', '```\n', '[x](y)', '![i](j)', '\\', '\uE002', '\uE003', '\uE004', '{{', '}}'), { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(md, (text) => {
+        const r = renderTemplate(text, 't.md.hbs', {});
+        if (!r.result) return;
+        const m = parseMarkup({ id: 'x', template: 't.md.hbs', rendered: r.result, fields: [] });
+        expect(m.doc.type).toBe('document');
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});
