@@ -158,4 +158,46 @@ describe('faults', () => {
     expect(r.stdout).toContain('E_TOO_LARGE');
     expect(Date.now() - t).toBeLessThan(15_000);
   });
+
+  it('a 10 MB YAML file fails cleanly, in bounded time and memory', () => {
+    const dir = tmp();
+    const row = (i: number) => `  - { id: P${i}, text: 问题描述第${i}条，会议多、文件多、调研浮在面上、群众反映强烈的问题久拖不决, wind: formalism, scope: collective }`;
+    const rows: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 10 * 1024 * 1024; i++) {
+      rows.push(row(i));
+      size += Buffer.byteLength(rows[rows.length - 1]!) + 1;
+    }
+    fs.mkdirSync(path.join(dir, 'data'));
+    fs.writeFileSync(path.join(dir, 'data/u.yaml'), `unit: { name: 大, issuer: 党组, filing_to: 小组 }\nproblems:\n${rows.join('\n')}\n`);
+    const t = Date.now();
+    const r = gongwen(['render', '--out', path.join(dir, 'out'), '--no-system-fonts'], dir, { GONGWEN_STATS: '1' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_TOO_LARGE');
+    expect(Date.now() - t).toBeLessThan(60_000);
+    const stats = JSON.parse(/GONGWEN_STATS (.*)/.exec(r.stderr)![1]!);
+    expect(stats.maxRssMB).toBeLessThan(1500);
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['manifest.json']);
+  }, 90_000);
+
+  it('YAML nested deeper than any data needs is refused (E_YAML_DEPTH)', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'u.yaml'), `unit:\n  name: ${'['.repeat(200)}x${']'.repeat(200)}\n`);
+    const r = gongwen(['check', path.join(dir, 'u.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/E_YAML_DEPTH|E_TYPE/);
+    expect(r.stdout).toContain('E_YAML_DEPTH');
+  });
+
+  it('a missing default font is a clear E_FONT for the PDF, not a crash', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'data'));
+    fs.writeFileSync(path.join(dir, 'data/a.yaml'), unit('甲单位', '会议过多'));
+    const base = nodeWorld(dir);
+    const world: World = { ...base, readBytes: (p) => (p.endsWith('.ttf') && p.includes('noto-sans-sc') ? (() => { throw new Error('ENOENT: no such file'); })() : base.readBytes(p)) };
+    const s = await render(world, { inputs: ['data'], out: 'out', formats: ['docx', 'pdf'], fontOptions: { system: false } });
+    const d = s.units[0]!.diagnostics.find((x) => x.code === 'E_FONT');
+    expect(d?.message).toContain('npm ci');
+    expect(s.units[0]!.failed).toBe(true);
+  });
 });
