@@ -18,6 +18,9 @@ import {
 import type { Face } from '../../fonts/font-book.js';
 import type { PagedLayout } from '../../layout/types.js';
 import { fontkitFor } from './fontkit-adapter.js';
+import { useNativeDeflate } from './native-deflate.js';
+
+useNativeDeflate();
 import { nestOutline, writeOutline, writePageLabels, type OutlineItem } from './outline.js';
 
 export interface PdfMeta {
