@@ -85,7 +85,7 @@ const typst = (doc) => {
   return { ms: now() - t, bytes: pdf.length, pdf };
 };
 const first = typst(variants[0]);
-fs.writeFileSync(path.join(ROOT, 'bench/typst-port-sample.pdf.txt'), `Typst port compiled: ${first.bytes} bytes\n`);
+if (!first.bytes) throw new Error('Typst produced no PDF');
 const theirs = variants.slice(1).map(typst);
 const typstMs = median(theirs.map((r) => r.ms));
 

@@ -5,7 +5,7 @@ import { lineText, type Block, type DocTree, type TableNode } from '../../doc/tr
 import { GRID, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm } from '../../style/gbt9704.js';
 import { blockToDocx } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
-import { normalizeDocx } from './normalize-zip.js';
+import { zipDocx, type Parts } from './normalize-zip.js';
 import { fontSlots, textRun } from './runs.js';
 import { halfPt, twip } from './units.js';
 
@@ -98,6 +98,7 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
     },
     sections,
   });
-  const raw = await Packer.toBuffer(document);
-  return normalizeDocx(new Uint8Array(raw), opts.date);
+  // The compiled parts, zipped once by us (Packer would zip them only for us to unzip again).
+  const compiled = (Packer as unknown as { compiler: { compile(d: Document, p?: unknown, o?: unknown[]): Parts } }).compiler.compile(document, undefined, []);
+  return zipDocx(compiled, opts.date);
 }
