@@ -11,6 +11,14 @@ const wrapped = new WeakSet<Font>();
 
 function withEncodeStream(font: Font): Font {
   if (wrapped.has(font)) return font;
+  // pdf-lib shapes every string it draws (fontkit layout: GSUB/GPOS lookups), which was most of its
+  // time per document. Our layout already placed every character by its own advance with
+  // ligatures off, so one glyph per code point is exactly what we measured: draw that.
+  const f0 = font as unknown as { glyphForCodePoint(cp: number): { advanceWidth: number }; layout: (text: string) => unknown };
+  f0.layout = (text: string) => {
+    const glyphs = [...text].map((ch) => f0.glyphForCodePoint(ch.codePointAt(0)!));
+    return { glyphs, positions: glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })) };
+  };
   const f = font as unknown as { createSubset(): Subset };
   const original = f.createSubset.bind(f);
   f.createSubset = () => {
