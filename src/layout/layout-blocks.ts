@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { columnWidths } from '../doc/column-widths.js';
 import { charCells } from '../doc/measure-chars.js';
+import { issuerMarkFit } from '../doc/issuer-mark.js';
 import { signatureIndents } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
@@ -92,9 +93,7 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left' }), linesAbove++);
   if (meta.urgency) (para({ line: meta.urgency, style: body('heading1'), align: 'left' }), linesAbove++);
   if (meta.issuerMark) {
-    const cells = Math.max(1, charCells(lineText(meta.issuerMark)));
-    const size = Math.max(ISSUER_MARK.minSize, Math.min(ISSUER_MARK.maxSize, Math.floor(width / cells)));
-    const scale = size * cells > width ? Math.floor((width / (size * cells)) * 100) : 100;
+    const { size, scale } = issuerMarkFit(lineText(meta.issuerMark), width);
     // Top edge of the mark 35 mm below the 版心 top (§7.2.4).
     const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * PITCH - size * 0.1);
     para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale });

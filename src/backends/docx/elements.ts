@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import { charCells } from '../../doc/measure-chars.js';
+import { issuerMarkFit } from '../../doc/issuer-mark.js';
 import { signatureIndents } from '../../doc/signature.js';
 import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
@@ -27,14 +28,6 @@ import { eighthPt, twip } from './units.js';
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
 const LINE = GRID.linePitch;
-
-/** Size and horizontal scale that fit the 发文机关标志 on one line of the text block. */
-export function issuerMarkFit(text: string, widthPt: number): { size: number; scale: number } {
-  const cells = Math.max(1, charCells(text));
-  const size = Math.max(ISSUER_MARK.minSize, Math.min(ISSUER_MARK.maxSize, Math.floor(widthPt / cells)));
-  const scale = size * cells > widthPt ? Math.floor((widthPt / (size * cells)) * 100) : 100;
-  return { size, scale };
-}
 
 export function headParagraphs(meta: DocMeta, widthPt: number): Paragraph[] {
   const out: Paragraph[] = [];
