@@ -8,7 +8,7 @@ import { signatureIndents } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, RED_RULE, SIZE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
+import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
 import { lineItems } from './lines-to-items.js';
@@ -227,4 +227,3 @@ export function tailBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   return out;
 }
 
-export { SIZE };

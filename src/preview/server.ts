@@ -29,7 +29,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
   const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts);
   const faces = opts.fonts.faces;
   const fontId = (f: Face) => `gw${faces.indexOf(f)}`;
-  const fontFaces = faces.map((f, i) => `@font-face { font-family: gw${i}; src: url(/fonts/${i}); font-display: block; }`).join('\n');
+  const fontFaces = faces.map((_f, i) => `@font-face { font-family: gw${i}; src: url(/fonts/${i}); font-display: block; }`).join('\n');
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
 

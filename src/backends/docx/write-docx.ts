@@ -5,7 +5,7 @@ import { lineText, type Block, type DocTree, type TableNode } from '../../doc/tr
 import { GRID, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm } from '../../style/gbt9704.js';
 import { blockToDocx } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
-import { zipDocx, type Parts } from './normalize-zip.js';
+import { zipDocx, type Parts } from './zip-docx.js';
 import { fontSlots, textRun } from './runs.js';
 import { halfPt, twip } from './units.js';
 
