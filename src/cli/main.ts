@@ -174,7 +174,8 @@ function cmdCheck(rest: string[]): number {
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json`);
   const world = nodeWorld();
-  const result = checkInputs(world, positionals.length ? positionals : ['data']);
+  const { config } = readConfig(world);
+  const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']));
   const all = [...result.diagnostics, ...result.units.flatMap((u) => u.diagnostics)];
   const failed = result.units.filter((u) => !u.ok).length + (result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
   if (format === 'json') {

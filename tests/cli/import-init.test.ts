@@ -92,4 +92,16 @@ describe('gongwen init', () => {
     expect(m.files.find((f: { doc: string }) => f.doc === 'filing-form').sources).toContain('templates/filing-form.md.hbs');
     expect(gongwen(['init', dir]).stdout).toContain('已存在，未改动');
   });
+
+  it('takes the data folder and the output folder from gongwen.yaml', () => {
+    const dir = path.join(tmp(), 'p');
+    expect(gongwen(['init', dir]).code).toBe(0);
+    fs.renameSync(path.join(dir, 'data'), path.join(dir, '单位数据'));
+    fs.writeFileSync(path.join(dir, 'gongwen.yaml'), 'data: 单位数据\nout: 输出\nformats: [docx]\n');
+    expect(gongwen(['check'], dir).stdout).toContain('1 个通过');
+    expect(gongwen(['render', '--no-system-fonts'], dir).code).toBe(0);
+    const files = JSON.parse(fs.readFileSync(path.join(dir, '输出/manifest.json'), 'utf8')).files;
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.every((f: { path: string }) => f.path.endsWith('.docx'))).toBe(true);
+  });
 });
