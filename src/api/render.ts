@@ -106,7 +106,8 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   // file that is not complete on disk, and the last write after the batch lists them all.
   let lastWrite = 0;
   const finish = (s: UnitSummary) => {
-    for (const [k, v] of s.texts) texts.set(k, v);
+    // Source texts serve this unit's code frames only: not kept, so memory stays flat in the batch size.
+    const unitTexts = new Map(s.texts);
     s.texts = [];
     units.push(s);
     manifest.push(...s.files);
@@ -114,7 +115,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
       writeManifest();
       lastWrite = world.now();
     }
-    opts.onUnit?.(s, units.length, indices.length, texts);
+    opts.onUnit?.(s, units.length, indices.length, unitTexts);
   };
 
   const jobs = Math.max(1, opts.jobs ?? 1);
