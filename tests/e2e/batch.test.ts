@@ -14,6 +14,15 @@ import { pageCount } from '../support/poppler.js';
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-batch-'));
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
+/** Waits (at most a minute) until the running batch's manifest lists at least `n` files. */
+async function waitForManifest(manifest: string, n: number): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 60_000) {
+    await new Promise((r) => setTimeout(r, 20));
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).files.length >= n) return;
+  }
+}
+
 /** Every document file below `dir` with its hash, relative paths sorted. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -92,11 +101,7 @@ describe('batches', () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts', '--jobs', '2'], { stdio: 'ignore' });
     // Kill once a few units are written, while others are being written.
     const manifest = path.join(out, 'manifest.json');
-    const t0 = Date.now();
-    while (Date.now() - t0 < 60_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).files.length >= 30) break;
-    }
+    await waitForManifest(manifest, 30);
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
@@ -122,11 +127,7 @@ describe('batches', () => {
     const out = tmp();
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts'], { stdio: 'ignore' });
     const manifest = path.join(out, 'manifest.json');
-    const t0 = Date.now();
-    while (Date.now() - t0 < 60_000) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).files.length >= 10) break;
-    }
+    await waitForManifest(manifest, 10);
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(130);
