@@ -122,6 +122,8 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   if (jobs === 1 || indices.length < 2) {
     const fonts = () => (opts.fonts ??= FontBook.load(world, opts.fontOptions));
     for (const i of indices) {
+      // Rendering a unit never waits on I/O: yield to the event loop so Ctrl-C is seen between units.
+      await new Promise((r) => setImmediate(r));
       if (opts.signal?.stopped) break;
       finish(await renderOneUnit(world, found.units[i]!, folders[i]!, unitOpts, fonts));
     }

@@ -7,9 +7,11 @@ import { lineText, type Line } from './tree.js';
 const NO_START = /^[，。、；：？！）》」』】〕’”…—·]/;
 const NO_END = /[（《「『【〔‘“]$/;
 
+/** One segmenter for the process: constructing one costs more than segmenting a title. */
+const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+
 /** Word boundaries (UTF-16 offsets) where a title may break. */
 function breakOffsets(text: string): number[] {
-  const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
   const out: number[] = [];
   let depth = 0;
   let pos = 0;

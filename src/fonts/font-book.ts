@@ -10,39 +10,38 @@ import { defaultSources, resolveSources, type FontSource } from './font-sources.
 export class FontError extends Error {}
 import { isWoff, woffToSfnt } from './woff-to-sfnt.js';
 
+/** A per-face cache of one fontkit lookup (fontkit builds a glyph object per call). */
+function memo<V>(compute: (key: number) => V): (key: number) => V {
+  const map = new Map<number, V>();
+  return (key) => {
+    let v = map.get(key);
+    if (v === undefined) map.set(key, (v = compute(key)));
+    return v;
+  };
+}
+
 export class Face {
-  private advances = new Map<number, number>();
-  private cover = new Map<number, boolean>();
   constructor(
     readonly key: string,
     readonly source: FontSource,
     /** sfnt bytes: what is embedded. */
     readonly bytes: Uint8Array,
     readonly font: Font,
-  ) {}
-  get unitsPerEm(): number {
-    return this.font.unitsPerEm;
+  ) {
+    this.unitsPerEm = font.unitsPerEm;
   }
+  /** Read once: fontkit's getter decodes the head table on every call. */
+  readonly unitsPerEm: number;
   get postscriptName(): string {
     return this.font.postscriptName;
   }
-  has(cp: number): boolean {
-    let v = this.cover.get(cp);
-    if (v === undefined) {
-      v = this.font.hasGlyphForCodePoint(cp);
-      this.cover.set(cp, v);
-    }
-    return v;
-  }
+  readonly has = memo((cp) => this.font.hasGlyphForCodePoint(cp));
   /** Advance of a code point in font units (real widths: not every full-width mark is 1 em). */
-  advance(cp: number): number {
-    let v = this.advances.get(cp);
-    if (v === undefined) {
-      v = this.font.glyphForCodePoint(cp).advanceWidth;
-      this.advances.set(cp, v);
-    }
-    return v;
-  }
+  readonly advance = memo((cp) => this.font.glyphForCodePoint(cp).advanceWidth);
+  /** The glyph that draws a code point (0, .notdef, when the font has none). */
+  readonly glyphId = memo((cp) => this.font.glyphForCodePoint(cp).id);
+  /** Advance of a glyph in font units. */
+  readonly glyphAdvance = memo((gid) => this.font.getGlyph(gid).advanceWidth);
   width(text: string, size: number): number {
     let w = 0;
     for (const ch of text) w += this.advance(ch.codePointAt(0)!);

@@ -2,7 +2,7 @@
 // the input of the line breaker. Characters no font has are reported, never dropped silently.
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import type { Line, Source } from '../doc/tree.js';
-import type { Face, FontBook } from '../fonts/font-book.js';
+import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { Rgb } from './types.js';
 
@@ -55,8 +55,11 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
         );
         face = book.roles[role];
       }
-      const adv = (face.advance(cp) * style.size) / face.unitsPerEm;
-      const slot: Slot = { ch, cp, face, size: style.size, advance: adv + spacing, spacing, color: style.color, bold: !!(style.bold || inl.bold) };
+      // A zero-width space or BOM the font has no glyph for draws nothing and takes no room.
+      const invisible = isIgnorable(cp) && !face.has(cp);
+      const adv = invisible ? 0 : (face.advance(cp) * style.size) / face.unitsPerEm;
+      const sp = invisible ? 0 : spacing;
+      const slot: Slot = { ch, cp, face, size: style.size, advance: adv + sp, spacing: sp, color: style.color, bold: !!(style.bold || inl.bold) };
       if (inl.source.span || inl.source.field) slot.source = inl.source;
       out.push(slot);
     }

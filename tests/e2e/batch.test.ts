@@ -96,7 +96,9 @@ describe('batches', () => {
 
   it('killed midway (SIGKILL) leaves no partial file and a manifest that lists only complete files', async () => {
     const many = tmp();
-    generateUnits(many, 12);
+    // Enough units that the batch cannot finish between the manifest poll and the kill.
+    const UNITS = 30;
+    generateUnits(many, UNITS);
     const out = tmp();
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts', '--jobs', '2'], { stdio: 'ignore' });
     // Kill once a few units are written, while others are being written.
@@ -106,7 +108,7 @@ describe('batches', () => {
     await new Promise((r) => child.on('exit', r));
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     expect(m.files.length).toBeGreaterThanOrEqual(30);
-    expect(m.files.length).toBeLessThan(12 * 23);
+    expect(m.files.length).toBeLessThan(UNITS * 23);
     for (const e of m.files) expect(sha(path.join(out, e.path)), e.path).toBe(e.sha256);
     // Every .pdf and .docx on disk is whole: qpdf accepts the PDFs, unzip the DOCX.
     for (const [f] of Object.entries(tree(out))) {
@@ -118,12 +120,13 @@ describe('batches', () => {
     // The next run cleans up after the killed one and completes the batch.
     expect(gongwen(['render', many, '--out', out, '--no-system-fonts', '--jobs', '2']).code).toBe(0);
     expect(Object.keys(tree(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(12 * 23);
+    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(UNITS * 23);
   }, 240_000);
 
   it('Ctrl-C (SIGINT) finishes the units under way, writes the manifest and exits 130', async () => {
     const many = tmp();
-    generateUnits(many, 10);
+    const UNITS = 40;
+    generateUnits(many, UNITS);
     const out = tmp();
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts'], { stdio: 'ignore' });
     const manifest = path.join(out, 'manifest.json');
@@ -132,7 +135,7 @@ describe('batches', () => {
     const code = await new Promise((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(130);
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-    expect(m.files.length).toBeLessThan(10 * 23);
+    expect(m.files.length).toBeLessThan(UNITS * 23);
     const onDisk = Object.keys(tree(out)).sort();
     // After a clean stop the manifest lists exactly what is on disk.
     expect(m.files.map((e: { path: string }) => e.path).sort()).toEqual(onDisk);

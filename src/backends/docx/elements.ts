@@ -1,21 +1,5 @@
 // The 公文 elements around the body: 版头 (份号, 密级, 发文机关标志, 发文字号, red rule), 标题, 主送,
 // 附件说明, 署名 and 成文日期, 附注, and the 版记 (GB/T 9704 §7.2–§7.4).
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  OverlapType,
-  Paragraph,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
-  Table,
-  TableAnchorType,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  WidthType,
-} from 'docx';
 import { charCells } from '../../doc/measure-chars.js';
 import { issuerMarkFit } from '../../doc/issuer-mark.js';
 import { signatureIndents } from '../../doc/signature.js';
@@ -25,79 +9,68 @@ import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, RED_RULE, TITLE } from '../../s
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
 import { lineRuns, textRun } from './runs.js';
 import { eighthPt, twip } from './units.js';
+import { cell, paragraph, row, table, type Border, type ParaProps } from './xml.js';
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
 const LINE = GRID.linePitch;
 
-export function headParagraphs(meta: DocMeta, widthPt: number): Paragraph[] {
-  const out: Paragraph[] = [];
-  const left = (l: Line, role: 'body' | 'heading1') =>
-    new Paragraph({ alignment: AlignmentType.LEFT, spacing: BODY_LINE, children: lineRuns(l, { ...BODY, role }) });
+export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
+  const out: string[] = [];
+  const left = (l: Line, role: 'body' | 'heading1') => paragraph({ line: BODY_LINE, jc: 'left' }, lineRuns(l, { ...BODY, role }));
   let linesAbove = 0;
   if (meta.copyNumber) (out.push(left(meta.copyNumber, 'body')), linesAbove++);
   if (meta.secrecy) (out.push(left(meta.secrecy, 'heading1')), linesAbove++);
   if (meta.urgency) (out.push(left(meta.urgency, 'heading1')), linesAbove++);
 
-  const rule = { bottom: { style: BorderStyle.SINGLE, size: eighthPt(RED_RULE.thickness * 1.5), color: RED_RULE.color, space: Math.round(RED_RULE.gap) } };
+  const rule = { size: eighthPt(RED_RULE.thickness * 1.5), color: RED_RULE.color, space: Math.round(RED_RULE.gap) };
   if (meta.issuerMark) {
     const { size, scale } = issuerMarkFit(lineText(meta.issuerMark), widthPt);
     const lineH = size * 1.2;
     // Top edge of the mark 35 mm below the 版心 top (§7.2.4): the glyph box sits about 0.1 em below the line top.
     const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * LINE - size * 0.1);
     out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: twip(before), line: twip(lineH), lineRule: LineRuleType.EXACT },
-        ...(meta.docNumber ? {} : { border: rule }),
-        children: lineRuns(meta.issuerMark, { role: 'title', size, color: ISSUER_MARK.color, scale }),
-      }),
+      paragraph(
+        { ...(meta.docNumber ? {} : { borderBottom: rule }), before: twip(before), line: twip(lineH), jc: 'center' },
+        lineRuns(meta.issuerMark, { role: 'title', size, color: ISSUER_MARK.color, scale }),
+      ),
     );
     if (meta.docNumber) {
       // 发文字号: two blank lines below the mark, centred; the red rule 4 mm below it (§7.2.5, §7.2.7).
-      out.push(
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          spacing: { ...BODY_LINE, before: twip(2 * LINE) },
-          border: rule,
-          children: lineRuns(meta.docNumber, BODY),
-        }),
-      );
+      out.push(paragraph({ borderBottom: rule, before: twip(2 * LINE), line: BODY_LINE, jc: 'center' }, lineRuns(meta.docNumber, BODY)));
     }
   } else if (meta.docNumber) {
-    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_LINE, children: lineRuns(meta.docNumber, BODY) }));
+    out.push(paragraph({ line: BODY_LINE, jc: 'right' }, lineRuns(meta.docNumber, BODY)));
   }
   if (meta.title) {
     // 标题 2号 小标宋, two blank lines below the red rule, centred (§7.3.1).
     const gap = meta.issuerMark ? 2 * LINE : 0;
     out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: twip(gap), line: twip(LINE * 1.2), lineRule: LineRuleType.EXACT },
-        keepNext: true,
-        children: lineRuns(
+      paragraph(
+        { keepNext: true, before: twip(gap), line: twip(LINE * 1.2), jc: 'center' },
+        lineRuns(
           titleLines(meta.title, Math.floor(widthPt / TITLE.size)).flatMap((l, i) => (i ? [{ type: 'break' as const }, ...l] : l)),
           { role: TITLE.role, size: TITLE.size },
         ),
-      }),
+      ),
     );
   }
   if (meta.subtitle) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: lineRuns(meta.subtitle, { ...BODY, role: 'heading2' }) }));
+    out.push(paragraph({ line: BODY_LINE, jc: 'center' }, lineRuns(meta.subtitle, { ...BODY, role: 'heading2' })));
   }
   if (meta.recipients) {
     // 主送机关: one blank line below the title, flush left, ending with a full-width colon (§7.3.2).
     const text = lineText(meta.recipients);
     const line: Line = /[：:]$/.test(text) ? meta.recipients : [...meta.recipients, { type: 'text', text: '：', source: {} }];
-    out.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { ...BODY_LINE, before: twip(LINE) }, children: lineRuns(line, BODY) }));
+    out.push(paragraph({ before: twip(LINE), line: BODY_LINE, jc: 'both' }, lineRuns(line, BODY)));
   } else if (meta.title) {
-    out.push(new Paragraph({ spacing: BODY_LINE, children: [] }));
+    out.push(paragraph({ line: BODY_LINE }, ''));
   }
   return out;
 }
 
-export function tailParagraphs(meta: DocMeta): Paragraph[] {
-  const out: Paragraph[] = [];
-  const cell = twip(BODY_CELL);
+export function tailParagraphs(meta: DocMeta): string[] {
+  const out: string[] = [];
+  const cellTw = twip(BODY_CELL);
   if (meta.attachments.length) {
     // 附件说明: one blank line below the body, indented two characters; several are numbered 1. 2. (§7.3.4).
     const many = meta.attachments.length > 1;
@@ -107,12 +80,15 @@ export function tailParagraphs(meta: DocMeta): Paragraph[] {
       // Wrapped lines align with the first character of the name (§7.3.4).
       const numCells = charCells(num);
       out.push(
-        new Paragraph({
-          alignment: AlignmentType.LEFT,
-          spacing: { ...BODY_LINE, ...(i === 0 ? { before: twip(LINE) } : {}) },
-          indent: { left: twip((5 + numCells) * BODY_CELL), hanging: twip(((i === 0 ? 3 : 0) + numCells) * BODY_CELL) },
-          children: lineRuns([{ type: 'text', text: prefix + num, source: {} }, ...a], BODY),
-        }),
+        paragraph(
+          {
+            ...(i === 0 ? { before: twip(LINE) } : {}),
+            line: BODY_LINE,
+            ind: { left: twip((5 + numCells) * BODY_CELL), hanging: twip(((i === 0 ? 3 : 0) + numCells) * BODY_CELL) },
+            jc: 'left',
+          },
+          lineRuns([{ type: 'text', text: prefix + num, source: {} }, ...a], BODY),
+        ),
       );
     });
   }
@@ -120,58 +96,45 @@ export function tailParagraphs(meta: DocMeta): Paragraph[] {
     const sig = lineText(meta.signature);
     const date = lineText(meta.date);
     const ind = signatureIndents(charCells(sig), charCells(date));
-    out.push(new Paragraph({ spacing: BODY_LINE, children: [] }));
+    out.push(paragraph({ line: BODY_LINE }, ''));
     if (meta.signature) {
-      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_LINE, keepNext: true, indent: { right: Math.round(ind.signatureRight * cell) }, children: lineRuns(meta.signature, BODY) }));
+      out.push(paragraph({ keepNext: true, line: BODY_LINE, ind: { right: Math.round(ind.signatureRight * cellTw) }, jc: 'right' }, lineRuns(meta.signature, BODY)));
     }
     if (meta.date) {
-      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_LINE, indent: { right: Math.round(ind.dateRight * cell) }, children: lineRuns(meta.date, BODY) }));
+      out.push(paragraph({ line: BODY_LINE, ind: { right: Math.round(ind.dateRight * cellTw) }, jc: 'right' }, lineRuns(meta.date, BODY)));
     }
   }
   if (meta.note) {
     // 附注: the line below the date, indented two characters, in parentheses (§7.3.6).
     const t = lineText(meta.note);
     const line: Line = /^[（(]/.test(t) ? meta.note : [{ type: 'text', text: '（', source: {} }, ...meta.note, { type: 'text', text: '）', source: {} }];
-    out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: BODY_LINE, indent: FIRST_LINE, children: lineRuns(line, BODY) }));
+    out.push(paragraph({ line: BODY_LINE, ind: FIRST_LINE, jc: 'left' }, lineRuns(line, BODY)));
   }
   return out;
 }
 
 /** 版记: 抄送 and 印发 between 0.35 mm rules with a 0.25 mm rule between them, floated to the bottom (§7.4). */
-export function colophonTable(meta: DocMeta, widthPt: number): Table | undefined {
+export function colophonTable(meta: DocMeta, widthPt: number): string | undefined {
   if (!meta.cc && !meta.printer && !meta.printDate) return undefined;
   const size = COLOPHON.size;
   const run = { role: 'body' as const, size };
   const indent = twip(size);
-  const rows: TableRow[] = [];
-  const para = (children: ReturnType<typeof lineRuns>, extra: object = {}) =>
-    new Paragraph({ spacing: { line: twip(LINE), lineRule: LineRuleType.EXACT }, indent: { left: indent, right: indent }, ...extra, children });
+  const width = twip(widthPt);
+  let rows = '';
+  const para = (runs: string, extra: Partial<ParaProps> = {}) => paragraph({ line: twip(LINE), ind: { left: indent, right: indent }, ...extra }, runs);
+  const oneCell = (p: string) => row({}, cell({ width }, p));
   if (meta.cc) {
     const t = lineText(meta.cc);
     const line: Line = [{ type: 'text', text: '抄送：', source: {} }, ...meta.cc, ...(/[。]$/.test(t) ? [] : [{ type: 'text' as const, text: '。', source: {} }])];
-    rows.push(new TableRow({ children: [new TableCell({ children: [para(lineRuns(line, run), { indent: { left: indent, right: indent, hanging: twip(size * 3) } })] })] }));
+    rows += oneCell(para(lineRuns(line, run), { ind: { left: indent, right: indent, hanging: twip(size * 3) } }));
   }
   if (meta.printer || meta.printDate) {
-    const right = twip(widthPt) - indent;
-    const children = [...lineRuns(meta.printer, run)];
-    if (meta.printDate) children.push(textRun('\t', run), ...lineRuns([...meta.printDate, { type: 'text', text: '印发', source: {} }], run));
-    rows.push(new TableRow({ children: [new TableCell({ children: [para(children, { tabStops: [{ type: TabStopType.RIGHT, position: right }] })] })] }));
+    let runs = lineRuns(meta.printer, run);
+    if (meta.printDate) runs += textRun('\t', run) + lineRuns([...meta.printDate, { type: 'text', text: '印发', source: {} }], run);
+    rows += oneCell(para(runs, { rightTab: width - indent }));
   }
-  const thick = { style: BorderStyle.SINGLE, size: eighthPt(COLOPHON.thick), color: '000000' };
-  const thin = { style: BorderStyle.SINGLE, size: eighthPt(COLOPHON.thin), color: '000000' };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  return new Table({
-    rows,
-    width: { size: twip(widthPt), type: WidthType.DXA },
-    columnWidths: [twip(widthPt)],
-    layout: TableLayoutType.FIXED,
-    borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      overlap: OverlapType.NEVER,
-    },
-  });
+  const thick: Border = { val: 'single', size: eighthPt(COLOPHON.thick), color: '000000' };
+  const thin: Border = { val: 'single', size: eighthPt(COLOPHON.thin), color: '000000' };
+  const none: Border = { val: 'none', size: 0, color: 'FFFFFF' };
+  return table({ width, columns: [width], floatBottom: true, borders: { top: thick, left: none, bottom: thick, right: none, insideH: thin, insideV: none } }, rows);
 }

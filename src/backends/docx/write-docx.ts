@@ -1,13 +1,14 @@
 // DocTree → .docx bytes laid out to GB/T 9704: A4, 37/35/28/26 mm, 22 × 28 grid that holds in
 // Word, WPS and LibreOffice (exact 28.95 pt lines, runs squeezed 0.25 pt, no character grid).
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, SectionType, Table, TextRun, type ISectionOptions } from 'docx';
+// The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
 import { lineText, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
-import { GRID, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm } from '../../style/gbt9704.js';
-import { blockToDocx } from './blocks.js';
+import { PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm } from '../../style/gbt9704.js';
+import { blockToXml, BODY_LINE } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
-import { zipDocx, type Parts } from './zip-docx.js';
-import { fontSlots, textRun } from './runs.js';
-import { halfPt, twip } from './units.js';
+import { skeleton, type Skeleton } from './package-skeleton.js';
+import { twip } from './units.js';
+import { esc, paragraph } from './xml.js';
+import { pack, zipEntries, type Packed } from './zip-docx.js';
 
 export interface DocxOptions {
   /** Fixed date for core properties and zip entries (byte-identical output). */
@@ -20,85 +21,91 @@ const LANDSCAPE_MARGIN = { top: twip(PAGE.margin.left), bottom: twip(PAGE.margin
 /** Footer distance that puts the 一字线 7 mm below the 版心 (measured, docx-notes §8). */
 const FOOTER_DISTANCE = twip(mm(28)) - twip(PAGE_NUMBER.inset) - 40;
 
-function pageNumberFooter(align: 'odd' | 'even'): Footer {
-  const run = { role: 'pageNumber' as const, size: PAGE_NUMBER.size };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: align === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: align === 'odd' ? { right: twip(PAGE_NUMBER.inset) } : { left: twip(PAGE_NUMBER.inset) },
-        children: [
-          textRun(`${PAGE_NUMBER.dash} `, run),
-          new TextRun({ children: [PageNumber.CURRENT], font: fontSlots('pageNumber', false), size: halfPt(PAGE_NUMBER.size) }),
-          textRun(` ${PAGE_NUMBER.dash}`, run),
-        ],
-      }),
-    ],
-  });
-}
-
 /** A table this wide goes on landscape pages of its own inside a portrait document. */
 function needsLandscape(b: Block): b is TableNode {
   return b.type === 'table' && b.header.length >= TABLE.manyColumns;
 }
 
-export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
-  const landscapeDoc = doc.meta.orientation === 'landscape';
-  const footers = doc.meta.pageNumbers ? { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } : undefined;
-  const page = (landscape: boolean) => ({
-    size: { width: twip(PAGE.width), height: twip(PAGE.height), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-    margin: { ...(landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN), footer: FOOTER_DISTANCE },
-  });
+function sectPr(sk: Skeleton, landscape: boolean, first: boolean): string {
+  const w = twip(PAGE.width);
+  const h = twip(PAGE.height);
+  const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
+  return (
+    `<w:sectPr>${sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
+    `<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`
+  );
+}
 
-  // Split the body into runs of blocks by orientation.
-  type Part = { landscape: boolean; children: (Paragraph | Table)[] };
-  const parts: Part[] = [{ landscape: landscapeDoc, children: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
+function coreXml(doc: DocTree, date: Date): string {
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const author = esc(doc.meta.author ?? 'gongwen');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${esc(lineText(doc.meta.title).replace(/\n/g, ''))}</dc:title>` +
+    (doc.meta.subject ? `<dc:subject>${esc(doc.meta.subject)}</dc:subject>` : '') +
+    `<dc:creator>${author}</dc:creator><dc:description>${esc(doc.id)}</dc:description><cp:lastModifiedBy>${author}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`
+  );
+}
+
+/** The document body: sections split by orientation, each closed by its sectPr. */
+function documentXml(doc: DocTree, sk: Skeleton): string {
+  const landscapeDoc = doc.meta.orientation === 'landscape';
+  type Part = { landscape: boolean; body: string[] };
+  const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
   for (const b of doc.blocks) {
     const wantLandscape = landscapeDoc || needsLandscape(b);
     let cur = parts[parts.length - 1]!;
     if (cur.landscape !== wantLandscape) {
-      cur = { landscape: wantLandscape, children: [] };
+      cur = { landscape: wantLandscape, body: [] };
       parts.push(cur);
     }
-    cur.children.push(...blockToDocx(b, wantLandscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
+    cur.body.push(blockToXml(b, wantLandscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
   }
   let last = parts[parts.length - 1]!;
   const tail = tailParagraphs(doc.meta);
   if (tail.length && last.landscape !== landscapeDoc) {
-    last = { landscape: landscapeDoc, children: [] };
+    last = { landscape: landscapeDoc, body: [] };
     parts.push(last);
   }
-  last.children.push(...tail);
+  last.body.push(...tail);
   const colophon = colophonTable(doc.meta, last.landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width);
-  if (colophon) last.children.push(colophon, new Paragraph({ spacing: { line: twip(2), lineRule: LineRuleType.EXACT }, children: [] }));
+  if (colophon) last.body.push(colophon, paragraph({ line: twip(2) }, ''));
 
-  const sections: ISectionOptions[] = parts.map((p, i) => ({
-    properties: { ...(i > 0 ? { type: SectionType.NEXT_PAGE } : {}), page: page(p.landscape) },
-    ...(footers ? { footers } : {}),
-    children: p.children.length ? p.children : [new Paragraph({ children: [] })],
-  }));
-
-  const bodyFont = fontSlots('body', false);
-  const document = new Document({
-    title: lineText(doc.meta.title).replace(/\n/g, ''),
-    creator: doc.meta.author ?? 'gongwen',
-    lastModifiedBy: doc.meta.author ?? 'gongwen',
-    description: doc.id,
-    ...(doc.meta.subject ? { subject: doc.meta.subject } : {}),
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: bodyFont, size: halfPt(GRID.bodySize), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: { line: twip(GRID.linePitch), lineRule: LineRuleType.EXACT } },
-        },
-      },
-      // LibreOffice reads the Normal style's size, not docDefaults' (docx-notes problem 1).
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: bodyFont, size: halfPt(GRID.bodySize) } }],
-    },
-    sections,
+  let body = '';
+  parts.forEach((p, i) => {
+    if (!p.body.length) p.body.push(paragraph({ line: BODY_LINE }, ''));
+    const sect = sectPr(sk, p.landscape, i === 0);
+    if (i === parts.length - 1) {
+      body += p.body.join('') + sect;
+      return;
+    }
+    // A section that is not the last ends with a paragraph carrying its sectPr.
+    const lastXml = p.body[p.body.length - 1]!;
+    if (lastXml.startsWith('<w:p>')) body += p.body.slice(0, -1).join('') + lastXml.replace('</w:pPr>', `${sect}</w:pPr>`);
+    else body += p.body.join('') + `<w:p><w:pPr>${sect}</w:pPr></w:p>`;
   });
-  // The compiled parts, zipped once by us (Packer would zip them only for us to unzip again).
-  const compiled = (Packer as unknown as { compiler: { compile(d: Document, p?: unknown, o?: unknown[]): Parts } }).compiler.compile(document, undefined, []);
-  return zipDocx(compiled, opts.date);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sk.documentOpen}<w:body>${body}</w:body></w:document>`;
+}
+
+const sharedPacks = new WeakMap<Skeleton, Packed[]>();
+const OWN = new Set(['word/document.xml', 'docProps/core.xml']);
+const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? Buffer.from(d, 'utf8') : d instanceof Uint8Array ? d : new Uint8Array(d));
+
+export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
+  const sk = skeleton(doc.meta.pageNumbers);
+  let shared = sharedPacks.get(sk);
+  if (!shared) {
+    shared = [...sk.parts].filter(([name]) => !OWN.has(name)).map(([name, data]) => pack({ name, data: bytesOf(data) }));
+    sharedPacks.set(sk, shared);
+  }
+  const own = [
+    { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk), 'utf8') },
+    { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
+  ];
+  // [Content_Types].xml first, as Word writes it; then the body and the rest.
+  const [types, ...rest] = shared;
+  return zipEntries([types!, ...own, ...rest], opts.date);
 }

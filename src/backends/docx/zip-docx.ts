@@ -1,24 +1,89 @@
-// Finishes a .docx: the parts docx compiled, patched where its API falls short, zipped once with
-// fixed dates so identical input gives identical bytes (docx-notes "Determinism").
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+// The .docx package as a zip, written directly: entries deflated by Node's zlib, fixed dates so
+// identical input gives identical bytes (docx-notes "Determinism"). The parts every document
+// shares are deflated once per process and their compressed bytes reused.
+import { deflateRawSync } from 'node:zlib';
 
-/** The parts of a package by path, as docx's compiler returns them. */
-export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
 
-const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? strToU8(d) : d instanceof Uint8Array ? d : new Uint8Array(d));
+export interface Packed {
+  name: Uint8Array;
+  crc: number;
+  size: number;
+  deflated: Uint8Array;
+}
 
-export function zipDocx(parts: Parts, date: Date): Uint8Array {
-  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  // Zip stores local time with 2-second resolution from 1980; keep within range.
-  const mtime = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 2)));
-  const entries: Zippable = {};
-  for (const [name, data] of parts) {
-    let bytes = bytesOf(data);
-    if (name === 'docProps/core.xml') {
-      // docx always writes "now" here.
-      bytes = strToU8(strFromU8(bytes).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`));
-    }
-    entries[name] = [bytes, { mtime, level: 6 }];
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
   }
-  return zipSync(entries);
+  return t;
+})();
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** An entry deflated and summed; entries shared by every document are packed once and reused. */
+export function pack(e: ZipEntry): Packed {
+  return { name: Buffer.from(e.name, 'utf8'), crc: crc32(e.data), size: e.data.length, deflated: deflateRawSync(e.data, { level: 6 }) };
+}
+
+/** DOS date and time of `date` (UTC), clamped to the zip epoch (1980). */
+function dosTime(date: Date): { time: number; day: number } {
+  const d = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 1)));
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    day: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/** The zip of `entries` in order: each either packed already (shared) or packed now. */
+export function zipEntries(entries: (ZipEntry | Packed)[], date: Date): Uint8Array {
+  const { time, day } = dosTime(date);
+  const packed = entries.map((e) => ('deflated' in e ? e : pack(e)));
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const p of packed) {
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: deflate
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(day, 12);
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(p.deflated.length, 18);
+    local.writeUInt32LE(p.size, 22);
+    local.writeUInt16LE(p.name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+    local.copy(dir, 6, 4, 30); // version needed … name length, as in the local header
+    dir.writeUInt16LE(0, 32); // comment length
+    dir.writeUInt16LE(0, 34); // disk
+    dir.writeUInt16LE(0, 36); // internal attributes
+    dir.writeUInt32LE(0, 38); // external attributes
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, p.name, p.deflated);
+    central.push(dir, p.name);
+    offset += 30 + p.name.length + p.deflated.length;
+  }
+  const dirSize = central.reduce((s, c) => s + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(packed.length, 8);
+  end.writeUInt16LE(packed.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
 }

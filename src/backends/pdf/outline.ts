@@ -1,10 +1,11 @@
-// PDF bookmarks (/Outlines), written by hand: pdf-lib has no API for them.
-import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFDocument, type PDFRef } from 'pdf-lib';
+// PDF bookmarks (/Outlines) and page labels (/PageLabels) as PDF objects.
+import { num, ref, textString, type PdfFile } from './pdf-file.js';
 
 export interface OutlineItem {
   title: string;
   level: number;
-  pageRef: PDFRef;
+  /** Object number of the destination page. */
+  page: number;
   /** Top of the destination in PDF coordinates. */
   top: number;
   children?: OutlineItem[];
@@ -23,49 +24,41 @@ export function nestOutline(flat: OutlineItem[]): OutlineItem[] {
   return root;
 }
 
-export function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
-  if (!items.length) return;
-  const ctx = doc.context;
-  const rootRef = ctx.nextRef();
-  const build = (list: OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = list.map(() => ctx.nextRef());
+/** Writes the outline tree; returns the object number of its root, or undefined for no items. */
+export function writeOutline(pdf: PdfFile, items: OutlineItem[]): number | undefined {
+  if (!items.length) return undefined;
+  const rootId = pdf.alloc();
+  const build = (list: OutlineItem[], parent: number): { first: number; last: number; count: number } => {
+    const ids = list.map(() => pdf.alloc());
     let count = 0;
     list.forEach((it, i) => {
-      const dict = ctx.obj({}) as PDFDict;
-      dict.set(PDFName.of('Title'), PDFHexString.fromText(it.title));
-      dict.set(PDFName.of('Parent'), parent);
-      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-      if (i < list.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-      dict.set(PDFName.of('Dest'), ctx.obj([it.pageRef, PDFName.of('XYZ'), PDFNull, PDFNumber.of(Math.round(it.top)), PDFNull]));
+      let dict = `/Title ${textString(it.title)} /Parent ${ref(parent)}`;
+      if (i > 0) dict += ` /Prev ${ref(ids[i - 1]!)}`;
+      if (i < list.length - 1) dict += ` /Next ${ref(ids[i + 1]!)}`;
+      dict += ` /Dest [${ref(it.page)} /XYZ null ${num(Math.round(it.top))} null]`;
       if (it.children?.length) {
-        const sub = build(it.children, refs[i]!);
-        dict.set(PDFName.of('First'), sub.first);
-        dict.set(PDFName.of('Last'), sub.last);
+        const sub = build(it.children, ids[i]!);
         // Open to the first level below the document: positive count.
-        dict.set(PDFName.of('Count'), PDFNumber.of(it.level === 0 ? sub.count : -sub.count));
+        dict += ` /First ${ref(sub.first)} /Last ${ref(sub.last)} /Count ${it.level === 0 ? sub.count : -sub.count}`;
         if (it.level === 0) count += sub.count;
       }
-      ctx.assign(refs[i]!, dict);
+      pdf.put(ids[i]!, `<<${dict}>>`);
       count++;
     });
-    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+    return { first: ids[0]!, last: ids[ids.length - 1]!, count };
   };
-  const top = build(items, rootRef);
-  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
-  doc.catalog.set(PDFName.of('Outlines'), rootRef);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  const top = build(items, rootId);
+  pdf.put(rootId, `<</Type /Outlines /First ${ref(top.first)} /Last ${ref(top.last)} /Count ${top.count}>>`);
+  return rootId;
 }
 
 /** /PageLabels restarting at 1 for each document, prefixed with its name: 整改方案-1, 整改方案-2 … */
-export function writePageLabels(doc: PDFDocument, parts: { name: string; layout: { pages: unknown[] } }[]): void {
-  const ctx = doc.context;
-  const nums: (PDFNumber | PDFDict)[] = [];
+export function pageLabels(parts: { name: string; pages: number }[]): string {
+  const nums: string[] = [];
   let first = 0;
   for (const p of parts) {
-    const label = ctx.obj({ S: 'D' }) as PDFDict;
-    label.set(PDFName.of('P'), PDFHexString.fromText(`${p.name}-`));
-    nums.push(PDFNumber.of(first), label);
-    first += p.layout.pages.length;
+    nums.push(`${first} <</S /D /P ${textString(`${p.name}-`)}>>`);
+    first += p.pages;
   }
-  doc.catalog.set(PDFName.of('PageLabels'), ctx.obj({ Nums: ctx.obj(nums) }));
+  return `<</Nums [${nums.join(' ')}]>>`;
 }

@@ -1,0 +1,114 @@
+// One face of a document as a PDF composite font (Type0, Identity-H): the glyphs the document drew,
+// as a TrueType subset (our byte-copying subsetter) or, for CFF-flavoured fonts, a CFF subset from
+// fontkit; widths, a descriptor and a ToUnicode CMap so text can be searched and copied.
+import { createHash } from 'node:crypto';
+import type { Face } from '../../fonts/font-book.js';
+import { glyfSource, subsetGlyf } from '../../fonts/truetype-subset.js';
+import { name, num, ref, type PdfFile } from './pdf-file.js';
+
+/** How one face's characters are written in content streams once its subset is made. */
+export interface FontUse {
+  face: Face;
+  /** Original glyph ids drawn, with the first code point seen for each (for ToUnicode). */
+  glyphs: Map<number, number>;
+}
+
+export interface EmbeddedFont {
+  /** Original glyph id → the 4-hex-digit code written in a content string. */
+  code: Map<number, string>;
+}
+
+/** A stable six-letter subset tag (ABCDEF+Name), so pdffonts shows the subsets and bytes repeat. */
+function subsetTag(face: Face): string {
+  const h = createHash('sha1').update(face.key).digest();
+  return Array.from(h.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0').toUpperCase();
+
+/** Hex of a code point as UTF-16BE. */
+function utf16(cp: number): string {
+  if (cp < 0x10000) return hex4(cp);
+  const v = cp - 0x10000;
+  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
+}
+
+function toUnicodeCMap(pairs: [number, number][]): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 100) {
+    const chunk = pairs.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([code, cp]) => `<${hex4(code)}> <${utf16(cp)}>`).join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/**
+ * Writes the font objects of `use` into `pdf` as object `id`. `full` embeds every glyph of the
+ * font (tests compare it with the subset's rendering).
+ */
+export function embedFont(pdf: PdfFile, id: number, use: FontUse, full = false): EmbeddedFont {
+  const { face } = use;
+  const font = face.font as unknown as {
+    unitsPerEm: number;
+    numGlyphs: number;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    italicAngle: number;
+    ascent: number;
+    descent: number;
+    capHeight: number;
+    xHeight: number;
+    createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array };
+  };
+  const wanted = full ? Array.from({ length: font.numGlyphs }, (_v, i) => i) : [...use.glyphs.keys()];
+  const src = glyfSource(face);
+  let program: Uint8Array;
+  let oldIds: number[];
+  let newId: Map<number, number>;
+  if (src) {
+    ({ bytes: program, oldIds, newId } = subsetGlyf(src, wanted));
+  } else {
+    // CFF outlines: fontkit writes a CID-keyed CFF whose CIDs are the subset's glyph ids.
+    const sub = font.createSubset();
+    oldIds = [0, ...wanted.filter((g) => g !== 0).sort((a, b) => a - b)];
+    newId = new Map(oldIds.map((g) => [g, sub.includeGlyph(g)]));
+    program = sub.encode();
+  }
+  const code = new Map<number, string>();
+  for (const [g, n] of newId) code.set(g, hex4(n));
+
+  const k = 1000 / font.unitsPerEm;
+  const widths = oldIds.map((g) => num(face.glyphAdvance(g) * k));
+  const cmap = [...use.glyphs].map(([g, cp]): [number, number] => [newId.get(g)!, cp]).sort((a, b) => a[0] - b[0]);
+  const base = name(full ? face.postscriptName : `${subsetTag(face)}+${face.postscriptName}`);
+
+  const [cid, desc, file, toUni] = [pdf.alloc(), pdf.alloc(), pdf.alloc(), pdf.alloc()];
+  pdf.put(id, `<</Type /Font /Subtype /Type0 /BaseFont ${base} /Encoding /Identity-H /DescendantFonts [${ref(cid)}] /ToUnicode ${ref(toUni)}>>`);
+  pdf.put(
+    cid,
+    `<</Type /Font /Subtype /${src ? 'CIDFontType2' : 'CIDFontType0'} /BaseFont ${base} /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ${ref(desc)} /W [0 [${widths.join(' ')}]]${src ? ' /CIDToGIDMap /Identity' : ''}>>`,
+  );
+  const b = font.bbox;
+  pdf.put(
+    desc,
+    `<</Type /FontDescriptor /FontName ${base} /Flags 4 /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * k)).join(' ')}] /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(font.ascent * k)} /Descent ${num(font.descent * k)} /CapHeight ${num((font.capHeight || font.ascent) * k)} /XHeight ${num((font.xHeight || 0) * k)} /StemV 0 /${src ? 'FontFile2' : 'FontFile3'} ${ref(file)}>>`,
+  );
+  // Glyph outlines deflate to about half; level 1 gets most of that at a fraction of the time.
+  pdf.putStream(file, src ? ` /Length1 ${program.length}` : ' /Subtype /CIDFontType0C', program, 1);
+  pdf.putStream(toUni, '', toUnicodeCMap(cmap));
+  return { code };
+}
