@@ -108,7 +108,7 @@ export function embedFont(pdf: PdfFile, id: number, use: FontUse, full = false):
     `<</Type /FontDescriptor /FontName ${base} /Flags 4 /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * k)).join(' ')}] /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(font.ascent * k)} /Descent ${num(font.descent * k)} /CapHeight ${num((font.capHeight || font.ascent) * k)} /XHeight ${num((font.xHeight || 0) * k)} /StemV 0 /${src ? 'FontFile2' : 'FontFile3'} ${ref(file)}>>`,
   );
   // Glyph outlines deflate to about half; level 1 gets most of that at a fraction of the time.
-  pdf.putStream(file, src ? ` /Length1 ${program.length}` : ' /Subtype /CIDFontType0C', program, 1);
+  pdf.putStream(file, src ? ` /Length1 ${program.length}` : ' /Subtype /CIDFontType0C', program, { level: 1, identifies: false, background: true });
   pdf.putStream(toUni, '', toUnicodeCMap(cmap));
   return { code };
 }
