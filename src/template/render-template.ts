@@ -19,10 +19,26 @@ env.unregisterHelper('lookup');
 
 type HbError = Error & { lineNumber?: number; column?: number };
 
-export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
-  let fn: Handlebars.TemplateDelegate;
-  try {
+/**
+ * Compiled templates by source text: every unit of a batch renders the same few templates, and
+ * compiling one (parse, code generation, a new Function) cost more than rendering it.
+ */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const COMPILED_LIMIT = 64;
+
+function compile(source: string): Handlebars.TemplateDelegate {
+  let fn = compiled.get(source);
+  if (!fn) {
     fn = env.compile(addLineMarkers(source), { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false });
+    if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(source, fn);
+  }
+  return fn;
+}
+
+export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
+  try {
+    const fn = compile(source);
     const text = fn(view, {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
@@ -30,6 +46,8 @@ export function renderTemplate(source: string, file: string, view: object): { re
     });
     return { result: stripLineMarkers(text), diagnostics: [] };
   } catch (e) {
+    // Handlebars compiles on first use: a template that fails is not kept.
+    compiled.delete(source);
     return { diagnostics: [templateError(e as HbError, file)] };
   }
 }
