@@ -58,7 +58,7 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
     }
     // UAX #14 keeps quotation marks to their neighbours; Chinese text breaks before “ and after ”
     // like any ideograph (only 禁则 apply), as Word and LibreOffice do.
-    if ((OPEN_QUOTES.has(cur.ch) && isCjk(prev)) || (CLOSE_QUOTES.has(prev.ch) && isCjk(cur))) allowed[i] = true;
+    if ((isOpenQuote(cur.cp) && isCjk(prev)) || (isCloseQuote(prev.cp) && isCjk(cur))) allowed[i] = true;
     // A line never ends with an opening mark, even when spaces follow it.
     let k = i - 1;
     while (k > 0 && isSpace(slots[k]!)) k--;
@@ -67,11 +67,12 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
   return { allowed, forced };
 }
 
-const OPEN_QUOTES = new Set(['“', '‘']);
-const CLOSE_QUOTES = new Set(['”', '’']);
+/** “ ‘ and ” ’ */
+const isOpenQuote = (cp: number) => cp === 0x201c || cp === 0x2018;
+const isCloseQuote = (cp: number) => cp === 0x201d || cp === 0x2019;
 /** Ideographs and full-width marks (not Latin letters or digits). */
-const isCjk = (s: Slot) => s.cp >= 0x2e80 || OPEN_QUOTES.has(s.ch) || CLOSE_QUOTES.has(s.ch);
-const isSpace = (s: Slot) => s.ch === ' ' || s.ch === '\u3000';
+const isCjk = (s: Slot) => s.cp >= 0x2e80 || isOpenQuote(s.cp) || isCloseQuote(s.cp);
+const isSpace = (s: Slot) => s.cp === 0x20 || s.cp === 0x3000;
 const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
 
 export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLine[] {

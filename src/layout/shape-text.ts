@@ -32,7 +32,7 @@ export interface TextStyle {
 }
 
 /** XML-invalid controls never reach a document; the data stage warns about them. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const isControl = (cp: number): boolean => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f;
 
 export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnostics: Diagnostic[]): Slot[] {
   const out: Slot[] = [];
@@ -45,8 +45,8 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
     }
     const role: FontRole = inl.italic && style.role === 'body' ? 'heading2' : style.role;
     for (const ch of inl.text) {
-      if (CONTROL.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
+      if (isControl(cp)) continue;
       let face = book.faceFor(role, cp);
       if (!face) {
         const where = inl.source.field ? `数据字段 ${inl.source.field}` : '模板';
@@ -68,8 +68,10 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
   return out;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]|[\u{20000}-\u{3134f}]/u;
-const ALNUM = /[A-Za-z0-9]/;
+/** Han ideographs and kana (the side of an autospace that is Chinese). */
+const isHan = (cp: number): boolean =>
+  (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+const isAlnum = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 
 /**
  * A quarter em between a Han character and a Latin letter or digit, as Word and LibreOffice add
@@ -79,7 +81,7 @@ function addAutospace(slots: Slot[]): void {
   for (let i = 1; i < slots.length; i++) {
     const a = slots[i - 1]!;
     const b = slots[i]!;
-    if ((HAN.test(a.ch) && ALNUM.test(b.ch)) || (ALNUM.test(a.ch) && HAN.test(b.ch))) {
+    if ((isHan(a.cp) && isAlnum(b.cp)) || (isAlnum(a.cp) && isHan(b.cp))) {
       const extra = Math.max(a.size, b.size) / 4;
       a.auto = extra;
       a.advance += extra;
