@@ -41,17 +41,21 @@ function parse(face: Face): GlyfSource | null {
   const dir = (face.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
   const table = (tag: string) => dir[tag];
   const need = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
-  if (need.some((t) => !table(t))) return null;
   const bytes = face.bytes;
+  // A table missing or running past the end of the file: leave such a font to fontkit.
+  if (need.some((t) => !table(t) || table(t)!.offset + (t === 'glyf' ? 0 : table(t)!.length) > bytes.length)) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = table('head')!.offset;
   const longLoca = view.getInt16(head + 50) === 1;
   const numGlyphs = view.getUint16(table('maxp')!.offset + 4);
   const locaAt = table('loca')!.offset;
   const glyfAt = table('glyf')!.offset;
+  const nh = view.getUint16(table('hhea')!.offset + 34);
+  // Tables too short for the glyph count they claim: leave such a font to fontkit.
+  if (nh < 1 || table('loca')!.length < (numGlyphs + 1) * (longLoca ? 4 : 2) || table('hmtx')!.length < 4 * nh + 2 * Math.max(0, numGlyphs - nh)) return null;
   const loca = new Uint32Array(numGlyphs + 1);
   for (let i = 0; i <= numGlyphs; i++) loca[i] = glyfAt + (longLoca ? view.getUint32(locaAt + 4 * i) : 2 * view.getUint16(locaAt + 2 * i));
-  return { bytes, view, table, numGlyphs, loca, hmtx: { offset: table('hmtx')!.offset, numberOfHMetrics: view.getUint16(table('hhea')!.offset + 34) } };
+  return { bytes, view, table, numGlyphs, loca, hmtx: { offset: table('hmtx')!.offset, numberOfHMetrics: nh } };
 }
 
 // Composite glyph flags (OpenType glyf table).

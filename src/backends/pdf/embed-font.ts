@@ -72,16 +72,19 @@ export function embedFont(pdf: PdfFile, id: number, use: FontUse, full = false):
     capHeight: number;
     xHeight: number;
     createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array };
+    directory: { tables: Record<string, unknown> };
   };
   const wanted = full ? Array.from({ length: font.numGlyphs }, (_v, i) => i) : [...use.glyphs.keys()];
   const src = glyfSource(face);
+  const cff = !!font.directory.tables['CFF '];
   let program: Uint8Array;
   let oldIds: number[];
   let newId: Map<number, number>;
   if (src) {
     ({ bytes: program, oldIds, newId } = subsetGlyf(src, wanted));
   } else {
-    // CFF outlines: fontkit writes a CID-keyed CFF whose CIDs are the subset's glyph ids.
+    // CFF outlines (or a TrueType font our subsetter declines): fontkit's subsetter numbers the
+    // glyphs in the order they are included; for CFF it writes a CID-keyed font with CID = glyph id.
     const sub = font.createSubset();
     oldIds = [0, ...wanted.filter((g) => g !== 0).sort((a, b) => a - b)];
     newId = new Map(oldIds.map((g) => [g, sub.includeGlyph(g)]));
@@ -99,16 +102,16 @@ export function embedFont(pdf: PdfFile, id: number, use: FontUse, full = false):
   pdf.put(id, `<</Type /Font /Subtype /Type0 /BaseFont ${base} /Encoding /Identity-H /DescendantFonts [${ref(cid)}] /ToUnicode ${ref(toUni)}>>`);
   pdf.put(
     cid,
-    `<</Type /Font /Subtype /${src ? 'CIDFontType2' : 'CIDFontType0'} /BaseFont ${base} /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ${ref(desc)} /W [0 [${widths.join(' ')}]]${src ? ' /CIDToGIDMap /Identity' : ''}>>`,
+    `<</Type /Font /Subtype /${cff ? 'CIDFontType0' : 'CIDFontType2'} /BaseFont ${base} /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ${ref(desc)} /W [0 [${widths.join(' ')}]]${cff ? '' : ' /CIDToGIDMap /Identity'}>>`,
   );
   const b = font.bbox;
   pdf.put(
     desc,
-    `<</Type /FontDescriptor /FontName ${base} /Flags 4 /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * k)).join(' ')}] /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(font.ascent * k)} /Descent ${num(font.descent * k)} /CapHeight ${num((font.capHeight || font.ascent) * k)} /XHeight ${num((font.xHeight || 0) * k)} /StemV 0 /${src ? 'FontFile2' : 'FontFile3'} ${ref(file)}>>`,
+    `<</Type /FontDescriptor /FontName ${base} /Flags 4 /FontBBox [${[b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * k)).join(' ')}] /ItalicAngle ${num(font.italicAngle)} /Ascent ${num(font.ascent * k)} /Descent ${num(font.descent * k)} /CapHeight ${num((font.capHeight || font.ascent) * k)} /XHeight ${num((font.xHeight || 0) * k)} /StemV 0 /${cff ? 'FontFile3' : 'FontFile2'} ${ref(file)}>>`,
   );
   // Glyph outlines deflate poorly (−32 % at level 1, −34 % at level 6 for Noto Serif SC): level 1
   // gets nearly all of it in two thirds of the time.
-  pdf.putStream(file, src ? ` /Length1 ${program.length}` : ' /Subtype /CIDFontType0C', program, { level: 1, identifies: false, background: true });
+  pdf.putStream(file, cff ? ' /Subtype /CIDFontType0C' : ` /Length1 ${program.length}`, program, { level: 1, identifies: false, background: true });
   pdf.putStream(toUni, '', toUnicodeCMap(cmap));
   return { code };
 }
