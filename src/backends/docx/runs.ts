@@ -28,36 +28,66 @@ function rPr(o: RunOptions, hint: boolean): string {
   return `<w:rPr>${x}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
 }
 
-/** One run of text; tabs become tab elements. */
-function run(text: string, o: RunOptions, hint: boolean): string {
-  const content = text
-    .split('\t')
-    .map((t) => (t ? `<w:t xml:space="preserve">${esc(t)}</w:t>` : ''))
-    .join('<w:tab/>');
-  return content ? `<w:r>${rPr(o, hint)}${content}</w:r>` : '';
+/**
+ * Collects runs and merges neighbours with the same properties: data fields and template text
+ * arrive as separate inlines, but one run per stretch of identical formatting is what Word itself
+ * writes, and keeps the document small and pleasant to edit.
+ */
+class RunWriter {
+  private out = '';
+  private props = '';
+  private text = '';
+  add(props: string, text: string): void {
+    if (!text) return;
+    if (props !== this.props) this.flush();
+    this.props = props;
+    this.text += text;
+  }
+  /** An element that is a run of its own (a line break). */
+  raw(xml: string): void {
+    this.flush();
+    this.out += xml;
+  }
+  private flush(): void {
+    if (this.text) {
+      // Tabs become tab elements; the text between them stays literal.
+      const content = this.text
+        .split('\t')
+        .map((t) => (t ? `<w:t xml:space="preserve">${esc(t)}</w:t>` : ''))
+        .join('<w:tab/>');
+      this.out += `<w:r>${this.props}${content}</w:r>`;
+    }
+    this.props = '';
+    this.text = '';
+  }
+  toString(): string {
+    this.flush();
+    return this.out;
+  }
 }
 
 /**
  * Runs for `text`: ASCII stretches (digits, Latin) get no East-Asian hint, so renderers keep
  * 2014 or 1.5 whole at a line break; everything else is hinted so “ ” — … take the Chinese font.
  */
-export function textRuns(text: string, o: RunOptions): string {
-  let out = '';
-  for (const m of text.replace(CONTROL_RE, '').matchAll(/[\x20-\x7E]+|[^\x20-\x7E]+/g)) out += run(m[0], o, !/^[\x20-\x7E]/.test(m[0]));
-  return out;
+function addText(w: RunWriter, text: string, o: RunOptions): void {
+  for (const m of text.replace(CONTROL_RE, '').matchAll(/[\x20-\x7E]+|[^\x20-\x7E]+/g)) w.add(rPr(o, !/^[\x20-\x7E]/.test(m[0])), m[0]);
 }
 
 /** One run, for fixed texts such as the tab before the 印发 date. */
 export function textRun(text: string, o: RunOptions): string {
-  return run(text, o, true);
+  const w = new RunWriter();
+  w.add(rPr(o, true), text.replace(CONTROL_RE, ''));
+  return w.toString();
 }
 
 /** A line of inlines as runs; italic text is set in 楷体, as 公文 has no italics. */
 export function lineRuns(line: Line | undefined, o: RunOptions): string {
   if (!line) return '';
-  let out = '';
+  const w = new RunWriter();
   for (const i of line) {
-    out += i.type === 'break' ? '<w:r><w:br/></w:r>' : textRuns(i.text, { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role });
+    if (i.type === 'break') w.raw('<w:r><w:br/></w:r>');
+    else addText(w, i.text, { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role });
   }
-  return out;
+  return w.toString();
 }
