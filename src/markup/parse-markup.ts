@@ -15,6 +15,13 @@ import { formatNumber, HeadingCounter, writtenNumber } from './heading-numbers.j
 import { mergeRuns, textToInlines, type RunStyle } from './inline-text.js';
 
 /** Backslash-escapes every ASCII punctuation mark so data text is never Markdown syntax. */
+/**
+ * GFM tables and strikethrough only: autolink literals would turn a URL in the data into a link
+ * (and split it from its field marker); footnotes and task lists have no place in a 公文. The
+ * extensions are plain, stateless objects: made once, not for every document.
+ */
+const MARKDOWN = { extensions: [gfmTable(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()] };
+
 export function escapeMarkdown(s: string): string {
   return s.replace(/[!-/:-@[-`{-~]/g, (c) => '\\' + c);
 }
@@ -49,9 +56,7 @@ export function parseMarkup(input: MarkupInput): { doc: DocTree; diagnostics: Di
   const bodyText = replaceFields(lines.slice(bodyStart).join('\n'), (id, text) => `\uE002${id}\uE003${escapeMarkdown(text)}\uE004`);
   let root: Root;
   try {
-    // GFM tables and strikethrough only: autolink literals would turn a URL in the data into a
-    // link (and split it from its field marker); footnotes and task lists have no place in a 公文.
-    root = fromMarkdown(bodyText, { extensions: [gfmTable(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()] });
+    root = fromMarkdown(bodyText, MARKDOWN);
   } catch (e) {
     diagnostics.push(error('E_TEMPLATE', `Markdown 无法解析：${(e as Error).message}`, spanAt(bodyStart + 1)));
     root = { type: 'root', children: [] };
