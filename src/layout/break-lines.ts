@@ -88,6 +88,8 @@ export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLi
     let end = start;
     let hang = false;
     let hardEnd = false;
+    // Spaces past the edge take no room at a break, but a mark after them has nowhere to hang.
+    let spacesPastEdge = false;
     for (; end < n; end++) {
       if (end > start && forced[end]) {
         hardEnd = true;
@@ -98,10 +100,16 @@ export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLi
       // A slot's autospace is room after it: it need not fit when the line ends there.
       if (w + s.advance - (s.auto ?? 0) > avail + 0.01 && !s.hardBreak) {
         // Trailing spaces never force a break; a closing mark may hang past the edge.
-        if (isSpace(s)) continue;
-        // Hang only if what follows may start a line (two marks in a row cannot both hang).
-        const next = slots[end + 1];
-        if (HANGING.has(s.ch) && end > start && w <= avail + 0.01 && !(next && !next.hardBreak && NO_START.has(next.ch))) {
+        if (isSpace(s)) {
+          spacesPastEdge = true;
+          continue;
+        }
+        // Hang only if what follows may start a line (two marks in a row cannot both hang); spaces
+        // after the mark are dropped at the break, so look past them.
+        let after = end + 1;
+        while (after < n && isSpace(slots[after]!) && !slots[after]!.hardBreak) after++;
+        const next = slots[after];
+        if (HANGING.has(s.ch) && end > start && !spacesPastEdge && w <= avail + 0.01 && !(next && !next.hardBreak && NO_START.has(next.ch))) {
           hang = true;
           end++;
           break;

@@ -12,6 +12,7 @@ import { parseMarkup } from '../../src/markup/parse-markup.js';
 import { renderTemplate } from '../../src/template/render-template.js';
 import { memoryWorld } from '../../src/world/memory-world.js';
 import { ROOT } from '../support/examples.js';
+import { assertChunked } from '../support/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20131128);
@@ -49,16 +50,16 @@ const mutated = fc.array(fc.tuple(fc.nat(400), fc.constantFrom('delete', 'dup', 
 });
 
 describe('fuzz', () => {
-  it('the YAML loader never throws on random text', () => {
-    fc.assert(fc.property(fc.oneof(yamlish, yamlTokens), (t) => void load(t)), { seed: SEED, numRuns: RUNS });
+  it('the YAML loader never throws on random text', async () => {
+    await assertChunked(fc.property(fc.oneof(yamlish, yamlTokens), (t) => void load(t)), { seed: SEED, numRuns: RUNS });
   });
-  it('the YAML loader never throws on mutated real data', () => {
-    fc.assert(fc.property(mutated, (t) => void load(t)), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
+  it('the YAML loader never throws on mutated real data', async () => {
+    await assertChunked(fc.property(mutated, (t) => void load(t)), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
   });
-  it('the alias mapping takes any keys, and no key pollutes a prototype', () => {
+  it('the alias mapping takes any keys, and no key pollutes a prototype', async () => {
     const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '名称', '问题', 'name', 'text'), fc.string({ maxLength: 8 }));
     const obj = fc.dictionary(key, fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null)), { maxKeys: 8 });
-    fc.assert(
+    await assertChunked(
       fc.property(obj, fc.array(obj, { maxLength: 4 }), (unit, problems) => {
         const yaml = JSON.stringify({ unit, problems, measures: problems });
         load(yaml);
@@ -68,8 +69,8 @@ describe('fuzz', () => {
       { seed: SEED, numRuns: RUNS },
     );
   });
-  it('the date parser never throws and gives only real dates', () => {
-    fc.assert(
+  it('the date parser never throws and gives only real dates', async () => {
+    await assertChunked(
       fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.double(), fc.integer(), fc.stringMatching(/^\d{4}[-/.年]\d{1,2}[-/.月]\d{0,2}日?$/)), (v) => {
         const d = parseDate(v as string | number, true);
         if (d && d.kind === 'date') {
@@ -81,9 +82,9 @@ describe('fuzz', () => {
       { seed: SEED, numRuns: RUNS * 3 },
     );
   });
-  it('the markup parser never throws on random Markdown and front matter', () => {
+  it('the markup parser never throws on random Markdown and front matter', async () => {
     const md = fc.array(fc.constantFrom('# ', '## ', '#### ', '---\n', 'title: x\n', '| a | b |\n', '| - | - |\n', '- ', '1. ', '**', '*', '`', '<br>', '<b>', '\n', '\n\n', '文字', '一、', '（一）', '> ', '```\n', '[x](y)', '![i](j)', '\\', '\uE002', '\uE003', '\uE004', '{{', '}}'), { maxLength: 60 }).map((a) => a.join(''));
-    fc.assert(
+    await assertChunked(
       fc.property(md, (text) => {
         const r = renderTemplate(text, 't.md.hbs', {});
         if (!r.result) return;

@@ -8,6 +8,7 @@ import { shapeLine } from '../../src/layout/shape-text.js';
 import { BLACK } from '../../src/layout/types.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 import { ROOT } from '../support/examples.js';
+import { assertChunked } from '../support/fuzz.js';
 
 const book = FontBook.load(nodeWorld(ROOT), { system: false });
 const pieces = fc.oneof(
@@ -20,8 +21,8 @@ const WIDTH = 442.2;
 const diags: never[] = [];
 
 describe('breakLines (property)', () => {
-  it('never loses, duplicates or reorders a character; respects 禁则; never overflows', () => {
-    fc.assert(
+  it('never loses, duplicates or reorders a character; respects 禁则; never overflows', async () => {
+    await assertChunked(
       fc.property(texts, fc.boolean(), (text, indent) => {
         const slots = shapeLine([{ type: 'text', text, source: {} }], { role: 'body', size: 16, spacing: -0.25, color: BLACK }, book, diags);
         const lines = breakLines(slots, { width: WIDTH, firstIndent: indent ? 31.5 : 0, justify: true });
