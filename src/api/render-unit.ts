@@ -15,7 +15,7 @@ import { findTemplate } from '../template/template-store.js';
 import { buildView } from '../template/view.js';
 import type { World } from '../world/world.js';
 import { buildDocument } from './build-document.js';
-import { checkUnit } from './check.js';
+import { checkUnit, type CheckedUnit } from './check.js';
 import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 
@@ -69,9 +69,17 @@ const reported = new WeakSet<FontBook>();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Loads, checks and renders one unit into `out/<folder>/`; never throws for bad input. */
-export async function renderOneUnit(world: World, source: UnitSource, folder: string, opts: UnitRenderOptions, fonts: () => FontBook): Promise<UnitSummary> {
-  const texts = new Map<string, string>();
-  const checked = checkUnit(world, source, texts);
+export async function renderOneUnit(
+  world: World,
+  source: UnitSource,
+  folder: string,
+  opts: UnitRenderOptions,
+  fonts: () => FontBook,
+  /** The unit as the caller already checked it (with the source texts it read), to check it once. */
+  pre?: { checked: CheckedUnit; texts: Map<string, string> },
+): Promise<UnitSummary> {
+  const texts = pre?.texts ?? new Map<string, string>();
+  const checked = pre?.checked ?? checkUnit(world, source, texts);
   const summary: UnitSummary = { id: source.id, documents: [], skipped: [], diagnostics: [...checked.diagnostics], failed: !checked.ok, pages: 0, files: [], texts: [] };
   if (checked.ok && checked.data) {
     try {

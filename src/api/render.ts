@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
-import { checkUnit } from './check.js';
+import { checkUnit, type CheckedUnit } from './check.js';
 import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
 import type { World } from '../world/world.js';
 import { NameRegistry, safeFileName } from './file-names.js';
@@ -47,13 +47,17 @@ export interface RenderSummary {
  * unsharded runs name every folder alike. Reads each unit's name only.
  */
 function folderNames(world: World, units: UnitSource[]): string[] {
+  const claim = folderNamer();
+  return units.map((u) => claim(checkUnit(world, u, new Map())));
+}
+
+/** Claims folder names in unit order; units that will fail claim none, so a broken copy never pushes a good unit to “（2）”. */
+function folderNamer(): (c: CheckedUnit) => string {
   const reg = new NameRegistry();
-  return units.map((u) => {
-    // Units that will fail claim no name, so a broken copy never pushes a good unit to “（2）”.
-    const c = checkUnit(world, u, new Map());
+  return (c) => {
     const name = c.ok ? c.data?.unit.name : undefined;
     return name ? reg.claim(safeFileName(name)) : '';
-  });
+  };
 }
 
 /** Temporary files a killed run left behind (`.name.pid.n.tmp`, see writeAtomic) are removed. */
@@ -75,7 +79,11 @@ export function manifestName(shard?: { k: number; n: number }): string {
 
 export async function render(world: World, opts: RenderOptions): Promise<RenderSummary> {
   const found = discoverUnits(world, opts.inputs);
-  const folders = folderNames(world, found.units);
+  const jobs = Math.max(1, opts.jobs ?? 1);
+  // In one thread without shards, each unit is checked once, named in order, then rendered; with
+  // workers or shards every name is settled first (a shard must name the units it skips alike).
+  const inOrder = (jobs === 1 || found.units.length < 2) && !opts.shard;
+  const folders = inOrder ? [] : folderNames(world, found.units);
   const indices = found.units.map((_u, i) => i).filter((i) => !opts.shard || i % opts.shard.n === opts.shard.k - 1);
   const texts = new Map<string, string>();
   const units: UnitSummary[] = [];
@@ -118,14 +126,19 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     opts.onUnit?.(s, units.length, indices.length, unitTexts);
   };
 
-  const jobs = Math.max(1, opts.jobs ?? 1);
   if (jobs === 1 || indices.length < 2) {
     const fonts = () => (opts.fonts ??= FontBook.load(world, opts.fontOptions));
+    const claim = folderNamer();
     for (const i of indices) {
       // Rendering a unit never waits on I/O: yield to the event loop so Ctrl-C is seen between units.
       await new Promise((r) => setImmediate(r));
       if (opts.signal?.stopped) break;
-      finish(await renderOneUnit(world, found.units[i]!, folders[i]!, unitOpts, fonts));
+      const source = found.units[i]!;
+      if (inOrder) {
+        const unitTexts = new Map<string, string>();
+        const checked = checkUnit(world, source, unitTexts);
+        finish(await renderOneUnit(world, source, claim(checked), unitOpts, fonts, { checked, texts: unitTexts }));
+      } else finish(await renderOneUnit(world, source, folders[i]!, unitOpts, fonts));
     }
   } else {
     const { Piscina } = await import('piscina');

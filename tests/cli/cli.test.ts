@@ -57,6 +57,10 @@ describe('gongwen render', () => {
     expect(r.stderr).toContain('共 7 个单位，成功 1 个，失败 6 个');
     // No temporary files are left behind.
     expect(fs.readdirSync(path.join(dir, 'out', '测试单位')).some((n) => n.includes('.tmp'))).toBe(false);
+    // Broken copies of the unit claim no folder name, whether units are named as they are rendered
+    // (one thread) or all before rendering (workers): the good unit is 测试单位, not 测试单位（2）.
+    expect(gongwen(['render', 'data', '--out', 'out2', '--no-system-fonts', '--jobs', '2'], dir).code).toBe(1);
+    expect(fs.readdirSync(path.join(dir, 'out2')).sort()).toEqual(['manifest.json', '测试单位']);
   });
 
   it('gives identical bytes on a second run in a new process', () => {
