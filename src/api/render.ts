@@ -79,12 +79,13 @@ export function manifestName(shard?: { k: number; n: number }): string {
 
 export async function render(world: World, opts: RenderOptions): Promise<RenderSummary> {
   const found = discoverUnits(world, opts.inputs);
+  const indices = found.units.map((_u, i) => i).filter((i) => !opts.shard || i % opts.shard.n === opts.shard.k - 1);
   const jobs = Math.max(1, opts.jobs ?? 1);
+  const sequential = jobs === 1 || indices.length < 2;
   // In one thread without shards, each unit is checked once, named in order, then rendered; with
   // workers or shards every name is settled first (a shard must name the units it skips alike).
-  const inOrder = (jobs === 1 || found.units.length < 2) && !opts.shard;
+  const inOrder = sequential && !opts.shard;
   const folders = inOrder ? [] : folderNames(world, found.units);
-  const indices = found.units.map((_u, i) => i).filter((i) => !opts.shard || i % opts.shard.n === opts.shard.k - 1);
   const texts = new Map<string, string>();
   const units: UnitSummary[] = [];
   const manifest: ManifestEntry[] = [];
@@ -126,7 +127,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     opts.onUnit?.(s, units.length, indices.length, unitTexts);
   };
 
-  if (jobs === 1 || indices.length < 2) {
+  if (sequential) {
     const fonts = () => (opts.fonts ??= FontBook.load(world, opts.fontOptions));
     const claim = folderNamer();
     for (const i of indices) {

@@ -37,7 +37,9 @@ export class Face {
   }
   readonly has = memo((cp) => this.font.hasGlyphForCodePoint(cp));
   /** Advance of a code point in font units (real widths: not every full-width mark is 1 em). */
-  readonly advance = memo((cp) => this.font.glyphForCodePoint(cp).advanceWidth);
+  advance(cp: number): number {
+    return this.glyphAdvance(this.glyphId(cp));
+  }
   /** The glyph that draws a code point (0, .notdef, when the font has none). */
   readonly glyphId = memo((cp) => this.font.glyphForCodePoint(cp).id);
   /** Advance of a glyph in font units. */

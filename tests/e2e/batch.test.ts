@@ -23,6 +23,22 @@ async function waitForManifest(manifest: string, n: number): Promise<void> {
   }
 }
 
+/**
+ * A render of `units` generated units (enough that it cannot finish between the manifest poll and
+ * the signal), sent `signal` once its manifest lists `after` files.
+ */
+async function interruptedBatch(units: number, after: number, signal: NodeJS.Signals, args: string[] = []) {
+  const many = tmp();
+  generateUnits(many, units);
+  const out = tmp();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts', ...args], { stdio: 'ignore' });
+  const manifest = path.join(out, 'manifest.json');
+  await waitForManifest(manifest, after);
+  child.kill(signal);
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  return { many, out, manifest, code };
+}
+
 /** Every document file below `dir` with its hash, relative paths sorted. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -95,17 +111,9 @@ describe('batches', () => {
   }, 180_000);
 
   it('killed midway (SIGKILL) leaves no partial file and a manifest that lists only complete files', async () => {
-    const many = tmp();
-    // Enough units that the batch cannot finish between the manifest poll and the kill.
-    const UNITS = 30;
-    generateUnits(many, UNITS);
-    const out = tmp();
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts', '--jobs', '2'], { stdio: 'ignore' });
     // Kill once a few units are written, while others are being written.
-    const manifest = path.join(out, 'manifest.json');
-    await waitForManifest(manifest, 30);
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    const UNITS = 30;
+    const { many, out, manifest } = await interruptedBatch(UNITS, 30, 'SIGKILL', ['--jobs', '2']);
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     expect(m.files.length).toBeGreaterThanOrEqual(30);
     expect(m.files.length).toBeLessThan(UNITS * 23);
@@ -124,15 +132,8 @@ describe('batches', () => {
   }, 240_000);
 
   it('Ctrl-C (SIGINT) finishes the units under way, writes the manifest and exits 130', async () => {
-    const many = tmp();
     const UNITS = 40;
-    generateUnits(many, UNITS);
-    const out = tmp();
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', many, '--out', out, '--no-system-fonts'], { stdio: 'ignore' });
-    const manifest = path.join(out, 'manifest.json');
-    await waitForManifest(manifest, 10);
-    child.kill('SIGINT');
-    const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+    const { out, manifest, code } = await interruptedBatch(UNITS, 10, 'SIGINT');
     expect(code).toBe(130);
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     expect(m.files.length).toBeLessThan(UNITS * 23);

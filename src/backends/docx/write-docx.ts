@@ -92,20 +92,22 @@ function documentXml(doc: DocTree, sk: Skeleton): string {
 
 const sharedPacks = new WeakMap<Skeleton, Packed[]>();
 const OWN = new Set(['word/document.xml', 'docProps/core.xml']);
+const TYPES = '[Content_Types].xml';
 const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? Buffer.from(d, 'utf8') : d instanceof Uint8Array ? d : new Uint8Array(d));
 
 export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
   const sk = skeleton(doc.meta.pageNumbers);
   let shared = sharedPacks.get(sk);
   if (!shared) {
-    shared = [...sk.parts].filter(([name]) => !OWN.has(name)).map(([name, data]) => pack({ name, data: bytesOf(data) }));
+    // [Content_Types].xml first, as Word writes it.
+    const parts = [...sk.parts].filter(([name]) => !OWN.has(name)).sort(([a], [b]) => Number(b === TYPES) - Number(a === TYPES));
+    shared = parts.map(([name, data]) => pack({ name, data: bytesOf(data) }));
     sharedPacks.set(sk, shared);
   }
   const own = [
     { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk), 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
   ];
-  // [Content_Types].xml first, as Word writes it; then the body and the rest.
-  const first = (p: Packed) => (p.name.toString() === '[Content_Types].xml' ? 0 : 1);
-  return zipEntries([...shared.filter((p) => !first(p)), ...own, ...shared.filter(first)], opts.date);
+  const [types, ...rest] = shared;
+  return zipEntries([types!, ...own, ...rest], opts.date);
 }

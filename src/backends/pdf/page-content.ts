@@ -6,6 +6,12 @@ import type { LaidPage, Rgb } from '../../layout/types.js';
 import type { EmbeddedFont, FontUse } from './embed-font.js';
 import { num } from './pdf-file.js';
 
+/** The glyph drawn for `cp`, or undefined for a zero-width space or BOM the font lacks (the layout gave it no room). */
+function drawnGlyph(face: Face, cp: number): number | undefined {
+  const g = face.glyphId(cp);
+  return g === 0 && isIgnorable(cp) ? undefined : g;
+}
+
 /** Records every glyph `pages` draw, per face, with the code point that asked for it. */
 export function collectGlyphs(pages: readonly LaidPage[], uses: Map<Face, FontUse>): void {
   for (const p of pages) {
@@ -15,9 +21,8 @@ export function collectGlyphs(pages: readonly LaidPage[], uses: Map<Face, FontUs
       if (!use) uses.set(it.face, (use = { face: it.face, glyphs: new Map() }));
       for (const ch of it.text) {
         const cp = ch.codePointAt(0)!;
-        const g = it.face.glyphId(cp);
-        if (g === 0 && isIgnorable(cp)) continue; // drawn as nothing (the layout gave it no room)
-        if (!use.glyphs.has(g)) use.glyphs.set(g, cp);
+        const g = drawnGlyph(it.face, cp);
+        if (g !== undefined && !use.glyphs.has(g)) use.glyphs.set(g, cp);
       }
     }
   }
@@ -61,9 +66,8 @@ export function pageContent(page: LaidPage, fonts: Map<Face, { resource: string;
     } else if (tr !== 0) (out.push('0 Tr'), (tr = 0));
     let hex = '';
     for (const ch of it.text) {
-      const cp = ch.codePointAt(0)!;
-      const g = it.face.glyphId(cp);
-      if (g !== 0 || !isIgnorable(cp)) hex += f.font.code.get(g)!;
+      const g = drawnGlyph(it.face, ch.codePointAt(0)!);
+      if (g !== undefined) hex += f.font.code.get(g)!;
     }
     out.push(`1 0 0 1 ${num(it.x)} ${num(H - it.y)} Tm <${hex}> Tj`);
   }
