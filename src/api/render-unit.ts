@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { writeDocx } from '../backends/docx/write-docx.js';
 import { writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
-import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
+import { error, hasErrors, sortDiagnostics, uniqueDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
 import { lineText, type DocTree } from '../doc/tree.js';
@@ -92,7 +92,7 @@ export async function renderOneUnit(
       summary.files = [];
     }
   }
-  summary.diagnostics = sortDiagnostics(summary.diagnostics);
+  summary.diagnostics = sortDiagnostics(uniqueDiagnostics(summary.diagnostics));
   summary.texts = [...texts];
   return summary;
 }
@@ -131,6 +131,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       return undefined;
     }
     texts.set(template.file, template.text);
+    summary.diagnostics.push(...template.diagnostics);
+    if (hasErrors(template.diagnostics)) return undefined;
     const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
     summary.diagnostics.push(...b.diagnostics);
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;

@@ -1,4 +1,5 @@
 // The project config (gongwen.yaml in the current folder): defaults for the command-line options.
+import { decodeText } from '../data/decode-text.js';
 import { parse } from 'yaml';
 import type { World } from '../world/world.js';
 
@@ -20,7 +21,10 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = parse(world.readText(CONFIG_FILE));
+    const decoded = decodeText(world.readBytes(CONFIG_FILE), CONFIG_FILE);
+    for (const d of decoded.diagnostics) problems.push(`${CONFIG_FILE}：${d.message}${d.hint ? `（${d.hint}）` : ''}`);
+    if (decoded.text === undefined) return { config: {}, problems };
+    raw = parse(decoded.text);
   } catch (e) {
     return { config: {}, problems: [`${CONFIG_FILE}：无法解析（${(e as Error).message.split('\n')[0]}）`] };
   }

@@ -7,6 +7,7 @@ import { normalizeValue, type NormalizeContext } from './normalize.js';
 import { SECTIONS, sectionFor } from './schema.js';
 import type { UnitData } from './types.js';
 import { parseYaml, type YValue } from './yaml-tree.js';
+import { decodeText } from './decode-text.js';
 
 /** Larger YAML files are refused before parsing: no unit's data comes near this. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -32,7 +33,10 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
         diagnostics.push(error('E_TOO_LARGE', `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_YAML_BYTES / 1048576} MB）`, { file, line: 1, column: 1 }));
         continue;
       }
-      text = world.readText(file);
+      const decoded = decodeText(world.readBytes(file), file);
+      diagnostics.push(...decoded.diagnostics);
+      if (decoded.text === undefined) continue;
+      text = decoded.text;
     } catch (e) {
       diagnostics.push(error('E_READ', `无法读取文件：${(e as Error).message}`, { file, line: 1, column: 1 }));
       continue;
@@ -107,7 +111,7 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
     }
   }
   // A file that did not parse may well hold the unit: do not add noise about it.
-  const unreadable = diagnostics.some((d) => d.code.startsWith('E_YAML') || d.code === 'E_READ' || d.code === 'E_TOO_LARGE');
+  const unreadable = diagnostics.some((d) => d.code.startsWith('E_YAML') || d.code === 'E_READ' || d.code === 'E_ENCODING' || d.code === 'E_TOO_LARGE');
   if (!sections.has('unit') && !unreadable) {
     diagnostics.push(error('E_REQUIRED', '缺少“单位”（unit）信息：每个单位的数据必须有 unit: 部分', { file: src.files[0] ?? src.id, line: 1, column: 1 }));
   }

@@ -60,7 +60,8 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
         ctx.diagnostics.push(error('E_TYPE', `“${label}”应为文字，这里是${kindZh(v)}`, v.span));
         return undefined;
       }
-      const s = cleanText(scalarText(v)!, v.span, label, ctx);
+      // A tab pasted into a cell is a space to a reader (no font draws U+0009).
+      const s = cleanText(scalarText(v)!.replace(/\t/g, ' ').replace(/\r\n?/g, '\n'), v.span, label, ctx);
       if (s.length > LIMITS.textLength) {
         ctx.diagnostics.push(error('E_TOO_LARGE', `“${label}”过长（${s.length} 字，上限 ${LIMITS.textLength} 字）`, v.span));
         return undefined;

@@ -49,3 +49,14 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
     return (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0);
   });
 }
+
+/** One diagnostic per place: a field drawn in several documents reports its missing glyph once. */
+export function uniqueDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const k = `${d.severity}\u0000${d.code}\u0000${d.message}\u0000${d.span?.file}:${d.span?.line}:${d.span?.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -108,8 +108,9 @@ export class PreviewModel {
     const template = findTemplate(this.world, inst.id, this.templatesDir);
     if (!template) return { key: inst.name, name: inst.name, diagnostics: [`找不到模板 ${inst.id}.md.hbs`], ok: false };
     this.texts.set(template.file, template.text);
+    diags.push(...template.diagnostics);
     const { view, fields } = buildView(data);
-    const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
+    const b = hasErrors(diags) ? { diagnostics: [] as Diagnostic[], doc: undefined } : buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
     diags.push(...b.diagnostics);
     const out: RenderedDoc = { key: inst.name, name: inst.name, diagnostics: [], ok: false };
     if (b.doc && !hasErrors(diags)) {

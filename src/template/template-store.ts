@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { World } from '../world/world.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { decodeText } from '../data/decode-text.js';
 
 /** The package's own templates/ folder (works from src/ under vitest and from dist/). */
 export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -11,6 +13,8 @@ export interface TemplateSource {
   file: string;
   text: string;
   builtin: boolean;
+  /** W_ENCODING for a GB18030 file, E_ENCODING for one that is not text. */
+  diagnostics: Diagnostic[];
 }
 
 export function templateFileName(id: string): string {
@@ -23,7 +27,9 @@ export function findTemplate(world: World, id: string, userDir?: string): Templa
   candidates.push([path.join(BUILTIN_TEMPLATE_DIR, templateFileName(id)), true]);
   for (const [file, builtin] of candidates) {
     if (world.exists(file) && !world.isDir(file)) {
-      return { id, file: builtin ? path.relative(world.cwd, file) || file : file, text: world.readText(file), builtin };
+      const shown = builtin ? path.relative(world.cwd, file) || file : file;
+      const decoded = decodeText(world.readBytes(file), shown);
+      return { id, file: shown, text: decoded.text ?? '', builtin, diagnostics: decoded.diagnostics };
     }
   }
   return undefined;
