@@ -8,6 +8,7 @@ import { SECTIONS, sectionFor } from './schema.js';
 import type { UnitData } from './types.js';
 import { parseYaml, type YValue } from './yaml-tree.js';
 import { decodeText } from './decode-text.js';
+import { splitLedger } from './ledger.js';
 
 /** Larger YAML files are refused before parsing: no unit's data comes near this. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -78,6 +79,8 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
     }
   }
 
+  splitLedgers(sections, diagnostics);
+
   const ctx: NormalizeContext = { diagnostics, spans: new Map<string, Span>() };
   const out: Record<string, unknown> = {};
   const present = new Set<string>();
@@ -118,6 +121,30 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
 
   const data = buildUnitData(out, present, ctx.spans, src.files);
   return { data, diagnostics, texts };
+}
+
+/**
+ * Lists of rows that carry both problem and measure columns (a 整改台账 exported from a sheet) are
+ * split into the two sections, linked by problem id.
+ */
+function splitLedgers(sections: Map<string, { value: YValue; file: string }[]>, diagnostics: Diagnostic[]): void {
+  const out = new Map<string, { value: YValue; file: string }[]>([['problems', []], ['measures', []]]);
+  let split = false;
+  for (const key of ['problems', 'measures']) {
+    for (const p of sections.get(key) ?? []) {
+      const s = p.value.kind === 'seq' ? splitLedger(p.value.items) : undefined;
+      if (!s) {
+        out.get(key)!.push(p);
+        continue;
+      }
+      split = true;
+      diagnostics.push(...s.diagnostics);
+      out.get('problems')!.push({ value: { kind: 'seq', items: s.problems, span: p.value.span }, file: p.file });
+      out.get('measures')!.push({ value: { kind: 'seq', items: s.measures, span: p.value.span }, file: p.file });
+    }
+  }
+  if (!split) return;
+  for (const [k, v] of out) if (v.length) sections.set(k, v);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -1,6 +1,19 @@
 // The data schema in one place: sections, fields, Chinese aliases, enum values (SPEC §2).
 // The loader, the review rules and `gongwen schema` (JSON Schema) are all driven by this table.
 
+/**
+ * A column header or key as offices write it → the form the aliases use: no spaces or line breaks
+ * (“完成\n时限”), no required-field marks (“*”, “（必填）”), no trailing colon.
+ */
+export function normalizeHeader(raw: string): string {
+  return raw
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^[*＊]+|[*＊]+$/g, '')
+    .replace(/[（(][^（）()]*(必填|选填|可选|必选|填写|可不填)[^（）()]*[）)]$/, '')
+    .replace(/[:：]$/, '')
+    .replace(/^[*＊]+|[*＊]+$/g, '');
+}
+
 export interface EnumSpec {
   kind: 'enum';
   /** canonical value → Chinese label first, then other aliases */
@@ -100,25 +113,25 @@ const UNIT = obj([
 ]);
 
 const PROBLEM = obj([
-  f('id', '编号', ['编号', '序号'], text),
-  f('text', '问题描述', ['问题', '问题描述', '问题表现'], text, true),
-  f('wind', '四风类别', ['四风类别', '四风', '类别'], WIND, true),
-  f('scope', '责任主体', ['责任主体'], SCOPE, true),
-  f('person', '责任人', ['责任人'], text),
+  f('id', '编号', ['编号', '序号', '问题编号', '问题序号'], text),
+  f('text', '问题描述', ['问题', '问题描述', '问题表现', '存在问题', '存在的问题', '主要问题', '问题内容', '具体问题', '查摆问题', '突出问题'], text, true),
+  f('wind', '四风类别', ['四风类别', '四风', '类别', '问题类别', '问题类型', '问题分类', '四风问题类别', '所属类别', '类型'], WIND, true),
+  f('scope', '责任主体', ['责任主体', '问题主体', '主体'], SCOPE, true),
+  f('person', '责任人', ['责任人', '具体责任人', '个人责任人'], text),
   f('layer', '问题层面', ['问题层面', '层面'], LAYER),
-  f('term', '解决时限类型', ['解决时限类型', '时限类型'], TERM),
+  f('term', '解决时限类型', ['解决时限类型', '时限类型', '整改类型', '解决类型'], TERM),
   f('source', '来源', ['来源', '问题来源'], text),
 ]);
 
 const MEASURE = obj([
-  f('problem', '对应问题', ['对应问题', '问题编号', '问题序号'], { kind: 'refs' }),
-  f('action', '整改措施', ['整改措施', '措施'], text, true),
-  f('goal', '整改目标', ['整改目标', '目标'], text, true),
-  f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing, true),
-  f('leader', '责任领导', ['责任领导'], text, true),
-  f('department', '责任部门', ['责任部门', '责任单位'], text, true),
-  f('status', '进展', ['进展', '整改状态', '状态'], STATUS),
-  f('progress', '进展情况', ['进展情况', '完成情况'], text),
+  f('problem', '对应问题', ['对应问题', '问题编号', '问题序号', '对应问题编号'], { kind: 'refs' }),
+  f('action', '整改措施', ['整改措施', '措施', '具体措施', '整改举措', '主要措施', '整改内容', '整改措施及要求'], text, true),
+  f('goal', '整改目标', ['整改目标', '目标', '预期目标', '目标要求', '整改要求'], text, true),
+  f('deadline', '完成时限', ['完成时限', '时限', '整改时限', '时限要求', '完成时间', '整改期限', '完成期限', '办结时限', '截止时间'], dateOrOngoing, true),
+  f('leader', '责任领导', ['责任领导', '分管领导', '牵头领导', '责任人'], text, true),
+  f('department', '责任部门', ['责任部门', '责任单位', '牵头部门', '责任处室', '牵头单位', '责任科室', '承办部门', '落实部门'], text, true),
+  f('status', '进展', ['进展', '整改状态', '状态', '完成状态', '是否完成'], STATUS),
+  f('progress', '进展情况', ['进展情况', '完成情况', '整改进展', '整改情况', '整改进度', '落实情况', '整改完成情况'], text),
   f('public', '是否公开', ['是否公开', '公开'], { kind: 'bool' }),
 ]);
 
@@ -152,7 +165,7 @@ const REGULATION = obj([
   f('kind', '制度类别', ['制度类别', '类别'], REG_KIND),
   f('purpose', '针对问题', ['针对问题', '目的'], text),
   f('department', '牵头部门', ['牵头部门', '责任部门'], text, true),
-  f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing, true),
+  f('deadline', '完成时限', ['完成时限', '时限', '整改时限', '时限要求', '完成时间', '整改期限', '完成期限', '办结时限', '截止时间'], dateOrOngoing, true),
 ]);
 
 const CHECK = obj([
@@ -190,7 +203,7 @@ const LEADER = obj([
 export const SECTIONS: readonly SectionSpec[] = [
   { key: 'unit', label: '单位', aliases: ['单位', '单位信息'], type: UNIT },
   { key: 'problems', label: '问题清单', aliases: ['问题清单', '问题'], type: list(PROBLEM) },
-  { key: 'measures', label: '整改措施', aliases: ['整改措施', '任务书', '整改台账'], type: list(MEASURE) },
+  { key: 'measures', label: '整改措施', aliases: ['整改措施', '任务书', '整改台账', '问题清单和整改台账', '整改任务'], type: list(MEASURE) },
   { key: 'roadmap', label: '路线图', aliases: ['路线图', '时间表'], type: list(ROADMAP) },
   { key: 'campaigns', label: '专项整治', aliases: ['专项整治'], type: list(CAMPAIGN) },
   { key: 'regulations', label: '制度建设计划', aliases: ['制度建设计划', '制度建设'], type: list(REGULATION) },
@@ -200,21 +213,24 @@ export const SECTIONS: readonly SectionSpec[] = [
 
 /** Finds the section a top-level key or a file's base name stands for. */
 export function sectionFor(name: string): SectionSpec | undefined {
-  const n = name.trim();
+  const n = normalizeHeader(name);
   return SECTIONS.find((s) => s.key === n || s.aliases.includes(n));
 }
 
 /** Resolves a key (canonical or alias) among the fields of an object. */
 export function fieldFor(fields: readonly FieldSpec[], name: string): FieldSpec | undefined {
-  const n = name.trim();
+  const n = normalizeHeader(name);
   return fields.find((fs) => fs.key === n) ?? fields.find((fs) => fs.label === n || fs.aliases.includes(n));
 }
 
 /** Resolves an enum value (canonical or alias) to its canonical value. */
 export function enumValue(spec: EnumSpec, raw: string): string | undefined {
-  const v = raw.trim();
-  for (const [canon, aliases] of Object.entries(spec.values)) {
-    if (canon === v || aliases.includes(v)) return canon;
+  const v = raw.replace(/\s+/g, '');
+  // Sheets write the category as “形式主义方面”, “形式主义问题” or “形式主义类” just as often.
+  for (const w of [v, v.replace(/(方面的?问题|方面|问题|类)$/, '')]) {
+    for (const [canon, aliases] of Object.entries(spec.values)) {
+      if (canon === w || aliases.includes(w)) return canon;
+    }
   }
   return undefined;
 }
