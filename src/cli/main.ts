@@ -257,7 +257,10 @@ async function cmdImport(rest: string[]): Promise<number> {
   if (!kind) throw new UsageError('只支持 .xlsx 和 .csv 文件');
   const world = nodeWorld();
   if (!world.exists(file)) throw new UsageError(`找不到文件“${file}”`);
-  const sheets = await readWorkbook(world.readBytes(file), kind);
+  const book = await readWorkbook(world.readBytes(file), kind, file);
+  if (book.diagnostics.length) process.stderr.write(formatDiagnostics(book.diagnostics) + '\n');
+  if (!book.sheets.length) return 1;
+  const sheets = book.sheets;
   const sheet = values.sheet ? sheets.find((s) => s.name === values.sheet) : sheets[0];
   if (!sheet) {
     process.stderr.write(`找不到工作表“${values.sheet}”（有：${sheets.map((s) => s.name).join('、')}）\n`);
@@ -266,7 +269,10 @@ async function cmdImport(rest: string[]): Promise<number> {
   const mapped = mapRows(sheet.rows, file, values.as ? String(values.as) : undefined, sheet.name);
   if (mapped.diagnostics.length) process.stderr.write(formatDiagnostics(mapped.diagnostics) + '\n');
   if (!('records' in mapped)) return 1;
-  const text = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：${mapped.section.label}（${mapped.section.key}），${mapped.records.length} 行\n` + stringify(mapped.records);
+  const from = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：`;
+  const text = mapped.ledger
+    ? `${from}问题清单和整改台账，${mapped.ledger.problems.length} 个问题、${mapped.ledger.measures.length} 项整改措施\n` + stringify({ problems: mapped.ledger.problems, measures: mapped.ledger.measures })
+    : `${from}${mapped.section.label}（${mapped.section.key}），${mapped.records.length} 行\n` + stringify(mapped.records);
   if (values.output) {
     world.writeAtomic(String(values.output), text);
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);

@@ -3,6 +3,9 @@
 import { warning, error, type Diagnostic } from '../diag/diagnostic.js';
 import { nearest } from '../diag/nearest.js';
 import { SECTIONS, fieldFor, type FieldSpec, type SectionSpec } from '../data/schema.js';
+import { isLedger, ledgerColumns, splitLedger } from '../data/ledger.js';
+import type { YValue } from '../data/yaml-tree.js';
+import type { Span } from '../diag/diagnostic.js';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -10,7 +13,12 @@ export interface MappedSheet {
   section: SectionSpec;
   records: Record<string, unknown>[];
   diagnostics: Diagnostic[];
+  /** A combined ledger: its problems and measures (records then holds the measures). */
+  ledger?: { problems: Record<string, unknown>[]; measures: Record<string, unknown>[] };
 }
+
+/** Notes under a table and total rows are no data: “注：…”, “填表说明：…”, “合计”. */
+const NOTE_ROW = /^(注|备注|说明|填表说明|填报说明)\s*\d*\s*[:：]|^(合计|小计|总计)$/;
 
 /** Sections a sheet can hold: lists of flat records. */
 export const IMPORTABLE = SECTIONS.filter((s) => s.type.kind === 'list' && s.type.of.kind === 'object');
@@ -70,6 +78,11 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
     }
     return f;
   });
+  const headerTexts = header.map((c) => text(c));
+  const ledgerCols = ledgerColumns(headerTexts.map((h) => h || '\u0000'));
+  if ((!as || section.key === 'measures' || section.key === 'problems') && isLedger(ledgerCols)) {
+    return mapLedger(rows, best.row, headerTexts, ledgerCols, file, section);
+  }
   const records: Record<string, unknown>[] = [];
   for (let r = best.row + 1; r < rows.length; r++) {
     const row = rows[r]!;
@@ -81,8 +94,8 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
       else if (typeof c === 'string') rec[f.key] = c.trim();
       else rec[f.key] = c;
     });
-    // Blank rows and repeated header rows (a sheet printed over pages) are skipped.
-    if (!Object.keys(rec).length || score(row, section) >= best.score) continue;
+    // Blank rows, notes and repeated header rows (a sheet printed over pages) are skipped.
+    if (!Object.keys(rec).length || score(row, section) >= best.score || isNoteRow(row)) continue;
     records.push(rec);
   }
   for (const f of fields) {
@@ -91,4 +104,42 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
     }
   }
   return { section, records, diagnostics };
+}
+
+function isNoteRow(row: Cell[]): boolean {
+  const first = row.map(text).find((t) => t !== '');
+  return first !== undefined && NOTE_ROW.test(first);
+}
+
+function cellYValue(c: Cell, span: Span): YValue {
+  const value = c === null ? null : c instanceof Date ? isoDate(c) : typeof c === 'string' ? c.trim() : c;
+  return { kind: 'scalar', value, text: value === null ? '' : String(value), span };
+}
+
+/** Rows under the header of a combined ledger → linked problems and measures (see data/ledger.ts). */
+function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: ReturnType<typeof ledgerColumns>, file: string, section: SectionSpec): MappedSheet {
+  const diagnostics: Diagnostic[] = [];
+  headers.forEach((h, i) => {
+    if (h && !cols[i]) diagnostics.push(warning('W_IMPORT_COLUMN', `列“${h}”不能对应到问题或整改措施的任何字段，已忽略`, { file, line: headerRow + 1, column: i + 1 }));
+  });
+  const items: YValue[] = [];
+  const headerScore = cols.filter(Boolean).length;
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.every((c) => text(c) === '' && !(c instanceof Date) && typeof c !== 'number') || isNoteRow(row)) continue;
+    // A header repeated on every printed page.
+    if (row.filter((c, i) => cols[i] && text(c) === headers[i]).length >= Math.max(2, headerScore - 1)) continue;
+    const entries = headers.flatMap((h, i) => (h && cols[i] ? [{ key: h, keySpan: { file, line: r + 1, column: i + 1 }, value: cellYValue(row[i] ?? null, { file, line: r + 1, column: i + 1 }) }] : []));
+    items.push({ kind: 'map', entries, span: { file, line: r + 1, column: 1 } });
+  }
+  const split = splitLedger(items)!;
+  diagnostics.push(...split.diagnostics);
+  const plain = (v: YValue): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    if (v.kind === 'map') for (const e of v.entries) if (e.value.kind === 'scalar' && e.value.value !== null) out[e.key] = e.value.value;
+    return out;
+  };
+  const problems = split.problems.map(plain);
+  const measures = split.measures.map(plain);
+  return { section, records: measures, diagnostics, ledger: { problems, measures } };
 }

@@ -2,6 +2,8 @@
 // rich text and dates come out as plain values.
 import ExcelJS from 'exceljs';
 import type { Cell } from './map-rows.js';
+import { decodeText } from '../data/decode-text.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
 
 export interface Sheet {
   name: string;
@@ -20,20 +22,30 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'csv'): Promise<Sheet[]> {
+/** A CSV's text: Chinese Excel saves GB18030 with CRLF; `decodeText` says which it was. */
+export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'csv', file = ''): Promise<{ sheets: Sheet[]; diagnostics: Diagnostic[] }> {
   const wb = new ExcelJS.Workbook();
   if (kind === 'xlsx') await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   else {
+    const decoded = decodeText(bytes, file);
+    if (decoded.text === undefined) return { sheets: [], diagnostics: decoded.diagnostics };
     const { Readable } = await import('node:stream');
-    await wb.csv.read(Readable.from([Buffer.from(bytes)]), { parserOptions: { delimiter: ',' } });
+    await wb.csv.read(Readable.from([decoded.text.replace(/\r\n?/g, '\n')]), { parserOptions: { delimiter: ',' } });
+    return { sheets: sheetsOf(wb), diagnostics: decoded.diagnostics };
   }
+  return { sheets: sheetsOf(wb), diagnostics: [] };
+}
+
+function sheetsOf(wb: ExcelJS.Workbook): Sheet[] {
   return wb.worksheets.map((ws) => {
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: Cell[] = [];
-      // Merged cells repeat the master's value only in the master cell: others read as empty.
+      // A vertical merge (a problem over its measures, a leader over several rows) holds for every
+      // row it covers; a horizontal one (a title, a note) only in its first cell.
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cell.isMerged && cell.master !== cell ? null : cellValue(cell.value);
+        const covered = cell.isMerged && cell.master !== cell;
+        cells[col - 1] = covered && Number(cell.master.col) !== col ? null : cellValue(covered ? cell.master.value : cell.value);
       });
       rows[n - 1] = Array.from({ length: cells.length }, (_v, i) => cells[i] ?? null);
     });
