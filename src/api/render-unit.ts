@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { writeDocx } from '../backends/docx/write-docx.js';
+import { writeLedgerXlsx } from '../backends/xlsx/write-ledger.js';
 import { writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
 import { error, hasErrors, sortDiagnostics, uniqueDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
@@ -19,7 +20,10 @@ import { checkUnit, type CheckedUnit } from './check.js';
 import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 
-export type Format = 'docx' | 'pdf';
+export type Format = 'docx' | 'pdf' | 'xlsx';
+
+/** The ledger workbook's file name (GB/T 9704 has no say; offices call it so). */
+export const LEDGER_XLSX = '问题清单和整改台账';
 
 export interface UnitRenderOptions {
   out: string;
@@ -173,6 +177,9 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date));
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
+  }
+  if (opts.formats.includes('xlsx') && data.problems.length && (!opts.only || opts.only.includes('problem-list'))) {
+    outputs.push({ file: `${names.claim(LEDGER_XLSX)}.xlsx`, bytes: await writeLedgerXlsx(data, date), doc: 'problem-list', sources: data.sources, name: LEDGER_XLSX });
   }
   // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF (SPEC §1).
   if (pdf && form?.layout && wanted(PACKET.id)) {

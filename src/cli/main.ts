@@ -22,7 +22,7 @@ import { FontBook } from '../fonts/font-book.js';
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 .pdf）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf] [--jobs N] [--shard k/n] [--fonts 目录]
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,xlsx] [--jobs N] [--shard k/n] [--fonts 目录]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml]
@@ -105,7 +105,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf）`);
+  for (const f of formats) if (f !== 'docx' && f !== 'pdf' && f !== 'xlsx') throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf、xlsx）`);
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
   const ids = [...DOC_TYPES.map((t) => t.id), PACKET.id];
   for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);

@@ -88,6 +88,7 @@ export function splitLedger(items: readonly YValue[]): SplitLedger | undefined {
   let current: { id: string; text: string; explicitId: boolean } | undefined;
   let above = new Map<string, YValue>();
   const usedIds = new Set<string>();
+  const seen = new Map<string, YValue & { kind: 'seq' }>();
 
   for (const row of items) {
     if (row.kind !== 'map') continue;
@@ -119,8 +120,16 @@ export function splitLedger(items: readonly YValue[]): SplitLedger | undefined {
       problems.push({ kind: 'map', entries, span: row.span });
     }
     if (mcells.length) {
-      const link = current ? [{ key: 'problem', keySpan: row.span, value: scalar(current.id, row.span) }] : [];
-      measures.push({ kind: 'map', entries: [...link, ...mcells], span: row.span });
+      // A measure that serves several problems is listed under each of them: one measure again.
+      const same = mcells.map((c) => `${c.key}=${textOf(c.value)}`).join('\u0000');
+      const earlier = seen.get(same);
+      if (earlier && current) {
+        if (!earlier.items.some((i) => textOf(i) === current!.id)) earlier.items.push(scalar(current.id, row.span));
+        continue;
+      }
+      const refs: YValue & { kind: 'seq' } = { kind: 'seq', items: current ? [scalar(current.id, row.span)] : [], span: row.span };
+      seen.set(same, refs);
+      measures.push({ kind: 'map', entries: [{ key: 'problem', keySpan: row.span, value: refs }, ...mcells], span: row.span });
     }
   }
   if (!hasScope && problems.length) {

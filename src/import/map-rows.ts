@@ -136,7 +136,14 @@ function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: R
   diagnostics.push(...split.diagnostics);
   const plain = (v: YValue): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    if (v.kind === 'map') for (const e of v.entries) if (e.value.kind === 'scalar' && e.value.value !== null) out[e.key] = e.value.value;
+    if (v.kind !== 'map') return out;
+    for (const e of v.entries) {
+      if (e.value.kind === 'scalar' && e.value.value !== null) out[e.key] = e.value.value;
+      else if (e.value.kind === 'seq') {
+        const ids = e.value.items.map((i) => (i.kind === 'scalar' ? i.value : null));
+        out[e.key] = ids.length === 1 ? ids[0] : ids;
+      }
+    }
     return out;
   };
   const problems = split.problems.map(plain);

@@ -48,7 +48,7 @@ ${aliases}
   return file;
 }
 
-/** Converts .docx files to PDFs in `outDir` with one soffice call; returns the PDF paths. */
+/** Converts .docx (or .xlsx) files to PDFs in `outDir` with one soffice call; returns the PDF paths. */
 export function convertToPdf(docxFiles: string[], outDir: string): string[] {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lo-'));
   const fontsConf = writeFontsConf(work);
@@ -59,5 +59,5 @@ export function convertToPdf(docxFiles: string[], outDir: string): string[] {
     { env: { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: work }, stdio: 'pipe', timeout: 240_000 },
   );
   fs.rmSync(work, { recursive: true, force: true });
-  return docxFiles.map((f) => path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf')));
+  return docxFiles.map((f) => path.join(outDir, path.basename(f).replace(/\.(docx|xlsx)$/, '.pdf')));
 }
