@@ -14,6 +14,7 @@ import { nodeWorld } from '../world/node-world.js';
 import { stringify } from 'yaml';
 import { mapRows } from '../import/map-rows.js';
 import { readWorkbook } from '../import/read-sheet.js';
+import { importUnit } from '../import/import-unit.js';
 import { CONFIG_FILE, readConfig } from './config.js';
 import { startPreview } from '../preview/server.js';
 import { initProject } from './init.js';
@@ -25,7 +26,7 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,xlsx] [--jobs N] [--shard k/n] [--fonts 目录]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
-  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml]
+  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录]
                                                  把电子表格转成 YAML 数据
   gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
   gongwen templates                              列出内置模板和项目模板
@@ -250,7 +251,7 @@ function cmdInit(rest: string[]): number {
 }
 
 async function cmdImport(rest: string[]): Promise<number> {
-  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
   const kind = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
@@ -261,6 +262,21 @@ async function cmdImport(rest: string[]): Promise<number> {
   if (book.diagnostics.length) process.stderr.write(formatDiagnostics(book.diagnostics) + '\n');
   if (!book.sheets.length) return 1;
   const sheets = book.sheets;
+  if (values.unit) {
+    const dir = String(values.unit);
+    const made = importUnit(sheets, file);
+    if (made.diagnostics.length) process.stderr.write(formatDiagnostics(made.diagnostics) + '\n');
+    world.mkdirp(dir);
+    for (const [name, text] of made.files) {
+      const target = path.join(dir, name);
+      // An existing unit.yaml the user filled in is never overwritten by the skeleton.
+      if (name === '单位.yaml' && (world.exists(target) || world.exists(path.join(dir, 'unit.yaml')))) continue;
+      world.writeAtomic(target, text);
+      process.stderr.write(`已写入 ${target}\n`);
+    }
+    process.stderr.write(`\n下一步：填写 ${path.join(dir, '单位.yaml')} 后运行 gongwen check ${dir}\n`);
+    return made.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
   const sheet = values.sheet ? sheets.find((s) => s.name === values.sheet) : sheets[0];
   if (!sheet) {
     process.stderr.write(`找不到工作表“${values.sheet}”（有：${sheets.map((s) => s.name).join('、')}）\n`);

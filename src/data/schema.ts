@@ -205,10 +205,10 @@ export const SECTIONS: readonly SectionSpec[] = [
   { key: 'problems', label: '问题清单', aliases: ['问题清单', '问题'], type: list(PROBLEM) },
   { key: 'measures', label: '整改措施', aliases: ['整改措施', '任务书', '整改台账', '问题清单和整改台账', '整改任务'], type: list(MEASURE) },
   { key: 'roadmap', label: '路线图', aliases: ['路线图', '时间表'], type: list(ROADMAP) },
-  { key: 'campaigns', label: '专项整治', aliases: ['专项整治'], type: list(CAMPAIGN) },
-  { key: 'regulations', label: '制度建设计划', aliases: ['制度建设计划', '制度建设'], type: list(REGULATION) },
+  { key: 'campaigns', label: '专项整治', aliases: ['专项整治', '专项整治清单'], type: list(CAMPAIGN) },
+  { key: 'regulations', label: '制度建设计划', aliases: ['制度建设计划', '制度建设', '制度建设清单'], type: list(REGULATION) },
   { key: 'lookback', label: '回头看', aliases: ['回头看'], type: LOOKBACK },
-  { key: 'leaders', label: '领导班子', aliases: ['领导班子', '班子成员'], type: list(LEADER) },
+  { key: 'leaders', label: '领导班子', aliases: ['领导班子', '班子成员', '领导班子成员'], type: list(LEADER) },
 ];
 
 /** Finds the section a top-level key or a file's base name stands for. */

@@ -159,3 +159,34 @@ measures:
     expect(out).not.toMatch(/U\+0009/);
   });
 });
+
+describe('gongwen import --unit', () => {
+  it('writes a unit folder from a workbook whose sheets are the sections, and check names what is missing', async () => {
+    const dir = tmp();
+    const xlsx = path.join(dir, '备案台账.xlsx');
+    await ledgerXlsx(xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const reg = wb.addWorksheet('制度建设计划');
+    reg.getRow(1).values = ['制度名称', '建设方式', '制度类别', '针对问题', '牵头部门', '完成时限'];
+    reg.getRow(2).values = ['会议管理办法', '制定', '工作制度', '会议多', '办公室', '2014年3月'];
+    wb.addWorksheet('Sheet3');
+    await wb.xlsx.writeFile(xlsx);
+    const unit = path.join(dir, '某某区教育局');
+    const r = gongwen(['import', xlsx, '--unit', unit]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(unit).sort()).toEqual(['制度建设计划.yaml', '单位.yaml', '整改台账.yaml'].sort());
+    // The 填报单位 row gave the unit's name; the other required fields are left for the user.
+    expect(fs.readFileSync(path.join(unit, '单位.yaml'), 'utf8')).toContain('单位名称: 某某区教育局');
+    const c = gongwen(['check', unit]);
+    expect(c.code).toBe(1);
+    const out = c.stdout + c.stderr;
+    expect(out).toMatch(/单位\.yaml:\d+:\d+ +error +E_REQUIRED +缺少必填字段“发文机关”/);
+    expect(out).toMatch(/E_REQUIRED +缺少必填字段“备案机关”/);
+    expect(out).not.toMatch(/问题清单|整改措施.*E_REQUIRED/);
+    // Filled in, the unit renders its ledger.
+    fs.writeFileSync(path.join(unit, '单位.yaml'), UNIT);
+    expectLinked(unit);
+    expect(loaded(unit).data!.regulations).toHaveLength(1);
+  });
+});
