@@ -120,7 +120,10 @@ function cellYValue(c: Cell, span: Span): YValue {
 function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: ReturnType<typeof ledgerColumns>, file: string, section: SectionSpec): MappedSheet {
   const diagnostics: Diagnostic[] = [];
   headers.forEach((h, i) => {
-    if (h && !cols[i]) diagnostics.push(warning('W_IMPORT_COLUMN', `列“${h}”不能对应到问题或整改措施的任何字段，已忽略`, { file, line: headerRow + 1, column: i + 1 }));
+    if (!h || cols[i]) return;
+    const known = ['problems', 'measures'].flatMap((k) => fieldsOf(IMPORTABLE.find((x) => x.key === k)!).flatMap((x) => [x.label, ...x.aliases]));
+    const near = nearest(h.replace(/\s+/g, ''), known);
+    diagnostics.push(warning('W_IMPORT_COLUMN', `列“${h}”不能对应到问题或整改措施的任何字段，已忽略`, { file, line: headerRow + 1, column: i + 1 }, near ? `是否是“${near}”？` : undefined));
   });
   const items: YValue[] = [];
   const headerScore = cols.filter(Boolean).length;

@@ -130,6 +130,13 @@ describe('combined ledgers', () => {
     const c = gongwen(['check', unit]);
     expect(c.code).toBe(0);
     expect(c.stdout + c.stderr).toContain('W_ENCODING');
+    // And it renders right: the unit's name and every problem, never garbage.
+    const out = path.join(dir, 'out');
+    expect(gongwen(['render', unit, '--out', out, '--only', 'problem-list', '--format', 'pdf', '--no-system-fonts']).code).toBe(0);
+    const txt = execFileSync('pdftotext', [path.join(out, '某某区教育局', '问题清单.pdf'), '-']).toString().replace(/\s+/g, '');
+    expect(txt).toContain('某某区教育局领导班子问题清单和整改台账');
+    for (const p of EXPECTED) expect(txt).toContain(p.text);
+    expect(txt).not.toContain('\uFFFD');
   });
 
   it('reports a binary file given as YAML at its first bad byte', () => {
