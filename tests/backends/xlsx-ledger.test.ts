@@ -37,6 +37,13 @@ describe('问题清单和整改台账.xlsx', () => {
     expect(merges.filter((m) => /^B\d+:B\d+$/.test(m))).toHaveLength(multi.length);
   });
 
+  it('is byte-identical when rendered again (zip entries dated with the document date)', async () => {
+    await new Promise((r) => setTimeout(r, 2100));
+    const again = path.join(dir, 'again');
+    expect(gongwen(['render', EXAMPLE, '--out', again, '--format', 'xlsx', '--no-system-fonts']).code).toBe(0);
+    expect(fs.readFileSync(path.join(again, '上海市某某委员会', '问题清单和整改台账.xlsx')).equals(fs.readFileSync(xlsx))).toBe(true);
+  });
+
   it('reads back through gongwen import into the same problems and measures', () => {
     const unit = path.join(dir, 'unit');
     fs.mkdirSync(unit);

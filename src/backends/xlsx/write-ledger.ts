@@ -2,6 +2,7 @@
 // row repeated on every printed page, A4 landscape fitted to the page width, wrapped text, the
 // problem's cells merged over its measures, dates in Chinese form. `gongwen import` reads it back.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { formatDateZh, type DateValue } from '../../data/dates.js';
 import { ENUMS, enumLabel } from '../../data/schema.js';
 import type { UnitData } from '../../data/types.js';
@@ -107,7 +108,20 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
   }
   fitRowHeights(ws, spans);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return fixZipDates(new Uint8Array(buf as ArrayBuffer), date);
+}
+
+/**
+ * exceljs zips with the clock's time on every entry; the same data must give the same bytes (SPEC
+ * §4), so the entries are written again, in the same order, dated with the document's date.
+ */
+async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) out.file(name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** Points per line of 12 pt text, and Excel width units a full-width character takes at 12 pt. */
