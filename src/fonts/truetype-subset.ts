@@ -136,7 +136,9 @@ export function subsetGlyf(src: GlyfSource, gids: Iterable<number>): Subset {
 
   const copy = (tag: string): Uint8Array | undefined => {
     const t = src.table(tag);
-    return t ? src.bytes.slice(t.offset, t.offset + t.length) : undefined;
+    // A real copy: Buffer#slice would share memory, and DataView(copy.buffer) would then patch the
+    // source font at the wrong offsets, leaving maxp/hhea of the full font in the subset.
+    return t ? Uint8Array.prototype.slice.call(src.bytes, t.offset, t.offset + t.length) : undefined;
   };
   const head = copy('head')!;
   const hv = new DataView(head.buffer);

@@ -1,0 +1,44 @@
+// Every embedded TrueType program is a consistent sfnt for a strict reader: fontTools (Debian's
+// python3-fonttools) decodes every glyph, and maxp, hhea and hmtx agree on the glyph count.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gongwen } from '../support/cli.js';
+import { ROOT } from '../support/examples.js';
+
+const CHECK = `
+import sys
+from fontTools.ttLib import TTFont
+for p in sys.argv[1:]:
+    f = TTFont(p)
+    g = f['glyf']
+    for name in f.getGlyphOrder():
+        g[name]
+    n = f['maxp'].numGlyphs
+    assert len(f.getGlyphOrder()) == n, (p, 'order', n)
+    assert f['hhea'].numberOfHMetrics <= n, (p, 'hhea', n)
+    assert len(f['hmtx'].metrics) == n, (p, 'hmtx', n)
+    print(p, n)
+`;
+
+describe('embedded font programs', () => {
+  it('open in fontTools with maxp, loca, hhea and hmtx in agreement', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ff-'));
+    expect(gongwen(['render', path.join(ROOT, 'data', '市某某委员会.yaml'), '--out', dir, '--format', 'pdf', '--only', 'rectification-plan', '--no-system-fonts']).code).toBe(0);
+    const pdf = path.join(dir, '上海市某某委员会', '整改方案.pdf');
+    const qdf = path.join(dir, 'q.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    const ids = [...fs.readFileSync(qdf, 'latin1').matchAll(/\/FontFile2 (\d+) 0 R/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const files = ids.map((id) => {
+      const f = path.join(dir, `font-${id}.ttf`);
+      fs.writeFileSync(f, execFileSync('qpdf', [`--show-object=${id}`, '--filtered-stream-data', qdf]));
+      return f;
+    });
+    // Debian's python3 carries python3-fonttools (a pyenv python on PATH may not).
+    const out = execFileSync('/usr/bin/python3', ['-c', CHECK, ...files]).toString();
+    expect(out.trim().split('\n')).toHaveLength(files.length);
+  });
+});
