@@ -15,8 +15,9 @@ const fieldsOf = (key: string): readonly FieldSpec[] => {
   const t = SECTIONS.find((s) => s.key === key)!.type;
   return t.kind === 'list' && t.of.kind === 'object' ? t.of.fields : [];
 };
-const PROBLEM_FIELDS = fieldsOf('problems');
-const MEASURE_FIELDS = fieldsOf('measures');
+export const PROBLEM_FIELDS = fieldsOf('problems');
+export const MEASURE_FIELDS = fieldsOf('measures');
+const PROBLEM_ID = PROBLEM_FIELDS.find((f) => f.key === 'id')!;
 /** Problem attributes a sheet writes once for a group of problems (a merged 类别 cell): filled down. */
 const GROUP_FIELDS = new Set(['wind', 'scope', 'layer', 'term', 'source']);
 
@@ -28,13 +29,10 @@ const GROUP_FIELDS = new Set(['wind', 'scope', 'layer', 'term', 'source']);
 export function ledgerColumns(headers: readonly string[]): (LedgerColumn | undefined)[] {
   const claimed = new Set<string>();
   const out: (LedgerColumn | undefined)[] = headers.map(() => undefined);
-  const resolve = (h: string) => {
-    const p = fieldFor(PROBLEM_FIELDS, h);
-    let m = fieldFor(MEASURE_FIELDS, h);
-    if (m?.key === 'problem') m = undefined;
-    const pid = fieldFor(MEASURE_FIELDS, h)?.key === 'problem' ? PROBLEM_FIELDS.find((f) => f.key === 'id') : p;
-    return { p: pid, m };
-  };
+  const sides = headers.map((h) => {
+    const m = fieldFor(MEASURE_FIELDS, h);
+    return m?.key === 'problem' ? { p: PROBLEM_ID } : { p: fieldFor(PROBLEM_FIELDS, h), m };
+  });
   const claim = (i: number, side: Side, field: FieldSpec) => {
     const k = `${side}.${field.key}`;
     if (claimed.has(k)) return false;
@@ -42,13 +40,11 @@ export function ledgerColumns(headers: readonly string[]): (LedgerColumn | undef
     out[i] = { side, field };
     return true;
   };
-  headers.forEach((h, i) => {
-    const { p, m } = resolve(h);
+  sides.forEach(({ p, m }, i) => {
     if (p && !m) claim(i, 'problem', p);
     else if (m && !p) claim(i, 'measure', m);
   });
-  headers.forEach((h, i) => {
-    const { p, m } = resolve(h);
+  sides.forEach(({ p, m }, i) => {
     if (p && m && !claim(i, 'measure', m)) claim(i, 'problem', p);
   });
   return out;

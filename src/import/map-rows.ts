@@ -3,7 +3,7 @@
 import { warning, error, type Diagnostic } from '../diag/diagnostic.js';
 import { nearest } from '../diag/nearest.js';
 import { SECTIONS, fieldFor, type FieldSpec, type SectionSpec } from '../data/schema.js';
-import { isLedger, ledgerColumns, splitLedger } from '../data/ledger.js';
+import { MEASURE_FIELDS, PROBLEM_FIELDS, isLedger, ledgerColumns, splitLedger } from '../data/ledger.js';
 import type { YValue } from '../data/yaml-tree.js';
 import type { Span } from '../diag/diagnostic.js';
 
@@ -79,7 +79,7 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
     return f;
   });
   const headerTexts = header.map((c) => text(c));
-  const ledgerCols = ledgerColumns(headerTexts.map((h) => h || '\u0000'));
+  const ledgerCols = ledgerColumns(headerTexts);
   if ((!as || section.key === 'measures' || section.key === 'problems') && isLedger(ledgerCols)) {
     return mapLedger(rows, best.row, headerTexts, ledgerCols, file, section);
   }
@@ -121,7 +121,7 @@ function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: R
   const diagnostics: Diagnostic[] = [];
   headers.forEach((h, i) => {
     if (!h || cols[i]) return;
-    const known = ['problems', 'measures'].flatMap((k) => fieldsOf(IMPORTABLE.find((x) => x.key === k)!).flatMap((x) => [x.label, ...x.aliases]));
+    const known = [...PROBLEM_FIELDS, ...MEASURE_FIELDS].flatMap((x) => [x.label, ...x.aliases]);
     const near = nearest(h.replace(/\s+/g, ''), known);
     diagnostics.push(warning('W_IMPORT_COLUMN', `列“${h}”不能对应到问题或整改措施的任何字段，已忽略`, { file, line: headerRow + 1, column: i + 1 }, near ? `是否是“${near}”？` : undefined));
   });
