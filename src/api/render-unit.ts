@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { writeDocx } from '../backends/docx/write-docx.js';
 import { writeLedgerXlsx } from '../backends/xlsx/write-ledger.js';
-import { writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
+import { partPages, writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
 import { error, hasErrors, sortDiagnostics, uniqueDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
@@ -187,7 +187,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     const parts: PacketPart[] = members.map((b) => ({ name: b.inst.name, layout: b.layout! }));
     const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date });
     const sources = [...new Set(members.flatMap((b) => b.sources))];
-    outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + p.layout.pages.length, 0) });
+    outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
   }
 
   // Write the unit's files; if one cannot be written (no permission, disk full), the ones already

@@ -1,11 +1,12 @@
 // PDF bookmarks (/Outlines) and page labels (/PageLabels) as PDF objects.
-import { num, ref, textString, type PdfFile } from './pdf-file.js';
+import type { PDFDict, PDFRef } from 'pdf-lib';
+import { num, text, type Literal, type PdfFile } from './pdf-file.js';
 
 export interface OutlineItem {
   title: string;
   level: number;
-  /** Object number of the destination page. */
-  page: number;
+  /** The destination page. */
+  page: PDFRef;
   /** Top of the destination in PDF coordinates. */
   top: number;
   children?: OutlineItem[];
@@ -24,41 +25,41 @@ export function nestOutline(flat: OutlineItem[]): OutlineItem[] {
   return root;
 }
 
-/** Writes the outline tree; returns the object number of its root, or undefined for no items. */
-export function writeOutline(pdf: PdfFile, items: OutlineItem[]): number | undefined {
+/** Writes the outline tree; returns its root, or undefined for no items. */
+export function writeOutline(pdf: PdfFile, items: OutlineItem[]): PDFRef | undefined {
   if (!items.length) return undefined;
   const rootId = pdf.alloc();
-  const build = (list: OutlineItem[], parent: number): { first: number; last: number; count: number } => {
+  const build = (list: OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
     const ids = list.map(() => pdf.alloc());
     let count = 0;
     list.forEach((it, i) => {
-      let dict = `/Title ${textString(it.title)} /Parent ${ref(parent)}`;
-      if (i > 0) dict += ` /Prev ${ref(ids[i - 1]!)}`;
-      if (i < list.length - 1) dict += ` /Next ${ref(ids[i + 1]!)}`;
-      dict += ` /Dest [${ref(it.page)} /XYZ null ${num(Math.round(it.top))} null]`;
+      const dict: Record<string, Literal | PDFRef> = { Title: text(it.title), Parent: parent };
+      if (i > 0) dict.Prev = ids[i - 1]!;
+      if (i < list.length - 1) dict.Next = ids[i + 1]!;
+      dict.Dest = [it.page, 'XYZ', null, num(Math.round(it.top)), null];
       if (it.children?.length) {
         const sub = build(it.children, ids[i]!);
         // Open to the first level below the document: positive count.
-        dict += ` /First ${ref(sub.first)} /Last ${ref(sub.last)} /Count ${it.level === 0 ? sub.count : -sub.count}`;
+        Object.assign(dict, { First: sub.first, Last: sub.last, Count: it.level === 0 ? sub.count : -sub.count });
         if (it.level === 0) count += sub.count;
       }
-      pdf.put(ids[i]!, `<<${dict}>>`);
+      pdf.put(ids[i]!, dict);
       count++;
     });
     return { first: ids[0]!, last: ids[ids.length - 1]!, count };
   };
   const top = build(items, rootId);
-  pdf.put(rootId, `<</Type /Outlines /First ${ref(top.first)} /Last ${ref(top.last)} /Count ${top.count}>>`);
+  pdf.put(rootId, { Type: 'Outlines', First: top.first, Last: top.last, Count: top.count });
   return rootId;
 }
 
 /** /PageLabels restarting at 1 for each document, prefixed with its name: 整改方案-1, 整改方案-2 … */
-export function pageLabels(parts: { name: string; pages: number }[]): string {
-  const nums: string[] = [];
+export function pageLabels(pdf: PdfFile, parts: { name: string; pages: number }[]): PDFDict {
+  const nums: Literal[] = [];
   let first = 0;
   for (const p of parts) {
-    nums.push(`${first} <</S /D /P ${textString(`${p.name}-`)}>>`);
+    nums.push(first, { S: 'D', P: text(`${p.name}-`) });
     first += p.pages;
   }
-  return `<</Nums [${nums.join(' ')}]>>`;
+  return pdf.obj({ Nums: nums }) as PDFDict;
 }

@@ -1,15 +1,19 @@
 // A laid-out page as a PDF content stream: text runs at their baselines with the font size,
 // character spacing (Tc, the 28-per-line grid), horizontal scale and faux bold they carry, and
 // rules as stroked lines. Text state is tracked so an operator is written only when it changes.
-import { isIgnorable, type Face } from '../../fonts/font-book.js';
+import type { Face } from '../../fonts/font-book.js';
 import type { LaidPage, Rgb } from '../../layout/types.js';
 import type { EmbeddedFont, FontUse } from './embed-font.js';
-import { num } from './pdf-file.js';
+import { numText as num } from './pdf-file.js';
 
-/** The glyph drawn for `cp`, or undefined for a zero-width space or BOM the font lacks (the layout gave it no room). */
+/**
+ * The glyph drawn for `cp`, or undefined when the face lacks it: .notdef (glyph 0) is never drawn
+ * (PDF/A 6.2.11.8). The layout has already reported such a character (E_GLYPH) or given it no room
+ * (a zero-width space or BOM).
+ */
 function drawnGlyph(face: Face, cp: number): number | undefined {
   const g = face.glyphId(cp);
-  return g === 0 && isIgnorable(cp) ? undefined : g;
+  return g === 0 ? undefined : g;
 }
 
 /** Records every glyph `pages` draw, per face, with the code point that asked for it. */

@@ -1,32 +1,39 @@
 // PagedLayout → .pdf bytes: draws, never breaks lines. Fonts embedded as subsets, character spacing
-// as Tc, bookmarks, page labels and metadata, byte-stable. The file is written by our own small
-// object writer: pdf-lib's object model and fontkit's glyph-decoding subsetter took ≈85% of the
-// time of a document (bench/results.md), for a file structure this simple.
+// as Tc, bookmarks, page labels and metadata, PDF/A (2b, or 3b with embedded source files), byte-
+// stable. pdf-lib holds the objects and writes the file; the content streams and font programs are
+// ours, handed to it finished. A packet may also carry pages copied from other PDFs (attachments).
+import { AFRelationship, PDFName, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { Face } from '../../fonts/font-book.js';
 import type { PagedLayout } from '../../layout/types.js';
 import { embedFont, type EmbeddedFont, type FontUse } from './embed-font.js';
 import { nestOutline, pageLabels, writeOutline, type OutlineItem } from './outline.js';
 import { collectGlyphs, pageContent } from './page-content.js';
-import { PdfFile, num, pdfDate, ref, textString } from './pdf-file.js';
+import { PdfFile, ascii, num, type Literal } from './pdf-file.js';
+import { cleanMeta, markPdfa, writeInfo, type PdfMeta } from './pdfa.js';
 
-export interface PdfMeta {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords?: string[];
-  date: Date;
+export type { PdfMeta } from './pdfa.js';
+
+/** A file embedded in the packet as a PDF/A-3 associated file (/AFRelationship /Source). */
+export interface EmbeddedFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+  description: string;
 }
 
 export interface PdfOptions {
   /** Embed whole fonts instead of subsets (tests compare the two renderings). */
   fullFonts?: boolean;
+  /** PDF/A-2b, or 3b when files are embedded (default); false writes a plain PDF 1.7. */
+  pdfa?: boolean;
+  /** Files to embed (the packet's source data). */
+  files?: EmbeddedFile[];
 }
 
-/** One document of a packet: its layout, the bookmark over it, and the page label prefix. */
-export interface PacketPart {
-  name: string;
-  layout: PagedLayout;
-}
+/** One part of a packet: a document we laid out, or an attachment's pages copied as they are. */
+export type PacketPart = { name: string; layout: PagedLayout } | { name: string; pdf: PDFDocument; bytes: Uint8Array };
+
+export const partPages = (p: PacketPart): number => ('layout' in p ? p.layout.pages.length : p.pdf.getPageCount());
 
 export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOptions = {}): Promise<Uint8Array> {
   return writePdfParts([{ name: meta.title, layout }], meta, { ...opts, single: true });
@@ -36,59 +43,76 @@ export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOpti
  * Several documents in one PDF (the filing packet): pages in order, a bookmark per document with the
  * document's own headings beneath, and page labels that restart per document (备案表-1, 整改方案-1 …).
  */
-export async function writePdfParts(parts: PacketPart[], meta: PdfMeta, opts: PdfOptions & { single?: boolean } = {}): Promise<Uint8Array> {
-  const pdf = new PdfFile();
-  const allPages = parts.flatMap((p) => p.layout.pages);
-  const catalog = pdf.alloc();
-  const pagesId = pdf.alloc();
-  const info = pdf.alloc();
-  const resources = pdf.alloc();
+export async function writePdfParts(parts: PacketPart[], rawMeta: PdfMeta, opts: PdfOptions & { single?: boolean } = {}): Promise<Uint8Array> {
+  const meta = cleanMeta(rawMeta);
+  const pdf = await PdfFile.create();
+  const { doc } = pdf;
 
   const uses = new Map<Face, FontUse>();
-  collectGlyphs(allPages, uses);
+  collectGlyphs(
+    parts.flatMap((p) => ('layout' in p ? p.layout.pages : [])),
+    uses,
+  );
   const fonts = new Map<Face, { resource: string; font: EmbeddedFont }>();
-  const fontRefs: string[] = [];
+  const fontDict: Record<string, PDFRef> = {};
   [...uses.values()].forEach((use, i) => {
     const id = pdf.alloc();
     fonts.set(use.face, { resource: `F${i}`, font: embedFont(pdf, id, use, opts.fullFonts) });
-    fontRefs.push(`/F${i} ${ref(id)}`);
+    fontDict[`F${i}`] = id;
   });
-  pdf.put(resources, `<</Font <<${fontRefs.join(' ')}>>>>`);
-
-  const pageIds = allPages.map((p) => {
-    const id = pdf.alloc();
-    const content = pdf.alloc();
-    pdf.putStream(content, '', pageContent(p, fonts));
-    pdf.put(id, `<</Type /Page /Parent ${ref(pagesId)} /MediaBox [0 0 ${num(p.geometry.width)} ${num(p.geometry.height)}] /Resources ${ref(resources)} /Contents ${ref(content)}>>`);
-    return id;
-  });
-  pdf.put(pagesId, `<</Type /Pages /Kids [${pageIds.map(ref).join(' ')}] /Count ${pageIds.length}>>`);
+  const resources = pdf.add({ Font: fontDict });
 
   const flat: OutlineItem[] = [];
-  let first = 0;
   for (const part of parts) {
-    const at = (o: { page: number; y: number }) => ({ page: pageIds[first + o.page]!, top: part.layout.pages[o.page]!.geometry.height - o.y });
-    if (opts.single) {
-      for (const o of part.layout.outline) flat.push({ title: o.title, level: o.level, ...at(o) });
+    if ('layout' in part) {
+      const refs = part.layout.pages.map((p) => {
+        const page = doc.addPage([num(p.geometry.width), num(p.geometry.height)]);
+        const content = pdf.alloc();
+        pdf.putStream(content, {}, pageContent(p, fonts));
+        page.node.set(PDFName.of('Resources'), resources);
+        page.node.set(PDFName.of('Contents'), content);
+        return page.ref;
+      });
+      const at = (o: { page: number; y: number }) => ({ page: refs[o.page]!, top: part.layout.pages[o.page]!.geometry.height - o.y });
+      if (opts.single) {
+        for (const o of part.layout.outline) flat.push({ title: o.title, level: o.level, ...at(o) });
+      } else {
+        // The document's bookmark replaces its title entry; its headings go beneath it.
+        flat.push({ title: part.name, level: 0, ...at({ page: 0, y: 0 }) });
+        for (const o of part.layout.outline) if (o.level > 0) flat.push({ title: o.title, level: o.level, ...at(o) });
+      }
     } else {
-      // The document's bookmark replaces its title entry; its headings go beneath it.
-      flat.push({ title: part.name, level: 0, ...at({ page: 0, y: 0 }) });
-      for (const o of part.layout.outline) if (o.level > 0) flat.push({ title: o.title, level: o.level, ...at(o) });
+      pdf.identify(part.bytes);
+      const copied = await doc.copyPages(part.pdf, part.pdf.getPageIndices());
+      copied.forEach((page, i) => {
+        // Annotations and page actions of a scanned attachment are not kept: PDF/A limits both, and
+        // an archived copy should not carry links or scripts.
+        for (const key of ['Annots', 'AA']) page.node.delete(PDFName.of(key));
+        doc.addPage(page);
+        if (i === 0) {
+          const box = page.getMediaBox();
+          flat.push({ title: part.name, level: 0, page: page.ref, top: box.y + box.height });
+        }
+      });
     }
-    first += part.layout.pages.length;
   }
+
+  const catalog = doc.catalog;
+  const set = (key: string, value: Literal) => catalog.set(PDFName.of(key), pdf.obj(value));
+  set('PageLayout', 'OneColumn');
+  set('Lang', ascii('zh-CN'));
+  set('ViewerPreferences', { DisplayDocTitle: true });
   const outline = writeOutline(pdf, nestOutline(flat));
+  if (outline) (set('Outlines', outline), set('PageMode', 'UseOutlines'));
+  if (!opts.single) set('PageLabels', pageLabels(pdf, parts.map((p) => ({ name: p.name, pages: partPages(p) }))));
 
-  let cat = `/Type /Catalog /Pages ${ref(pagesId)} /PageLayout /OneColumn /Lang (zh-CN) /ViewerPreferences <</DisplayDocTitle true>>`;
-  if (outline) cat += ` /Outlines ${ref(outline)} /PageMode /UseOutlines`;
-  if (!opts.single) cat += ` /PageLabels ${pageLabels(parts.map((p) => ({ name: p.name, pages: p.layout.pages.length })))}`;
-  pdf.put(catalog, `<<${cat}>>`);
-
-  let inf = `/Title ${textString(meta.title)}`;
-  if (meta.author) inf += ` /Author ${textString(meta.author)}`;
-  if (meta.subject) inf += ` /Subject ${textString(meta.subject)}`;
-  if (meta.keywords?.length) inf += ` /Keywords ${textString(meta.keywords.join(' '))}`;
-  inf += ` /Creator (gongwen) /Producer (gongwen) /CreationDate ${pdfDate(meta.date)} /ModDate ${pdfDate(meta.date)}`;
-  pdf.put(info, `<<${inf}>>`);
-  return pdf.finish(catalog, info);
+  pdf.identify(JSON.stringify(meta));
+  for (const f of opts.files ?? []) {
+    pdf.identify(f.name);
+    pdf.identify(f.bytes);
+    await doc.attach(f.bytes, f.name, { mimeType: f.mime, description: f.description, creationDate: meta.date, modificationDate: meta.date, afRelationship: AFRelationship.Source });
+  }
+  pdf.ctx.trailerInfo.Info = writeInfo(pdf, meta);
+  if (opts.pdfa !== false) markPdfa(pdf, catalog, meta, opts.files?.length ? 3 : 2);
+  return pdf.finish();
 }
