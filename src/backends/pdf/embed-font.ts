@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/font-book.js';
 import { glyfSource, subsetGlyf } from '../../fonts/truetype-subset.js';
 import type { PDFRef } from 'pdf-lib';
-import { ascii, num, type PdfFile } from './pdf-file.js';
+import { ascii, num, numText, syntax, type PdfFile } from './pdf-file.js';
 
 /** How one face's characters are written in content streams once its subset is made. */
 export interface FontUse {
@@ -103,7 +103,7 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
   for (const [g, n] of newId) code.set(g, hex4(n));
 
   const k = 1000 / face.unitsPerEm;
-  const widths = oldIds.map((g) => num(face.glyphAdvance(g) * k));
+  const widths = oldIds.map((g) => numText(face.glyphAdvance(g) * k));
   const cmap = [...use.glyphs].map(([g, cp]): [number, number] => [newId.get(g)!, cp]).sort((a, b) => a[0] - b[0]);
   const base = full ? face.postscriptName : `${subsetTag(face)}+${face.postscriptName}`;
 
@@ -115,7 +115,8 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
     BaseFont: base,
     CIDSystemInfo: { Registry: ascii('Adobe'), Ordering: ascii('Identity'), Supplement: 0 },
     FontDescriptor: desc,
-    W: [0, widths],
+    // As text: pdf-lib would hold each width as an object and format it on creation.
+    W: syntax(`[0 [${widths.join(' ')}]]`),
     ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
   });
   const b = font.bbox;

@@ -4,7 +4,71 @@
 // built. The trailer /ID is a hash of what identifies the document (its text, not the time).
 import { createHash, type Hash } from 'node:crypto';
 import { deflate, deflateSync, type ZlibOptions } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFObject, PDFPageLeaf, PDFStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
+
+/**
+ * A stream whose bytes are final (deflated by us). pdf-lib's raw stream copies its contents into the
+ * file one byte at a time in JavaScript; this one copies them in one `set`, which for a document's
+ * font programs is most of the save.
+ */
+class FinishedStream extends PDFStream {
+  constructor(
+    dict: PDFDict,
+    private readonly bytes: Uint8Array,
+  ) {
+    super(dict);
+  }
+  override clone(ctx?: PDFContext): FinishedStream {
+    return new FinishedStream(this.dict.clone(ctx), this.bytes);
+  }
+  override getContents(): Uint8Array {
+    return this.bytes;
+  }
+  override getContentsSize(): number {
+    return this.bytes.length;
+  }
+  override getContentsString(): string {
+    return Buffer.from(this.bytes).toString('latin1');
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    this.updateDict();
+    const start = offset;
+    offset += this.dict.copyBytesInto(buffer, offset);
+    buffer.set(STREAM, offset);
+    offset += STREAM.length;
+    buffer.set(this.bytes, offset);
+    offset += this.bytes.length;
+    buffer.set(ENDSTREAM, offset);
+    return offset + ENDSTREAM.length - start;
+  }
+}
+const STREAM = Buffer.from('\nstream\n', 'latin1');
+const ENDSTREAM = Buffer.from('\nendstream', 'latin1');
+
+/**
+ * PDF syntax we have already written as text (a font's /W array: hundreds of numbers that pdf-lib
+ * would otherwise hold as objects, each formatted on creation). ASCII only.
+ */
+class PdfSyntax extends PDFObject {
+  constructor(private readonly source: string) {
+    super();
+  }
+  override clone(): PdfSyntax {
+    return this;
+  }
+  override toString(): string {
+    return this.source;
+  }
+  override sizeInBytes(): number {
+    return this.source.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).write(this.source, offset, 'latin1');
+  }
+}
+
+/** Already written PDF syntax as an object (ASCII). */
+export const syntax = (source: string): PDFObject => new PdfSyntax(source);
 
 /** Deflate on libuv's thread pool in one piece (the default 16 KB chunks cost a thread hop each). */
 const deflateAway = (data: Uint8Array, level: number): Promise<Uint8Array> =>
@@ -16,6 +80,7 @@ export type Literal = string | number | boolean | null | undefined | PDFObject |
 export class PdfFile {
   private readonly pending: Promise<void>[] = [];
   private readonly id: Hash = createHash('md5');
+  private pages = 0;
 
   private constructor(
     readonly doc: PDFDocument,
@@ -50,6 +115,30 @@ export class PdfFile {
     return ref;
   }
 
+  /**
+   * Appends a page of `size` points drawn by stream `content`. The page dictionary is made whole
+   * here and put in the page tree directly: `PDFDocument.addPage` would build a default page first
+   * (A4 box, empty resources) and then replace its entries.
+   */
+  addPage(size: [number, number], resources: PDFRef, content: PDFRef): PDFRef {
+    const entries = new Map<PDFName, PDFObject>([
+      [PDFName.of('Type'), PDFName.of('Page')],
+      [PDFName.of('MediaBox'), this.obj([0, 0, ...size])],
+      [PDFName.of('Resources'), resources],
+      [PDFName.of('Contents'), content],
+    ]);
+    const leaf = PDFPageLeaf.fromMapWithContext(entries, this.ctx, false);
+    const ref = this.ctx.register(leaf);
+    this.appendPage(ref, leaf);
+    return ref;
+  }
+
+  /** Appends a page already in this file (one copied from another PDF) to the page tree. */
+  appendPage(ref: PDFRef, leaf: PDFPageLeaf): void {
+    // Our own count: PDFDocument caches its page count, and pages added here bypass it.
+    leaf.setParent(this.doc.catalog.insertLeafNode(ref, this.pages++));
+  }
+
   /** Adds `bytes` to what the /ID is computed from. */
   identify(bytes: Uint8Array | string): void {
     this.id.update(bytes);
@@ -58,13 +147,15 @@ export class PdfFile {
   /**
    * Writes a stream object; `dict` without /Length and /Filter (pdf-lib sets /Length). A font
    * program is left out of the /ID hash (`identifies: false`): it follows from the text, which is
-   * hashed. `background` deflates on another thread while the rest of the file is built.
+   * hashed. `background` deflates on another thread while the rest of the file is built; `deflated`: the
+   * data is FlateDecode already.
    */
-  putStream(ref: PDFRef, dict: Record<string, Literal>, data: Uint8Array | string, { level = 6, identifies = true, background = false } = {}): void {
+  putStream(ref: PDFRef, dict: Record<string, Literal>, data: Uint8Array | string, { level = 6, identifies = true, background = false, deflated = false } = {}): void {
     const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
     if (identifies) this.identify(raw);
-    const full = level > 0 ? { ...dict, Filter: 'FlateDecode' } : dict;
-    const assign = (bytes: Uint8Array) => this.ctx.assign(ref, PDFRawStream.of(this.obj(full) as PDFDict, bytes));
+    const full = level > 0 || deflated ? { ...dict, Filter: 'FlateDecode' } : dict;
+    if (deflated) level = 0;
+    const assign = (bytes: Uint8Array) => this.ctx.assign(ref, new FinishedStream(this.obj(full) as PDFDict, bytes));
     // Handing a small stream to another thread costs more than deflating it here.
     if (level > 0 && background && raw.length > 32768) this.pending.push(deflateAway(raw, level).then(assign));
     else assign(level > 0 ? deflateSync(raw, { level }) : raw);

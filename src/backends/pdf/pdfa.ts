@@ -2,6 +2,7 @@
 // values as an XMP packet (uncompressed, in the catalog), and an sRGB OutputIntent with the ICC v2
 // profile shipped in assets/icc (Zlib licence). Fonts, glyphs and widths are the font embedder's part.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import type { PDFDict, PDFRef } from 'pdf-lib';
 import { ascii, pdfDate, text, type Literal, type PdfFile } from './pdf-file.js';
 
@@ -20,9 +21,9 @@ export type PdfaPart = 2 | 3;
 const TOOL = 'gongwen';
 
 let icc: Uint8Array | undefined;
-/** The sRGB profile, read once per process from the package's assets. */
+/** The sRGB profile, read and deflated once per process from the package's assets. */
 function srgbProfile(): Uint8Array {
-  return (icc ??= readFileSync(new URL('../../../assets/icc/sRGB.icc', import.meta.url)));
+  return (icc ??= deflateSync(readFileSync(new URL('../../../assets/icc/sRGB.icc', import.meta.url))));
 }
 
 /** Characters XML 1.0 cannot carry are dropped from metadata, in Info and XMP alike (they must agree). */
@@ -78,7 +79,7 @@ export function markPdfa(pdf: PdfFile, catalog: PDFDict, meta: PdfMeta, part: Pd
   // Uncompressed, so an archive can read it without a PDF library; not part of the /ID.
   pdf.putStream(xmp, { Type: 'Metadata', Subtype: 'XML' }, Buffer.from(xmpPacket(meta, part, pdf.identity()), 'utf8'), { level: 0, identifies: false });
   const profile = pdf.alloc();
-  pdf.putStream(profile, { N: 3 }, srgbProfile(), { identifies: false });
+  pdf.putStream(profile, { N: 3 }, srgbProfile(), { identifies: false, deflated: true });
   const intent = pdf.add({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',

@@ -66,12 +66,9 @@ export async function writePdfParts(parts: PacketPart[], rawMeta: PdfMeta, opts:
   for (const part of parts) {
     if ('layout' in part) {
       const refs = part.layout.pages.map((p) => {
-        const page = doc.addPage([num(p.geometry.width), num(p.geometry.height)]);
         const content = pdf.alloc();
         pdf.putStream(content, {}, pageContent(p, fonts));
-        page.node.set(PDFName.of('Resources'), resources);
-        page.node.set(PDFName.of('Contents'), content);
-        return page.ref;
+        return pdf.addPage([num(p.geometry.width), num(p.geometry.height)], resources, content);
       });
       const at = (o: { page: number; y: number }) => ({ page: refs[o.page]!, top: part.layout.pages[o.page]!.geometry.height - o.y });
       if (opts.single) {
@@ -88,7 +85,7 @@ export async function writePdfParts(parts: PacketPart[], rawMeta: PdfMeta, opts:
         // Annotations and page actions of a scanned attachment are not kept: PDF/A limits both, and
         // an archived copy should not carry links or scripts.
         for (const key of ['Annots', 'AA']) page.node.delete(PDFName.of(key));
-        doc.addPage(page);
+        pdf.appendPage(page.ref, page.node);
         if (i === 0) {
           const box = page.getMediaBox();
           flat.push({ title: part.name, level: 0, page: page.ref, top: box.y + box.height });
