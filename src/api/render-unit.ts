@@ -19,6 +19,7 @@ import { buildDocument } from './build-document.js';
 import { checkUnit, type CheckedUnit } from './check.js';
 import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
+import { packetSourceFiles, type MadeFile } from './source-files.js';
 
 export type Format = 'docx' | 'pdf' | 'xlsx';
 
@@ -30,6 +31,8 @@ export interface UnitRenderOptions {
   only?: string[];
   formats: Format[];
   templatesDir?: string;
+  /** PDF/A (default); false writes plain PDFs. */
+  pdfa?: boolean;
 }
 
 export interface ManifestEntry {
@@ -174,7 +177,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     const base = names.claim(safeFileName(b.inst.name));
     if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await writeDocx(b.doc, { date }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
     if (b.layout) {
-      const bytes = await writePdf(b.layout, pdfMeta(b, data, date));
+      const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
   }
@@ -185,7 +188,9 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   if (pdf && form?.layout && wanted(PACKET.id)) {
     const members = [form, ...others.filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id))];
     const parts: PacketPart[] = members.map((b) => ({ name: b.inst.name, layout: b.layout! }));
-    const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date });
+    const made: MadeFile[] = outputs.map((o) => ({ doc: o.doc, name: o.name, file: o.file, sha256: sha256(o.bytes), bytes: o.bytes.length, ...(o.pages ? { pages: o.pages } : {}) }));
+    const files = packetSourceFiles(world, data, made, []);
+    const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date }, { pdfa: opts.pdfa !== false, files });
     const sources = [...new Set(members.flatMap((b) => b.sources))];
     outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
   }

@@ -21,6 +21,8 @@ export interface RenderOptions {
   formats: Format[];
   /** The project's templates/ folder (user templates override built-in ones). */
   templatesDir?: string;
+  /** PDF/A (default); false writes plain PDFs. */
+  pdfa?: boolean;
   /** Fonts for the PDF, loaded once (loaded on first use when absent). */
   fonts?: FontBook;
   fontOptions?: FontBookOptions;
@@ -90,7 +92,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const units: UnitSummary[] = [];
   const manifest: ManifestEntry[] = [];
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
-  const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) };
+  const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.pdfa === false ? { pdfa: false } : {}) };
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   try {
     world.mkdirp(opts.out);

@@ -18,17 +18,19 @@ import { importUnit } from '../import/import-unit.js';
 import { CONFIG_FILE, readConfig } from './config.js';
 import { startPreview } from '../preview/server.js';
 import { initProject } from './init.js';
+import { extractEmbedded } from '../api/extract.js';
 import { FontBook } from '../fonts/font-book.js';
 
-const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 .pdf）
+const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 PDF/A）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,xlsx] [--jobs N] [--shard k/n] [--fonts 目录]
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录]
                                                  把电子表格转成 YAML 数据
   gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
+  gongwen extract 备案材料.pdf 目录              取出备案材料中嵌入的单位数据文件（原样）
   gongwen templates                              列出内置模板和项目模板
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
@@ -59,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdPreview(rest);
       case 'import':
         return await cmdImport(rest);
+      case 'extract':
+        return await cmdExtract(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -97,6 +101,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     templates: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     shard: { type: 'string' },
+    'no-pdfa': { type: 'boolean', default: false },
   });
   const world = nodeWorld();
   // gongwen.yaml gives the defaults; options on the command line win.
@@ -137,6 +142,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     ...(only ? { only } : {}),
     formats: formats as Format[],
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    ...(values['no-pdfa'] ? { pdfa: false } : {}),
     fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'] },
     jobs,
     ...(shard ? { shard } : {}),
@@ -294,6 +300,26 @@ async function cmdImport(rest: string[]): Promise<number> {
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);
   } else process.stdout.write(text);
   return mapped.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+async function cmdExtract(rest: string[]): Promise<number> {
+  const { positionals } = args(rest, {});
+  const [file, dir] = positionals;
+  if (!file || !dir || positionals.length > 2) throw new UsageError('用法：gongwen extract 备案材料.pdf 目录');
+  const world = nodeWorld();
+  if (!world.exists(file) || world.isDir(file)) throw new UsageError(`找不到文件“${file}”`);
+  const { files, diagnostics } = await extractEmbedded(world.readBytes(file), file);
+  printDiagnostics(diagnostics, new Map());
+  const root = path.resolve(dir);
+  for (const f of files) {
+    const target = path.resolve(root, ...f.path.split('/'));
+    // The names were made safe; this is the last guard that nothing lands outside the folder.
+    if (path.relative(root, target).startsWith('..')) continue;
+    world.mkdirp(path.dirname(target));
+    world.writeAtomic(target, f.bytes);
+    process.stdout.write(`已取出 ${path.join(dir, ...f.path.split('/'))}（${f.bytes.length} 字节）\n`);
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 function cmdFonts(rest: string[]): number {
