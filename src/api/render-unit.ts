@@ -20,6 +20,7 @@ import { checkUnit, type CheckedUnit } from './check.js';
 import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
+import { findAttachments, loadAttachments, placeAttachments } from './attachments.js';
 
 export type Format = 'docx' | 'pdf' | 'xlsx';
 
@@ -159,16 +160,27 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   };
 
   const others = instances.filter((i) => i.id !== 'filing-form').map((i) => build(i, { documents: [] }));
-  const enclosed = others
-    .filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id))
-    .map((b, i) => ({ index: i + 1, name: b.inst.name, pages: b.layout?.pages.length ?? null }));
   const formInst = instances.find((i) => i.id === 'filing-form');
+  // Attachments are read when the 备案表 is made (it lists them with their page counts). One that
+  // cannot be filed is reported and left out; the unit's documents are still made.
+  const found = formInst && data.attachments.length ? findAttachments(world, data) : { found: [], diagnostics: [] };
+  const loaded = await loadAttachments(world, found.found);
+  const packetDocs = others.filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id));
+  // The packet's order; the 备案表 leads it (an attachment may follow it: the stamped scan).
+  const anchors = [...(formInst ? [{ name: formInst.name, id: formInst.id, built: undefined }] : []), ...packetDocs.map((b) => ({ name: b.inst.name, id: b.inst.id, built: b }))];
+  const placed = placeAttachments(anchors, loaded.loaded);
+  const attachmentProblems = [...found.diagnostics, ...loaded.diagnostics, ...placed.diagnostics];
+  const enclosed = placed.order
+    .filter((m) => m.attachment || m.doc!.built)
+    .map((m, i) => ({ index: i + 1, name: m.doc ? m.doc.name : m.attachment!.title, pages: m.doc ? (m.doc.built!.layout?.pages.length ?? null) : m.attachment!.pdf.getPageCount() }));
   const form = formInst ? build(formInst, { documents: enclosed }) : undefined;
   if (hasErrors(summary.diagnostics)) {
     // A unit with a broken document writes nothing, so no half-rendered set is left behind.
     summary.failed = true;
+    summary.diagnostics.push(...attachmentProblems);
     return;
   }
+  summary.diagnostics.push(...attachmentProblems);
 
   const names = new NameRegistry();
   const outputs: { file: string; bytes: Uint8Array; doc: string; sources: string[]; name: string; pages?: number }[] = [];
@@ -186,12 +198,11 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   }
   // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF (SPEC §1).
   if (pdf && form?.layout && wanted(PACKET.id)) {
-    const members = [form, ...others.filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id))];
-    const parts: PacketPart[] = members.map((b) => ({ name: b.inst.name, layout: b.layout! }));
+    const parts = placed.order.map((m): PacketPart => (m.doc ? { name: m.doc.name, layout: (m.doc.built ?? form).layout! } : { name: m.attachment!.title, pdf: m.attachment!.pdf, bytes: m.attachment!.bytes }));
     const made: MadeFile[] = outputs.map((o) => ({ doc: o.doc, name: o.name, file: o.file, sha256: sha256(o.bytes), bytes: o.bytes.length, ...(o.pages ? { pages: o.pages } : {}) }));
-    const files = packetSourceFiles(world, data, made, []);
+    const files = packetSourceFiles(world, data, made, loaded.loaded.map((a) => ({ title: a.title, file: a.file, sha256: sha256(a.bytes), pages: a.pdf.getPageCount() })));
     const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date }, { pdfa: opts.pdfa !== false, files });
-    const sources = [...new Set(members.flatMap((b) => b.sources))];
+    const sources = [...new Set([form, ...packetDocs].flatMap((b) => b.sources)), ...loaded.loaded.map((a) => a.file)];
     outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
   }
 

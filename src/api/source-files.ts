@@ -51,7 +51,7 @@ function commonDir(files: string[]): string {
 }
 
 /** Names of the data files inside the packet: their paths below the unit's folder, with `/`. */
-export function sourceNames(sources: string[]): Map<string, string> {
+function sourceNames(sources: string[]): Map<string, string> {
   const base = commonDir(sources);
   return new Map(sources.map((s) => [s, path.relative(base, path.resolve(s)).split(path.sep).join('/')]));
 }
@@ -82,8 +82,10 @@ function dataJson(data: UnitData, names: Map<string, string>, made: MadeFile[], 
 }
 
 /** The files the packet embeds: the data files as read, then the JSON. */
-export function packetSourceFiles(world: World, data: UnitData, made: MadeFile[], attached: AttachedFile[]): EmbeddedFile[] {
-  const names = sourceNames(data.sources);
+export function packetSourceFiles(world: World, data: UnitData, made: MadeFile[], attachments: AttachedFile[]): EmbeddedFile[] {
+  // Named below the folder that holds the data and the attachments alike.
+  const names = sourceNames([...data.sources, ...attachments.map((a) => a.file)]);
+  const attached = attachments.map((a) => ({ ...a, file: names.get(a.file)! }));
   const files: EmbeddedFile[] = data.sources.map((s) => ({
     name: names.get(s)!,
     bytes: world.readBytes(s),

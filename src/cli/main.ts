@@ -177,7 +177,9 @@ async function cmdRender(rest: string[]): Promise<number> {
   }
   if (summary.interrupted) return 130;
   if (units.length === 0) return 1;
-  return failed.length || summary.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  // A unit made with an error (an attachment it could not file) is written but still exits 1.
+  const errors = [...summary.diagnostics, ...units.flatMap((u) => u.diagnostics)].some((d) => d.severity === 'error');
+  return failed.length || errors ? 1 : 0;
 }
 
 function cmdCheck(rest: string[]): number {

@@ -1,7 +1,9 @@
 // Finds the units below the inputs: a YAML file is a unit; a folder with unit.yaml (单位.yaml) is a unit.
+// Inputs may be glob patterns (单位/*/unit.yaml, 附属单位/**).
 import * as path from 'node:path';
 import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { World } from '../world/world.js';
+import { expandPattern, isPattern } from './patterns.js';
 import { sectionFor } from './schema.js';
 
 export interface UnitSource {
@@ -58,7 +60,7 @@ export function discoverUnits(world: World, inputs: readonly string[]): { units:
       }
     }
   };
-  for (const input of inputs) {
+  for (const input of expandInputs(world, inputs, diagnostics)) {
     const p = path.normalize(input);
     if (!world.exists(p)) {
       diagnostics.push(error('E_INPUT', `找不到输入“${input}”`));
@@ -69,4 +71,29 @@ export function discoverUnits(world: World, inputs: readonly string[]): { units:
     else diagnostics.push(error('E_INPUT', `“${input}”不是 YAML 文件（.yaml/.yml）或文件夹`));
   }
   return { units, diagnostics };
+}
+
+/**
+ * Inputs with patterns expanded. A matched YAML file in a unit folder stands for the folder (so
+ * 单位/<each>/unit.yaml means those units, with all their files); a match inside another matched
+ * folder is left to that folder's walk (so a pattern ending in ** finds each unit once).
+ */
+function expandInputs(world: World, inputs: readonly string[], diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (!isPattern(input)) {
+      out.push(input);
+      continue;
+    }
+    const { paths, escaped } = expandPattern(world, input, '.', { dirs: true });
+    if (escaped) diagnostics.push(error('E_INPUT', `输入“${input}”指向项目文件夹之外；项目外的文件请写绝对路径`));
+    const picked = paths
+      .filter((p) => world.isDir(p) || isYamlFile(path.basename(p)))
+      .map((p) => (!world.isDir(p) && isUnitFolder(world, path.dirname(p)) ? path.dirname(p) : p));
+    const dirs = picked.filter((p) => world.isDir(p));
+    const kept = [...new Set(picked)].filter((p) => !dirs.some((d) => d !== p && (p.startsWith(d + path.sep) || (d === '.' && p !== '.'))));
+    if (!kept.length && !escaped) diagnostics.push(error('E_INPUT', `输入“${input}”没有匹配到任何 YAML 文件或文件夹`));
+    out.push(...kept);
+  }
+  return out;
 }

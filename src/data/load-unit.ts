@@ -4,7 +4,7 @@ import { nearest } from '../diag/nearest.js';
 import type { World } from '../world/world.js';
 import { baseName, type UnitSource } from './discover.js';
 import { normalizeValue, type NormalizeContext } from './normalize.js';
-import { SECTIONS, sectionFor } from './schema.js';
+import { SECTIONS, fieldFor, sectionFor } from './schema.js';
 import type { UnitData } from './types.js';
 import { parseYaml, type YValue } from './yaml-tree.js';
 import { decodeText } from './decode-text.js';
@@ -62,13 +62,15 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
       continue;
     }
     // A file named after a section that holds that section's fields directly (unit.yaml with name:, issuer: …).
+    // It may also hold other sections (附件材料: …) beside those fields: those are taken apart.
     const own = sectionFor(baseName(file));
-    const looksLikeSectionBody = own && own.type.kind === 'object' && !root.entries.some((e) => sectionFor(e.key));
-    if (own && looksLikeSectionBody) {
-      push(sections, own.key, { value: root, file });
-      continue;
-    }
+    const ownFields = own?.type.kind === 'object' ? own.type.fields : undefined;
+    const isOwnField = (key: string) => !!ownFields && !!fieldFor(ownFields, key) && sectionFor(key)?.key !== own!.key;
+    const flat = root.entries.some((e) => isOwnField(e.key));
+    const body = flat ? root.entries.filter((e) => isOwnField(e.key) || !sectionFor(e.key)) : [];
+    if (flat) push(sections, own!.key, { value: { ...root, entries: body }, file });
     for (const e of root.entries) {
+      if (body.includes(e)) continue;
       const sec = sectionFor(e.key);
       if (!sec) {
         const near = nearest(e.key, SECTIONS.flatMap((s) => [s.key, ...s.aliases]));
@@ -167,6 +169,7 @@ function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans
     campaigns: (out.campaigns as UnitData['campaigns'] | undefined) ?? [],
     regulations: (out.regulations as UnitData['regulations'] | undefined) ?? [],
     leaders,
+    attachments: (out.attachments as UnitData['attachments'] | undefined) ?? [],
     present,
     spans,
     sources,

@@ -200,6 +200,13 @@ const LEADER = obj([
   f('measures', '整改措施', ['整改措施'], list(LEADER_MEASURE)),
 ]);
 
+/** A document gongwen did not make, filed with the packet: a scanned 备案表, a 会议记录 … */
+const ATTACHMENT = obj([
+  f('title', '附件名称', ['附件名称', '标题', '名称'], text),
+  f('file', '文件', ['文件', '路径', '文件路径'], text, true),
+  f('after', '放在', ['放在', '放在之后', '位置'], text),
+]);
+
 export const SECTIONS: readonly SectionSpec[] = [
   { key: 'unit', label: '单位', aliases: ['单位', '单位信息'], type: UNIT },
   { key: 'problems', label: '问题清单', aliases: ['问题清单', '问题'], type: list(PROBLEM) },
@@ -209,6 +216,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   { key: 'regulations', label: '制度建设计划', aliases: ['制度建设计划', '制度建设', '制度建设清单'], type: list(REGULATION) },
   { key: 'lookback', label: '回头看', aliases: ['回头看'], type: LOOKBACK },
   { key: 'leaders', label: '领导班子', aliases: ['领导班子', '班子成员', '领导班子成员'], type: list(LEADER) },
+  { key: 'attachments', label: '附件材料', aliases: ['附件材料', '扫描件', '备案附件'], type: list(ATTACHMENT) },
 ];
 
 /** Finds the section a top-level key or a file's base name stands for. */

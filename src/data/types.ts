@@ -62,6 +62,9 @@ export type Lookback = Record<string, Check>;
 export interface LeaderMeasure { action: string; goal?: string; deadline?: DateValue }
 export interface Leader { name: string; title?: string; problems: string[]; measures: LeaderMeasure[] }
 
+/** A PDF filed with the packet; `file` may be a pattern, relative to the data file it is in. */
+export interface Attachment { title?: string; file: string; after?: string }
+
 export interface UnitData {
   unit: UnitInfo;
   problems: Problem[];
@@ -71,6 +74,7 @@ export interface UnitData {
   regulations: Regulation[];
   lookback?: Lookback;
   leaders: Leader[];
+  attachments: Attachment[];
   /** Which sections the unit's files actually had (a document whose data is absent is not produced). */
   present: Set<string>;
   /** Span of every value, by path: `problems.3.text`, `unit.name`, `measures.0`. */

@@ -2,6 +2,7 @@
 // configured folder), else the open-licensed fonts `npm install` brings (fonts.md "Decisions").
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { expandPattern, isPattern } from '../data/patterns.js';
 import type { World } from '../world/world.js';
 import type { FontRole } from '../style/gbt9704.js';
 
@@ -77,7 +78,9 @@ function scan(world: World, dirs: string[]): Map<string, string> {
  */
 export function resolveSources(world: World, fontDirs: string[] = [], useSystem = true): Record<FontRole, FontSource> {
   const sources = defaultSources();
-  const files = scan(world, [...fontDirs, ...(useSystem ? SYSTEM_DIRS : [])]);
+  // A configured folder may be a pattern (字体/*), expanded to the folders it matches.
+  const dirs = fontDirs.flatMap((d) => (isPattern(d) ? expandPattern(world, d, '.', { dirs: true }).paths.filter((p) => world.isDir(p)) : [d]));
+  const files = scan(world, [...dirs, ...(useSystem ? SYSTEM_DIRS : [])]);
   for (const role of Object.keys(GB_FILES) as FontRole[]) {
     for (const cand of GB_FILES[role]) {
       const hit = [...files].find(([name]) => cand.names.test(name));

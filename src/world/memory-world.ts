@@ -1,5 +1,6 @@
 // An in-memory World for tests: files in a Map, no disk.
-import type { DirEntry, World } from './world.js';
+import { minimatch } from 'minimatch';
+import { naturalOrder, type DirEntry, type World } from './world.js';
 
 export function memoryWorld(files: Record<string, string | Uint8Array>, env: Record<string, string> = {}): World & { files: Map<string, Uint8Array | string> } {
   const store = new Map<string, Uint8Array | string>(Object.entries(files).map(([k, v]) => [norm(k), v]));
@@ -43,6 +44,11 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
         out.set(rest[0]!, rest.length > 1 || out.get(rest[0]!) === true);
       }
       return [...out].map(([name, isDir]) => ({ name, isDir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    },
+    glob: (pattern, opts = {}) => {
+      const pat = norm(pattern);
+      const candidates = opts.dirs ? [...store.keys(), ...dirs()] : [...store.keys()];
+      return [...new Set(candidates)].filter((k) => minimatch(k, pat)).sort(naturalOrder);
     },
     writeAtomic: (p, data) => {
       store.set(norm(p), data);

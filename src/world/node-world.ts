@@ -1,7 +1,8 @@
 // The real World on Node's fs: atomic writes by temp file + fsync + rename.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DirEntry, World } from './world.js';
+import { globSync } from 'glob';
+import { naturalOrder, type DirEntry, type World } from './world.js';
 
 let tmpCounter = 0;
 
@@ -25,6 +26,10 @@ export function nodeWorld(cwd = process.cwd()): World {
         .readdirSync(abs(p), { withFileTypes: true })
         .map((d) => ({ name: d.name, isDir: d.isDirectory() }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    glob: (pattern, opts = {}) =>
+      globSync(pattern, { cwd, nodir: !opts.dirs, windowsPathsNoEscape: path.sep === '\\' })
+        .map((m) => (path.isAbsolute(pattern) ? path.resolve(cwd, m) : m))
+        .sort(naturalOrder),
     writeAtomic: (p, data) => {
       const target = abs(p);
       const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tmpCounter}.tmp`);

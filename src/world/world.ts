@@ -14,6 +14,12 @@ export interface World {
   readBytes(path: string): Uint8Array;
   fileSize(path: string): number;
   listDir(path: string): DirEntry[];
+  /**
+   * Paths matching a glob pattern (relative to `cwd`, or absolute), written the way the pattern
+   * is (relative or absolute, with the platform's separator), in natural order (扫描件2 before
+   * 扫描件10). Files only, unless `dirs`. Hidden files match only when the pattern says so.
+   */
+  glob(pattern: string, opts?: { dirs?: boolean }): string[];
   /** Writes through a temporary file and a rename, so a reader never sees half a file. */
   writeAtomic(path: string, data: Uint8Array | string): void;
   mkdirp(path: string): void;
@@ -22,3 +28,7 @@ export interface World {
   /** Milliseconds, for pacing work only: never written into a file. */
   now(): number;
 }
+
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+/** The order patterns expand in: natural (numbers by value), then by code unit, so it is total. */
+export const naturalOrder = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
