@@ -2,7 +2,7 @@
 // Inputs may be glob patterns (单位/*/unit.yaml, 附属单位/**).
 import * as path from 'node:path';
 import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
-import type { World } from '../world/world.js';
+import { naturalOrder, type World } from '../world/world.js';
 import { expandPattern, isPattern } from './patterns.js';
 import { sectionFor } from './schema.js';
 
@@ -46,7 +46,8 @@ export function discoverUnits(world: World, inputs: readonly string[]): { units:
       add({ id: dir, files });
       return;
     }
-    for (const e of world.listDir(dir)) {
+    // Natural order, as patterns expand (单位2 before 单位10).
+    for (const e of [...world.listDir(dir)].sort((a, b) => naturalOrder(a.name, b.name))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
       if (e.isDir) walk(p, depth + 1);

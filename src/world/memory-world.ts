@@ -48,7 +48,9 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
     glob: (pattern, opts = {}) => {
       const pat = norm(pattern);
       const candidates = opts.dirs ? [...store.keys(), ...dirs()] : [...store.keys()];
-      return [...new Set(candidates)].filter((k) => minimatch(k, pat)).sort(naturalOrder);
+      // As glob does, a/** matches the folder a itself.
+      const self = pat.endsWith('/**') ? pat.slice(0, -3) : undefined;
+      return [...new Set(candidates)].filter((k) => minimatch(k, pat) || (opts.dirs && k === self)).sort(naturalOrder);
     },
     writeAtomic: (p, data) => {
       store.set(norm(p), data);
