@@ -97,7 +97,7 @@ say('## PDF: gongwen vs Typst (same text, fonts, geometry)');
 say();
 say('| engine | ms / document (warm) | PDF size KB |');
 say('|---|---|---|');
-say(`| gongwen (layout + own PDF writer, subset fonts) | ${oursMs.toFixed(1)} | ${Math.round(ours[0].bytes / 1024)} |`);
+say(`| gongwen (layout + own content streams on pdf-lib, PDF/A, subset fonts) | ${oursMs.toFixed(1)} | ${Math.round(ours[0].bytes / 1024)} |`);
 say(`| Typst ${typstVersion} (typst-ts-node-compiler, one compiler kept alive) | ${typstMs.toFixed(1)} | ${Math.round(theirs[0].bytes / 1024)} |`);
 say();
 say(`Ratio: gongwen is ${(typstMs / oursMs).toFixed(2)}× the speed of Typst (>1 means faster).`);
