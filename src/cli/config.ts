@@ -2,6 +2,8 @@
 import { decodeText } from '../data/decode-text.js';
 import { parse } from 'yaml';
 import type { World } from '../world/world.js';
+import type { RoleChoice } from '../fonts/font-sources.js';
+import type { FontRole } from '../style/gbt9704.js';
 
 export interface ProjectConfig {
   data?: string[];
@@ -10,6 +12,53 @@ export interface ProjectConfig {
   fonts?: string[];
   formats?: string[];
   jobs?: number;
+  /** Fonts named per role (font_roles:), a family name or a file with a face index. */
+  roles?: Partial<Record<FontRole, RoleChoice>>;
+}
+
+/** Role keys as gongwen.yaml may write them. */
+const ROLE_KEYS: Record<string, FontRole> = {
+  title: 'title', 标题: 'title', 小标宋: 'title',
+  body: 'body', 正文: 'body', 仿宋: 'body',
+  heading1: 'heading1', 一级标题: 'heading1', 黑体: 'heading1',
+  heading2: 'heading2', 二级标题: 'heading2', 楷体: 'heading2',
+  heading3: 'heading3', 三级标题: 'heading3',
+  pageNumber: 'pageNumber', page_number: 'pageNumber', 页码: 'pageNumber', 宋体: 'pageNumber',
+};
+
+/** `font_roles:` → role choices; a value ending in a font file extension is a file. */
+function readRoles(v: unknown, problems: string[]): Partial<Record<FontRole, RoleChoice>> | undefined {
+  if (v == null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    problems.push(`${CONFIG_FILE}：font_roles 应为“角色: 字体”，例如 正文: 仿宋_GB2312`);
+    return undefined;
+  }
+  const out: Partial<Record<FontRole, RoleChoice>> = {};
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    const role = ROLE_KEYS[k];
+    if (!role) {
+      problems.push(`${CONFIG_FILE}：font_roles 中未知的角色“${k}”（可用：标题、正文、一级标题、二级标题、三级标题、页码），已忽略`);
+      continue;
+    }
+    const one = (x: unknown): RoleChoice | undefined => {
+      if (typeof x === 'string') return /\.(ttf|otf|ttc|otc|woff)$/i.test(x) ? { file: x } : { family: x };
+      if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        const file = o.file ?? o['文件'];
+        const index = Number(o.index ?? o['序号'] ?? 0);
+        if (typeof file === 'string') return { file, index: Number.isInteger(index) && index >= 0 ? index : 0 };
+        const family = o.family ?? o['名称'];
+        if (typeof family === 'string') return { family };
+      }
+      return undefined;
+    };
+    const c = one(val);
+    if (c) {
+      out[role] = c;
+      if (role === 'body' && !out.heading3) out.heading3 = c;
+    } else problems.push(`${CONFIG_FILE}：font_roles 中“${k}”的值应为字体名称或 { file: 文件, index: 序号 }`);
+  }
+  return out;
 }
 
 export const CONFIG_FILE = 'gongwen.yaml';
@@ -32,7 +81,7 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [`${CONFIG_FILE}：应为“键: 值”`] };
   const r = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
-  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
+  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
   const data = list(r.data);
   if (data) config.data = data;
   if (r.out != null) config.out = String(r.out);
@@ -42,5 +91,7 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   const formats = list(r.formats);
   if (formats) config.formats = formats;
   if (r.jobs != null) config.jobs = Number(r.jobs);
+  const roles = readRoles(r.font_roles, problems);
+  if (roles) config.roles = roles;
   return { config, problems };
 }

@@ -143,7 +143,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     formats: formats as Format[],
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
     ...(values['no-pdfa'] ? { pdfa: false } : {}),
-    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'] },
+    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) },
     jobs,
     ...(shard ? { shard } : {}),
     signal,
@@ -229,7 +229,7 @@ async function cmdPreview(rest: string[]): Promise<number> {
   const world = nodeWorld();
   const { config, problems } = readConfig(world);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
-  const fonts = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'] });
+  const fonts = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
   const server = await startPreview(world, {
     port,
     inputs: positionals.length ? positionals : (config.data ?? ['data']),
@@ -325,17 +325,33 @@ async function cmdExtract(rest: string[]): Promise<number> {
 }
 
 function cmdFonts(rest: string[]): number {
-  const { values } = args(rest, { fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false } });
+  const { values } = args(rest, { fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } });
+  // `gongwen fonts | head`: a closed pipe ends the listing, not the process with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const world = nodeWorld();
-  const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : ['fonts'], system: !values['no-system-fonts'] });
+  const { config, problems } = readConfig(world);
+  const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
   const names: Record<string, string> = { title: '标题（小标宋）', body: '正文（仿宋）', heading1: '一级标题（黑体）', heading2: '二级标题（楷体）', heading3: '三级标题（仿宋）', pageNumber: '页码（宋体）' };
-  for (const [role, face] of Object.entries(book.roles) as [keyof typeof book.roles, (typeof book.roles)[keyof typeof book.roles]][]) {
-    const src = book.sources[role];
-    process.stdout.write(`${names[role] ?? role}\n    ${src.label}  ${src.licence}\n    ${src.file}\n    覆盖 GB2312 汉字 ${countCoverage(face)}/6763\n`);
+  const warnings = [...problems, ...book.problems];
+  if (values.json) {
+    const roles = book.resolutions.map((r) => ({ role: r.role, file: book.sources[r.role].file, index: book.sources[r.role].index ?? 0, family: book.sources[r.role].family ?? null, label: book.sources[r.role].label, licence: book.sources[r.role].licence, why: book.sources[r.role].why ?? '默认开源字体', passedOver: r.passedOver, gb2312: countCoverage(book.roles[r.role]) }));
+    process.stdout.write(JSON.stringify({ roles, fallback: book.fallbackOrder(), faces: book.catalog.faces.length, warnings }, null, 2) + '\n');
+    return 0;
   }
-  if (Object.values(book.sources).every((s) => s.licence !== '用户自有字体')) {
-    process.stdout.write('\n未找到方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体等字体，使用开源替代字体。\n把这些字体文件放进项目的 fonts/ 目录（或用 --fonts 指定）即可替换。\n');
+  for (const r of book.resolutions) {
+    const src = book.sources[r.role];
+    process.stdout.write(`${names[r.role] ?? r.role}\n    ${src.label}  ${src.licence}\n    ${src.file}${src.index ? ` #${src.index}` : ''}\n    选择依据：${src.why ?? '没有找到可接受的字体，使用开源替代字体'}\n    覆盖 GB2312 汉字 ${countCoverage(book.roles[r.role])}/6763\n`);
+    for (const p of r.passedOver.slice(0, 5)) process.stdout.write(`    未选：${p}\n`);
   }
+  process.stdout.write(`\n补字顺序（本角色字体没有的字依次在这些字体中查找，同风格优先）：共找到 ${book.catalog.faces.length} 个字体\n`);
+  for (const [style, faces] of Object.entries(book.fallbackOrder())) process.stdout.write(`    ${style}：${faces.slice(0, 6).join('、')}${faces.length > 6 ? ` 等 ${faces.length} 个` : ''}\n`);
+  if (Object.values(book.sources).every((s) => !s.tier)) {
+    process.stdout.write('\n未找到方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体等字体，使用开源替代字体。\n把这些字体文件放进项目的 fonts/ 目录（或用 --fonts 指定），或在 gongwen.yaml 的 font_roles 中指定。\n');
+  }
+  for (const w of warnings) process.stdout.write(`警告：${w}\n`);
   return 0;
 }
 

@@ -4,7 +4,10 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontRole } from '../style/gbt9704.js';
 import type { World } from '../world/world.js';
-import { defaultSources, resolveSources, type FontSource } from './font-sources.js';
+import { defaultSources, resolveSources, sourceOf, type FontSource, type RoleChoice, type RoleResolution } from './font-sources.js';
+import { scanCatalog, type FontCatalog } from './font-catalog.js';
+import { RELATED_STYLES, ROLE_STYLE, styleOf, type Style } from './role-names.js';
+import { covers } from './sfnt-info.js';
 
 /** The fonts needed for PDF output cannot be read. */
 export class FontError extends Error {}
@@ -58,10 +61,21 @@ export class Face {
 }
 
 export interface FontBookOptions {
-  /** Folders with the GB fonts the user owns (from the project config). */
+  /** The project's font folders (gongwen.yaml `fonts:`, `--fonts`); patterns allowed. */
   fontDirs?: string[];
-  /** Look in the system font folders too (off in tests, for stable output). */
+  /** Look in the user's and the system's font folders too (off in tests, for stable output). */
   system?: boolean;
+  /** Roles whose font gongwen.yaml names. */
+  roles?: Partial<Record<FontRole, RoleChoice>>;
+}
+
+/** A face that may draw a character its role's face lacks, in fallback order. */
+interface Candidate {
+  style: Style | undefined;
+  /** Whether it may have the character, before opening it. */
+  mayHave: (cp: number) => boolean;
+  open: () => Face | undefined;
+  label: string;
 }
 
 export class FontBook {
@@ -69,12 +83,18 @@ export class FontBook {
   readonly roles: Record<FontRole, Face>;
   /** What serves each role (faces are shared between roles that use the same file). */
   readonly sources: Record<FontRole, FontSource>;
+  private readonly fallbackCache = new Map<string, Face | null>();
   private constructor(
     roles: Record<FontRole, Face>,
     faces: Face[],
     sources: Record<FontRole, FontSource>,
     /** Fonts that could not be read and were replaced, for the user to see. */
     readonly problems: string[],
+    /** Faces other than the roles', in the order fallback tries them. */
+    private readonly candidates: Candidate[],
+    /** How each role was resolved, for `gongwen fonts`. */
+    readonly resolutions: RoleResolution[],
+    readonly catalog: FontCatalog,
   ) {
     this.roles = roles;
     this.faces = faces;
@@ -82,18 +102,24 @@ export class FontBook {
   }
 
   static load(world: World, opts: FontBookOptions = {}): FontBook {
-    const sources = resolveSources(world, opts.fontDirs ?? [], opts.system ?? true);
+    // A font file gongwen.yaml names is read even when it is in none of the folders.
+    const named = Object.values(opts.roles ?? {}).flatMap((c) => ('file' in c ? [c.file] : []));
+    const catalog = scanCatalog(world, [...(opts.fontDirs ?? []), ...named], { system: opts.system ?? true, platform: process.platform });
+    const problems = [...catalog.problems];
+    const resolutions = resolveSources(catalog, opts.roles, problems);
+    const sources = Object.fromEntries(resolutions.map((r) => [r.role, r.source])) as Record<FontRole, FontSource>;
     const defaults = defaultSources();
     const byKey = new Map<string, Face>();
     const roles = {} as Record<FontRole, Face>;
-    const problems: string[] = [];
     const open = (src: FontSource): Face => {
-      const key = `${src.file}#${src.postscriptName ?? ''}`;
+      const key = `${src.file}#${src.index ?? 0}`;
       let face = byKey.get(key);
       if (face) return face;
       let bytes: Uint8Array = world.readBytes(src.file);
       if (isWoff(bytes)) bytes = woffToSfnt(bytes);
-      const parsed = fontkit.create(bytes as Buffer, src.postscriptName) as Font | null;
+      const made = fontkit.create(bytes as Buffer) as Font | { fonts: Font[] } | null;
+      // A collection: the face by index (its tables' offsets are absolute in the file's bytes).
+      const parsed = made && 'fonts' in made ? made.fonts[src.index ?? 0] : made;
       if (!parsed || !('glyphForCodePoint' in parsed) || parsed.numGlyphs < 2) throw new Error('不是可用的字体文件');
       face = new Face(key, src, bytes, parsed);
       byKey.set(key, face);
@@ -115,19 +141,76 @@ export class FontBook {
         }
       }
     }
-    return new FontBook(roles, [...byKey.values()], sources, problems);
+    const tryOpen = (src: FontSource) => () => {
+      try {
+        return open(src);
+      } catch {
+        return undefined;
+      }
+    };
+    // Fallback candidates: the catalog's faces (project, user, system), then the open defaults.
+    const candidates: Candidate[] = [
+      ...catalog.faces.map((f) => ({ style: styleOf([...f.families, ...f.fullNames]), mayHave: (cp: number) => covers(f.coverage, cp), open: tryOpen(sourceOf(f, '补字')), label: f.families[0] ?? f.file })),
+      ...Object.entries(defaults).map(([role, d]) => ({ style: DEFAULT_STYLE[role as FontRole], mayHave: () => true, open: tryOpen(d), label: d.label })),
+    ];
+    // Within a style, Simplified Chinese faces before Traditional, Japanese and Korean ones: the
+    // same character has other glyph forms there.
+    candidates.sort((a, b) => langRank(a.label) - langRank(b.label));
+    return new FontBook(roles, [...byKey.values()], sources, problems, candidates, resolutions, catalog);
+  }
+
+  /** Fallback candidates by style, in the order they are tried (for `gongwen fonts`). */
+  fallbackOrder(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    const label: Record<string, string> = { fangsong: '仿宋类', kai: '楷体类', hei: '黑体类', song: '宋体类', other: '其他' };
+    for (const c of this.candidates) (out[label[c.style ?? 'other']!] ??= []).push(c.label);
+    for (const k of Object.keys(out)) out[k] = [...new Set(out[k])];
+    return out;
   }
 
   /**
-   * The face that draws `cp` for a role: the role's own font, else the first other font that has
-   * it (coverage fallback), else undefined (an E_GLYPH for the caller to report).
+   * The face that draws `cp` for a role: the role's own font, else by coverage over the whole
+   * catalog — faces of the role's style first, then of related styles, then any face — else
+   * undefined (an E_GLYPH for the caller to report). A face other than the role's own is a
+   * fallback the caller warns about.
    */
   faceFor(role: FontRole, cp: number): Face | undefined {
     const own = this.roles[role];
     if (own.has(cp) || isIgnorable(cp)) return own;
-    return this.faces.find((f) => f.has(cp));
+    const key = `${role}:${cp}`;
+    let hit = this.fallbackCache.get(key);
+    if (hit === undefined) {
+      const style = ROLE_STYLE[role];
+      const order = [style, ...RELATED_STYLES[style]];
+      const ranked = [...this.candidates].sort((a, b) => rank(order, a.style) - rank(order, b.style));
+      hit = null;
+      for (const c of ranked) {
+        if (!c.mayHave(cp)) continue;
+        const face = c.open();
+        if (face?.has(cp)) {
+          hit = face;
+          break;
+        }
+      }
+      this.fallbackCache.set(key, hit);
+    }
+    return hit ?? undefined;
   }
 }
+
+/** The open defaults' styles (their labels name the GB font they stand in for). */
+const DEFAULT_STYLE: Record<FontRole, Style> = { title: 'song', body: 'song', heading3: 'song', pageNumber: 'song', heading1: 'hei', heading2: 'kai' };
+
+/** 0 for Simplified Chinese faces, 1 unknown, 2 Traditional, 3 Japanese and Korean (by name). */
+function langRank(name: string): number {
+  if (/\b(SC|GB|CN)\b|简|GB2312|GBK|GB18030/i.test(name)) return 0;
+  if (/\b(TC|HK|TW)\b|繁/i.test(name)) return 2;
+  if (/\b(JP|KR)\b|明朝|ゴシック|Hana/i.test(name)) return 3;
+  return 1;
+}
+
+/** Where a style comes in a fallback order (unknown styles last; the sort is stable). */
+const rank = (order: Style[], s: Style | undefined) => (s && order.includes(s) ? order.indexOf(s) : order.length);
 
 /** Characters that draw nothing and need no glyph. */
 export function isIgnorable(cp: number): boolean {

@@ -1,18 +1,24 @@
-// Where each role's font comes from: the GB fonts a user owns when present (system folders or a
-// configured folder), else the open-licensed fonts `npm install` brings (fonts.md "Decisions").
+// Where each role's font comes from: the GB fonts a user owns when the catalog has them (found by
+// their names), else the open-licensed fonts `npm install` brings (fonts.md "Decisions").
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { expandPattern, isPattern } from '../data/patterns.js';
-import type { World } from '../world/world.js';
+import type { CatalogFace, FontCatalog } from './font-catalog.js';
+import { ROLE_FAMILIES, normName } from './role-names.js';
 import type { FontRole } from '../style/gbt9704.js';
 
 export interface FontSource {
   file: string;
-  /** Face name inside a .ttc collection. */
-  postscriptName?: string;
+  /** Face index inside a .ttc/.otc collection. */
+  index?: number;
+  /** The family name the face calls itself (what the DOCX names), for a user's font. */
+  family?: string;
   /** What it is, for `gongwen fonts`. */
   label: string;
   licence: string;
+  /** Why it was chosen (the name that matched and the folder), for `gongwen fonts`. */
+  why?: string;
+  tier?: CatalogFace['tier'];
+  outlines?: CatalogFace['outlines'];
 }
 
 const require = createRequire(import.meta.url);
@@ -31,64 +37,57 @@ export function defaultSources(): Record<FontRole, FontSource> {
   };
 }
 
-/** File names of the GB fonts offices have, by role (Windows, macOS, Linux names). */
-const GB_FILES: Record<FontRole, { names: RegExp; label: string; postscriptName?: string }[]> = {
-  title: [{ names: /^(FZXBSJW|方正小标宋)/i, label: '方正小标宋简体' }],
-  body: [
-    { names: /^(simfang|仿宋_GB2312|FangSong_GB2312)\.ttf$/i, label: '仿宋' },
-    { names: /^FandolFang-Regular\.otf$/i, label: 'FandolFang（仿宋）' },
-  ],
-  heading3: [
-    { names: /^(simfang|仿宋_GB2312|FangSong_GB2312)\.ttf$/i, label: '仿宋' },
-    { names: /^FandolFang-Regular\.otf$/i, label: 'FandolFang（仿宋）' },
-  ],
-  heading1: [{ names: /^(simhei|黑体)\.ttf$/i, label: '黑体' }],
-  heading2: [
-    { names: /^(simkai|楷体_GB2312|KaiTi_GB2312)\.ttf$/i, label: '楷体' },
-  ],
-  pageNumber: [{ names: /^simsun\.ttc$/i, label: '宋体', postscriptName: 'SimSun' }],
-};
+/** A role's font named in gongwen.yaml: a family name, or a file (with a face index in a collection). */
+export type RoleChoice = { family: string } | { file: string; index?: number };
 
-const SYSTEM_DIRS = ['C:/Windows/Fonts', '/Library/Fonts', '/System/Library/Fonts', '/usr/share/fonts', '/usr/local/share/fonts', '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol', '/usr/share/texmf/fonts/opentype/public/fandol'];
+/** What the resolution found, for `gongwen fonts`: the choice and the candidates passed over. */
+export interface RoleResolution {
+  role: FontRole;
+  source: FontSource;
+  /** Faces that matched an accepted name but lost (a later name, or a lower folder). */
+  passedOver: string[];
+}
 
-/** Font files below the folders (two levels deep), by base name. */
-function scan(world: World, dirs: string[]): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = world.listDir(dir);
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDir) {
-        if (depth < 3) walk(p, depth + 1);
-      } else if (/\.(ttf|otf|ttc)$/i.test(e.name) && !found.has(e.name.toLowerCase())) found.set(e.name, p);
-    }
-  };
-  for (const d of dirs) if (world.exists(d) && world.isDir(d)) walk(d, 0);
-  return found;
+const faceLabel = (f: CatalogFace) => `${f.families.find((n) => /[\u4e00-\u9fff]/.test(n)) ?? f.families[0] ?? f.postscriptName}`;
+
+const TIER_LABEL = { project: '项目字体', user: '用户字体', system: '系统字体' } as const;
+
+/** A catalog face as a role's source. */
+export function sourceOf(f: CatalogFace, why: string): FontSource {
+  return { file: f.file, index: f.index, family: f.families[0] ?? f.postscriptName, label: faceLabel(f), licence: TIER_LABEL[f.tier], why, tier: f.tier, outlines: f.outlines };
 }
 
 /**
- * The source of every role: a GB font found in `fontDirs` (the project's configured folders first)
- * or the system folders wins over the open default.
+ * The source of every role: an explicit choice from gongwen.yaml, else the face whose names come
+ * first in the role's accepted list, the project's folders winning over the user's, and those over
+ * the system's; else the open default.
  */
-export function resolveSources(world: World, fontDirs: string[] = [], useSystem = true): Record<FontRole, FontSource> {
-  const sources = defaultSources();
-  // A configured folder may be a pattern (字体/*), expanded to the folders it matches.
-  const dirs = fontDirs.flatMap((d) => (isPattern(d) ? expandPattern(world, d, '.', { dirs: true }).paths.filter((p) => world.isDir(p)) : [d]));
-  const files = scan(world, [...dirs, ...(useSystem ? SYSTEM_DIRS : [])]);
-  for (const role of Object.keys(GB_FILES) as FontRole[]) {
-    for (const cand of GB_FILES[role]) {
-      const hit = [...files].find(([name]) => cand.names.test(name));
-      if (hit) {
-        sources[role] = { file: hit[1], label: cand.label, licence: '用户自有字体', ...(cand.postscriptName ? { postscriptName: cand.postscriptName } : {}) };
-        break;
-      }
+export function resolveSources(catalog: FontCatalog, choices: Partial<Record<FontRole, RoleChoice>> = {}, problems: string[] = []): RoleResolution[] {
+  const defaults = defaultSources();
+  const TIER = { project: 0, user: 1, system: 2 };
+  return (Object.keys(defaults) as FontRole[]).map((role) => {
+    const choice = choices[role];
+    if (choice) {
+      const hit = 'family' in choice
+        ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
+        : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
+      if (hit) return { role, source: sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`), passedOver: [] };
+      problems.push(`gongwen.yaml 为“${role}”指定的字体“${'family' in choice ? choice.family : choice.file}”没有找到，按默认顺序选择`);
     }
-  }
-  return sources;
+    const wanted = ROLE_FAMILIES[role].map(normName);
+    const want = role === 'title' ? 900 : 400;
+    const ranked = catalog.faces
+      .map((f) => {
+        const names = [...f.families, ...f.fullNames, f.postscriptName];
+        const at = Math.min(...names.map((n) => wanted.indexOf(normName(n))).filter((i) => i >= 0));
+        return { f, at, name: names.find((n) => wanted.indexOf(normName(n)) === at) };
+      })
+      .filter((x) => Number.isFinite(x.at))
+      // Same tier and name: the weight the role wants (a heavy face for the title, regular else).
+      .sort((a, b) => TIER[a.f.tier] - TIER[b.f.tier] || a.at - b.at || Math.abs(a.f.weight - want) - Math.abs(b.f.weight - want));
+    const best = ranked[0];
+    if (!best) return { role, source: defaults[role], passedOver: [] };
+    const passedOver = ranked.slice(1).map((x) => `${x.name}（${x.f.file}${x.f.index ? ` #${x.f.index}` : ''}）`);
+    return { role, source: sourceOf(best.f, `名称“${best.name}”，${best.f.folder}`), passedOver };
+  });
 }

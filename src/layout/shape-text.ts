@@ -1,6 +1,6 @@
 // Inlines → a flat list of glyph slots (one per code point) with face, size and advance:
 // the input of the line breaker. Characters no font has are reported, never dropped silently.
-import { error, type Diagnostic } from '../diag/diagnostic.js';
+import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { Line, Source } from '../doc/tree.js';
 import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
@@ -48,12 +48,21 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
       const cp = ch.codePointAt(0)!;
       if (isControl(cp)) continue;
       let face = book.faceFor(role, cp);
+      const where = () => (inl.source.field ? `数据字段 ${inl.source.field}` : '模板');
+      const u = () => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       if (!face) {
-        const where = inl.source.field ? `数据字段 ${inl.source.field}` : '模板';
         diagnostics.push(
-          error('E_GLYPH', `字符“${ch}”（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）在所有字体中都没有字形（${where}）`, inl.source.fieldSpan ?? inl.source.span, '请改用常用字，或在项目配置的字体目录中加入含有该字的字体'),
+          error(
+            'E_GLYPH',
+            `字符“${ch}”（${u()}）在所有已安装的字体中都没有字形（${where()}）`,
+            inl.source.fieldSpan ?? inl.source.span,
+            '安装一款含有该字的字体（如含扩展区汉字的花园明朝 HanaMinB、思源宋体，或单位自有的 GB18030 字库），放进项目的 fonts/ 目录或系统字体目录；gongwen fonts 列出找到的字体',
+          ),
         );
         face = book.roles[role];
+      } else if (face !== book.roles[role]) {
+        // Never silently: a name drawn half in another face is what a reviewer must see.
+        diagnostics.push(warning('W_FONT_FALLBACK', `字符“${ch}”（${u()}）在${book.sources[role].label}中没有字形，改用 ${face.source.label}（${where()}）`, inl.source.fieldSpan ?? inl.source.span));
       }
       // A zero-width space or BOM the font has no glyph for draws nothing and takes no room.
       const invisible = isIgnorable(cp) && !face.has(cp);

@@ -34,6 +34,15 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
       const v = get(p);
       return typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
     },
+    stat: (p) => {
+      const v = store.get(norm(p));
+      return v === undefined ? undefined : { size: typeof v === 'string' ? new TextEncoder().encode(v).length : v.length, mtimeMs: 0 };
+    },
+    readRange: (p, offset, length) => {
+      const v = get(p);
+      const b = typeof v === 'string' ? new TextEncoder().encode(v) : v;
+      return b.subarray(offset, offset + length);
+    },
     listDir: (p): DirEntry[] => {
       const base = norm(p);
       const prefix = base === '.' ? '' : base + '/';

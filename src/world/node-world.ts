@@ -21,6 +21,24 @@ export function nodeWorld(cwd = process.cwd()): World {
     readText: (p) => fs.readFileSync(abs(p), 'utf8'),
     readBytes: (p) => fs.readFileSync(abs(p)),
     fileSize: (p) => fs.statSync(abs(p)).size,
+    stat: (p) => {
+      try {
+        const st = fs.statSync(abs(p));
+        return { size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+      } catch {
+        return undefined;
+      }
+    },
+    readRange: (p, offset, length) => {
+      const fd = fs.openSync(abs(p), 'r');
+      try {
+        const buf = Buffer.alloc(length);
+        const n = fs.readSync(fd, buf, 0, length, offset);
+        return buf.subarray(0, n);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
     listDir: (p): DirEntry[] =>
       fs
         .readdirSync(abs(p), { withFileTypes: true })

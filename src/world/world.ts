@@ -13,6 +13,10 @@ export interface World {
   readText(path: string): string;
   readBytes(path: string): Uint8Array;
   fileSize(path: string): number;
+  /** Size and modification time, or undefined when the path does not exist. */
+  stat(path: string): { size: number; mtimeMs: number } | undefined;
+  /** `length` bytes at `offset` (fewer at the end of the file), without reading the rest. */
+  readRange(path: string, offset: number, length: number): Uint8Array;
   listDir(path: string): DirEntry[];
   /**
    * Paths matching a glob pattern (relative to `cwd`, or absolute), written the way the pattern
