@@ -10,6 +10,7 @@ import type { UnitSource } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
 import { lineText, type DocTree } from '../doc/tree.js';
 import { FontError, type FontBook } from '../fonts/font-book.js';
+import type { FontRole } from '../style/gbt9704.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
 import { findTemplate } from '../template/template-store.js';
@@ -187,7 +188,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   for (const b of [form, ...others]) {
     if (!b || !wanted(b.inst.id)) continue;
     const base = names.claim(safeFileName(b.inst.name));
-    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await writeDocx(b.doc, { date }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
+    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await writeDocx(b.doc, { date, fontNames: docxFontNames(fonts()) }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
     if (b.layout) {
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
@@ -249,6 +250,13 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       if (o.doc !== PACKET.id) summary.pages += o.pages;
     }
   }
+}
+
+/** The DOCX names a role's font by the family of the user's face the PDF uses; else the standard name. */
+function docxFontNames(book: FontBook): Partial<Record<FontRole, string>> {
+  const out: Partial<Record<FontRole, string>> = {};
+  for (const [role, src] of Object.entries(book.sources) as [FontRole, FontBook['sources'][FontRole]][]) if (src.tier && src.family) out[role] = src.family;
+  return out;
 }
 
 function pdfMeta(b: Built, data: UnitData, date: Date) {

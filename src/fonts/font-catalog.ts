@@ -29,18 +29,19 @@ const CACHE_VERSION = 1;
 
 /** The per-user and system font folders of Windows, macOS and Linux (UOS and Kylin use Linux's). */
 export function standardFolders(world: World, platform: string): { folder: string; tier: Tier }[] {
-  const home = world.env('HOME') ?? world.env('USERPROFILE');
+  const home = world.env('HOME') || world.env('USERPROFILE');
   const user: string[] = [];
   const system: string[] = [];
   if (platform === 'win32') {
-    const local = world.env('LOCALAPPDATA');
+    const local = world.env('LOCALAPPDATA') || undefined;
     if (local) user.push(path.join(local, 'Microsoft', 'Windows', 'Fonts'));
-    system.push(path.join(world.env('WINDIR') ?? 'C:\\Windows', 'Fonts'));
+    system.push(path.join(world.env('WINDIR') || 'C:\\Windows', 'Fonts'));
   } else if (platform === 'darwin') {
     if (home) user.push(path.join(home, 'Library', 'Fonts'));
     system.push('/Library/Fonts', '/System/Library/Fonts', '/System/Library/AssetsV2');
   } else {
-    const data = world.env('XDG_DATA_HOME') ?? (home ? path.join(home, '.local', 'share') : undefined);
+    // An empty XDG_DATA_HOME means unset (XDG Base Directory spec).
+    const data = world.env('XDG_DATA_HOME') || (home ? path.join(home, '.local', 'share') : undefined);
     if (data) user.push(path.join(data, 'fonts'));
     if (home) user.push(path.join(home, '.fonts'));
     system.push('/usr/share/fonts', '/usr/local/share/fonts', '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol', '/usr/share/texmf/fonts/opentype/public/fandol');
@@ -52,9 +53,9 @@ export function standardFolders(world: World, platform: string): { folder: strin
 export function cacheFile(world: World, platform: string): string | undefined {
   const own = world.env('GONGWEN_CACHE_DIR');
   if (own) return path.join(own, 'font-catalog.json');
-  const home = world.env('HOME') ?? world.env('USERPROFILE');
+  const home = world.env('HOME') || world.env('USERPROFILE');
   const base =
-    platform === 'win32' ? world.env('LOCALAPPDATA') : platform === 'darwin' ? home && path.join(home, 'Library', 'Caches') : (world.env('XDG_CACHE_HOME') ?? (home && path.join(home, '.cache')));
+    platform === 'win32' ? world.env('LOCALAPPDATA') : platform === 'darwin' ? home && path.join(home, 'Library', 'Caches') : world.env('XDG_CACHE_HOME') || (home && path.join(home, '.cache'));
   return base ? path.join(base, 'gongwen', 'font-catalog.json') : undefined;
 }
 

@@ -53,8 +53,10 @@ const faceLabel = (f: CatalogFace) => `${f.families.find((n) => /[\u4e00-\u9fff]
 const TIER_LABEL = { project: '项目字体', user: '用户字体', system: '系统字体' } as const;
 
 /** A catalog face as a role's source. */
-export function sourceOf(f: CatalogFace, why: string): FontSource {
-  return { file: f.file, index: f.index, family: f.families[0] ?? f.postscriptName, label: faceLabel(f), licence: TIER_LABEL[f.tier], why, tier: f.tier, outlines: f.outlines };
+export function sourceOf(f: CatalogFace, why: string, matched?: string): FontSource {
+  // The name that matched (仿宋_GB2312 rather than FangSong_GB2312) is what Word is told.
+  const family = matched && f.families.some((n) => normName(n) === normName(matched)) ? matched : (f.families.find((n) => /[\u4e00-\u9fff]/.test(n)) ?? f.families[0] ?? f.postscriptName);
+  return { file: f.file, index: f.index, family, label: faceLabel(f), licence: TIER_LABEL[f.tier], why, tier: f.tier, outlines: f.outlines };
 }
 
 /**
@@ -71,7 +73,7 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
       const hit = 'family' in choice
         ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
         : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
-      if (hit) return { role, source: sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`), passedOver: [] };
+      if (hit) return { role, source: sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), passedOver: [] };
       problems.push(`gongwen.yaml 为“${role}”指定的字体“${'family' in choice ? choice.family : choice.file}”没有找到，按默认顺序选择`);
     }
     const wanted = ROLE_FAMILIES[role].map(normName);
@@ -88,6 +90,6 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
     const best = ranked[0];
     if (!best) return { role, source: defaults[role], passedOver: [] };
     const passedOver = ranked.slice(1).map((x) => `${x.name}（${x.f.file}${x.f.index ? ` #${x.f.index}` : ''}）`);
-    return { role, source: sourceOf(best.f, `名称“${best.name}”，${best.f.folder}`), passedOver };
+    return { role, source: sourceOf(best.f, `名称“${best.name}”，${best.f.folder}`, best.name), passedOver };
   });
 }

@@ -13,6 +13,7 @@ import { PAGE_NUMBER } from '../../src/style/gbt9704.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 import { gongwen } from '../support/cli.js';
 import { ROOT, exampleDocs } from '../support/examples.js';
+import { compareSubsetInk } from '../support/ink.js';
 import { BLOCK, PAGE_NO, checkCharsPerLine, checkGridPages, isBodyLine } from '../support/grid-check.js';
 import { fonts, pageSizes, textLines } from '../support/poppler.js';
 import { darkRows, ink, rasterize } from '../support/raster.js';
@@ -137,31 +138,6 @@ describe('subset fonts draw the same glyphs as the full fonts', () => {
   it('every text line has the same ink with subset and with full fonts', async () => {
     const book = FontBook.load(nodeWorld(ROOT), { system: false });
     const doc = exampleDocs().docs.find((d) => d.doc.id === 'lookback-report')!.doc;
-    const { layout } = layoutDocument(doc, book);
-    const meta = { title: 't', date: new Date(Date.UTC(2013, 11, 10)) };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ink-'));
-    const sub = path.join(dir, 'subset.pdf');
-    const full = path.join(dir, 'full.pdf');
-    fs.writeFileSync(sub, await writePdf(layout, meta));
-    fs.writeFileSync(full, await writePdf(layout, meta, { fullFonts: true }));
-    expect(fs.statSync(full).size).toBeGreaterThan(fs.statSync(sub).size * 20);
-    const a = rasterize(sub, 60);
-    const b = rasterize(full, 60);
-    expect(a.length).toBe(layout.pages.length);
-    let lines = 0;
-    layout.pages.forEach((page, p) => {
-      for (const it of page.items) {
-        if (it.kind !== 'text') continue;
-        const w = it.face.width(it.text, it.size) + it.spacing * [...it.text].length;
-        const box: [number, number, number, number] = [it.x - 1, it.y - it.size, it.x + w + 1, it.y + it.size * 0.3];
-        const inkSub = ink(a[p]!, 60, ...box);
-        const inkFull = ink(b[p]!, 60, ...box);
-        // Glyphs are drawn (not blank) and are the same glyphs (not wrong ones).
-        if (it.text.trim()) expect(inkFull, it.text).toBeGreaterThan(0);
-        expect(Math.abs(inkSub - inkFull) / Math.max(1, inkFull), it.text).toBeLessThan(0.02);
-        lines++;
-      }
-    });
-    expect(lines).toBeGreaterThan(50);
+    expect((await compareSubsetInk(doc, book)).lines).toBeGreaterThan(50);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 // Word, WPS and LibreOffice (exact 28.95 pt lines, runs squeezed 0.25 pt, no character grid).
 // The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
 import { lineText, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
-import { PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm } from '../../style/gbt9704.js';
+import { FONT_NAMES, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
 import { blockToXml, BODY_LINE } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
 import { skeleton, type Skeleton } from './package-skeleton.js';
@@ -13,6 +13,24 @@ import { pack, zipEntries, type Packed } from './zip-docx.js';
 export interface DocxOptions {
   /** Fixed date for core properties and zip entries (byte-identical output). */
   date: Date;
+  /**
+   * Font names per role when they are not the standard ones: the family names of the user's fonts
+   * the PDF used, so Word on the same machine shows the same faces.
+   */
+  fontNames?: Partial<Record<FontRole, string>>;
+}
+
+/**
+ * The standard role names → the user's, as one replacement over every part. The names appear only
+ * in w:rFonts attributes (and the font table), and the roles' standard names are distinct but for
+ * 仿宋_GB2312, shared by body and heading3, which resolve alike.
+ */
+function renamer(names: Partial<Record<FontRole, string>> | undefined): ((xml: string) => string) | undefined {
+  const map = new Map<string, string>();
+  for (const [role, name] of Object.entries(names ?? {}) as [FontRole, string][]) if (name && name !== FONT_NAMES[role]) map.set(FONT_NAMES[role], name);
+  if (!map.size) return undefined;
+  const re = new RegExp(`(w:(?:ascii|hAnsi|eastAsia|cs|name)=")(${[...map.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g');
+  return (xml) => xml.replace(re, (_m, attr: string, name: string) => `${attr}${esc(map.get(name)!)}"`);
 }
 
 const PORTRAIT_MARGIN = { top: twip(PAGE.margin.top), bottom: twip(PAGE.margin.bottom), left: twip(PAGE.margin.left), right: twip(PAGE.margin.right) };
@@ -90,22 +108,27 @@ function documentXml(doc: DocTree, sk: Skeleton): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sk.documentOpen}<w:body>${body}</w:body></w:document>`;
 }
 
-const sharedPacks = new WeakMap<Skeleton, Packed[]>();
+const sharedPacks = new WeakMap<Skeleton, Map<string, Packed[]>>();
 const OWN = new Set(['word/document.xml', 'docProps/core.xml']);
 const TYPES = '[Content_Types].xml';
 const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? Buffer.from(d, 'utf8') : d instanceof Uint8Array ? d : new Uint8Array(d));
 
 export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
   const sk = skeleton(doc.meta.pageNumbers);
-  let shared = sharedPacks.get(sk);
+  const rename = renamer(opts.fontNames);
+  const key = rename ? JSON.stringify(opts.fontNames) : '';
+  let byNames = sharedPacks.get(sk);
+  if (!byNames) sharedPacks.set(sk, (byNames = new Map()));
+  let shared = byNames.get(key);
   if (!shared) {
     // [Content_Types].xml first, as Word writes it.
     const parts = [...sk.parts].filter(([name]) => !OWN.has(name)).sort(([a], [b]) => Number(b === TYPES) - Number(a === TYPES));
-    shared = parts.map(([name, data]) => pack({ name, data: bytesOf(data) }));
-    sharedPacks.set(sk, shared);
+    shared = parts.map(([name, data]) => pack({ name, data: rename && name.endsWith('.xml') ? Buffer.from(rename(Buffer.from(bytesOf(data)).toString('utf8')), 'utf8') : bytesOf(data) }));
+    byNames.set(key, shared);
   }
+  const body = documentXml(doc, sk);
   const own = [
-    { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk), 'utf8') },
+    { name: 'word/document.xml', data: Buffer.from(rename ? rename(body) : body, 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
   ];
   const [types, ...rest] = shared;
