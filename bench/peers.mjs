@@ -294,6 +294,38 @@ for (const jobs of [1, 2]) {
 }
 say(`--jobs 2 over --jobs 1 at 1000 units: ${(at(1000, 1).seconds / at(1000, 2).seconds).toFixed(2)}× (2 cores).`);
 say();
+// ---- font catalog: a cold scan (empty cache: reads every file's headers, name, OS/2 and cmap) and
+// a warm one (stat only), beside fontconfig's own listing from its warm cache (fc-list, a process).
+{
+  const { scanCatalog } = await dist('fonts/font-catalog.js');
+  const cacheDir = path.join(tmp, 'font-cache');
+  const scan = () => {
+    process.env.GONGWEN_CACHE_DIR = cacheDir;
+    const t = now();
+    const c = scanCatalog(world, [], { system: true, platform: process.platform });
+    return { ms: now() - t, faces: c.faces.length };
+  };
+  const cold = [];
+  for (let i = 0; i < 5; i++) (fs.rmSync(cacheDir, { recursive: true, force: true }), cold.push(scan()));
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) warm.push(scan());
+  delete process.env.GONGWEN_CACHE_DIR;
+  const fc = [];
+  const hasFc = spawnSync('fc-list', ['--version']).status === 0;
+  for (let i = 0; hasFc && i < 5; i++) {
+    const t = now();
+    spawnSync('fc-list', [':', 'family', 'file', 'index']);
+    fc.push(now() - t);
+  }
+  say('## Font catalog: the user and system font folders');
+  say();
+  say('| scan | ms | faces |');
+  say('|---|---|---|');
+  say(`| gongwen, cold (no cache) | ${median(cold.map((x) => x.ms)).toFixed(1)} | ${cold[0].faces} |`);
+  say(`| gongwen, warm (cache by path, size, mtime) | ${median(warm.map((x) => x.ms)).toFixed(1)} | ${warm[0].faces} |`);
+  if (hasFc) say(`| fc-list from fontconfig's warm cache (a process) | ${median(fc).toFixed(1)} | |`);
+  say();
+}
 const version = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
 say('Versions: ' + ['fontkit', 'docx', 'handlebars', 'yaml'].map((p) => `${p} ${version(p)}`).join(', ') + `, LibreOffice ${hasSoffice ? execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim() : 'absent'}.`);
 // The history of the changes the breakdown led to (written by hand, figures measured as stated there).
