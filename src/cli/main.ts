@@ -1,25 +1,19 @@
 // gongwen command line: argv → api calls. The only place that prints and sets exit codes.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkInputs } from '../api/check.js';
+// Only what every command needs is imported here; each command loads its own modules (a cold
+// `--help` or `check` must not pay for exceljs, docx, pdf-lib, fontkit or the preview server).
 import { DOC_TYPES } from '../api/documents.js';
-import { render, type Format } from '../api/render.js';
-import { PACKET } from '../api/render-unit.js';
-import { Progress, summaryTable } from './progress.js';
-import { unitJsonSchema } from '../data/json-schema.js';
+import type { Format } from '../api/render.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
-import { listTemplates } from '../template/template-store.js';
 import { nodeWorld } from '../world/node-world.js';
-import { stringify } from 'yaml';
-import { mapRows } from '../import/map-rows.js';
-import { readWorkbook } from '../import/read-sheet.js';
-import { importUnit } from '../import/import-unit.js';
-import { CONFIG_FILE, readConfig } from './config.js';
-import { startPreview } from '../preview/server.js';
-import { initProject } from './init.js';
-import { extractEmbedded } from '../api/extract.js';
-import { FontBook } from '../fonts/font-book.js';
+import type { ProjectConfig } from './config.js';
+
+/** gongwen.yaml, read only by the commands that use it (its YAML parser is not needed for --help). */
+async function readConfig(world: ReturnType<typeof nodeWorld>): Promise<{ config: ProjectConfig; problems: string[] }> {
+  return (await import('./config.js')).readConfig(world);
+}
 
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 PDF/A）
 
@@ -47,16 +41,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'render':
         return await cmdRender(rest);
       case 'check':
-        return cmdCheck(rest);
-      case 'schema':
+        return await cmdCheck(rest);
+      case 'schema': {
+        const { unitJsonSchema } = await import('../data/json-schema.js');
         process.stdout.write(JSON.stringify(unitJsonSchema(), null, 2) + '\n');
         return 0;
+      }
       case 'templates':
-        return cmdTemplates();
+        return await cmdTemplates();
       case 'fonts':
-        return cmdFonts(rest);
+        return await cmdFonts(rest);
       case 'init':
-        return cmdInit(rest);
+        return await cmdInit(rest);
       case 'preview':
         return await cmdPreview(rest);
       case 'import':
@@ -92,6 +88,7 @@ function printDiagnostics(diags: readonly Diagnostic[], texts: ReadonlyMap<strin
 }
 
 async function cmdRender(rest: string[]): Promise<number> {
+  const [{ render }, { PACKET }, { Progress, summaryTable }] = await Promise.all([import('../api/render.js'), import('../api/render-unit.js'), import('./progress.js')]);
   const { values, positionals } = args(rest, {
     out: { type: 'string', short: 'o' },
     only: { type: 'string' },
@@ -105,7 +102,7 @@ async function cmdRender(rest: string[]): Promise<number> {
   });
   const world = nodeWorld();
   // gongwen.yaml gives the defaults; options on the command line win.
-  const { config, problems } = readConfig(world);
+  const { config, problems } = await readConfig(world);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
   const formats = String(values.format ?? config.formats?.join(',') ?? 'docx,pdf')
     .split(',')
@@ -182,12 +179,13 @@ async function cmdRender(rest: string[]): Promise<number> {
   return failed.length || errors ? 1 : 0;
 }
 
-function cmdCheck(rest: string[]): number {
+async function cmdCheck(rest: string[]): Promise<number> {
+  const { checkInputs } = await import('../api/check.js');
   const { values, positionals } = args(rest, { format: { type: 'string', default: 'text' } });
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json`);
   const world = nodeWorld();
-  const { config } = readConfig(world);
+  const { config } = await readConfig(world);
   const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']));
   const all = [...result.diagnostics, ...result.units.flatMap((u) => u.diagnostics)];
   const failed = result.units.filter((u) => !u.ok).length + (result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
@@ -211,9 +209,10 @@ function cmdCheck(rest: string[]): number {
   return failed || result.units.length === 0 ? 1 : 0;
 }
 
-function cmdTemplates(): number {
+async function cmdTemplates(): Promise<number> {
+  const { listTemplates } = await import('../template/template-store.js');
   const world = nodeWorld();
-  const { config } = readConfig(world);
+  const { config } = await readConfig(world);
   const list = listTemplates(world, config.templates ?? 'templates');
   for (const t of list) {
     const type = DOC_TYPES.find((d) => d.id === t.id);
@@ -223,11 +222,12 @@ function cmdTemplates(): number {
 }
 
 async function cmdPreview(rest: string[]): Promise<number> {
+  const [{ startPreview }, { FontBook }] = await Promise.all([import('../preview/server.js'), import('../fonts/font-book.js')]);
   const { values, positionals } = args(rest, { port: { type: 'string', short: 'p', default: '4173' }, templates: { type: 'string' }, fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0 到 65535 的整数');
   const world = nodeWorld();
-  const { config, problems } = readConfig(world);
+  const { config, problems } = await readConfig(world);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
   const fonts = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
   const server = await startPreview(world, {
@@ -235,7 +235,7 @@ async function cmdPreview(rest: string[]): Promise<number> {
     inputs: positionals.length ? positionals : (config.data ?? ['data']),
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
     fonts,
-    watch: [CONFIG_FILE],
+    watch: [(await import('./config.js')).CONFIG_FILE],
     log: (m) => process.stderr.write(`${m}\n`),
   });
   process.stdout.write(`预览：${server.url}（仅本机可访问；Ctrl-C 退出）\n`);
@@ -247,7 +247,8 @@ async function cmdPreview(rest: string[]): Promise<number> {
   return 0;
 }
 
-function cmdInit(rest: string[]): number {
+async function cmdInit(rest: string[]): Promise<number> {
+  const { initProject } = await import('./init.js');
   const { positionals } = args(rest, {});
   const dir = positionals[0] ?? '.';
   const world = nodeWorld();
@@ -259,6 +260,7 @@ function cmdInit(rest: string[]): number {
 }
 
 async function cmdImport(rest: string[]): Promise<number> {
+  const [{ stringify }, { mapRows }, { readWorkbook }, { importUnit }] = await Promise.all([import('yaml'), import('../import/map-rows.js'), import('../import/read-sheet.js'), import('../import/import-unit.js')]);
   const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
@@ -305,6 +307,7 @@ async function cmdImport(rest: string[]): Promise<number> {
 }
 
 async function cmdExtract(rest: string[]): Promise<number> {
+  const { extractEmbedded } = await import('../api/extract.js');
   const { positionals } = args(rest, {});
   const [file, dir] = positionals;
   if (!file || !dir || positionals.length > 2) throw new UsageError('用法：gongwen extract 备案材料.pdf 目录');
@@ -324,7 +327,8 @@ async function cmdExtract(rest: string[]): Promise<number> {
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function cmdFonts(rest: string[]): number {
+async function cmdFonts(rest: string[]): Promise<number> {
+  const { FontBook } = await import('../fonts/font-book.js');
   const { values } = args(rest, { fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } });
   // `gongwen fonts | head`: a closed pipe ends the listing, not the process with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -332,7 +336,7 @@ function cmdFonts(rest: string[]): number {
     throw e;
   });
   const world = nodeWorld();
-  const { config, problems } = readConfig(world);
+  const { config, problems } = await readConfig(world);
   const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
   const names: Record<string, string> = { title: '标题（小标宋）', body: '正文（仿宋）', heading1: '一级标题（黑体）', heading2: '二级标题（楷体）', heading3: '三级标题（仿宋）', pageNumber: '页码（宋体）' };
   const warnings = [...problems, ...book.problems];
