@@ -1,9 +1,8 @@
 // One unit → its documents (.docx, .pdf) and its filing packet (备案材料.pdf), written atomically
-// into its folder. Used by the main thread (--jobs 1) and by the worker threads alike.
+// into its folder. Used by the main thread (--jobs 1) and by the worker threads alike. The DOCX
+// and XLSX writers load on first use (a PDF-only run needs neither).
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { writeDocx } from '../backends/docx/write-docx.js';
-import { writeLedgerXlsx } from '../backends/xlsx/write-ledger.js';
 import { partPages, writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
 import { error, hasErrors, sortDiagnostics, uniqueDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
@@ -188,14 +187,14 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   for (const b of [form, ...others]) {
     if (!b || !wanted(b.inst.id)) continue;
     const base = names.claim(safeFileName(b.inst.name));
-    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await writeDocx(b.doc, { date, fontNames: docxFontNames(fonts()) }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
+    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxFontNames(fonts()) }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
     if (b.layout) {
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
   }
   if (opts.formats.includes('xlsx') && data.problems.length && (!opts.only || opts.only.includes('problem-list'))) {
-    outputs.push({ file: `${names.claim(LEDGER_XLSX)}.xlsx`, bytes: await writeLedgerXlsx(data, date), doc: 'problem-list', sources: data.sources, name: LEDGER_XLSX });
+    outputs.push({ file: `${names.claim(LEDGER_XLSX)}.xlsx`, bytes: await (await import('../backends/xlsx/write-ledger.js')).writeLedgerXlsx(data, date), doc: 'problem-list', sources: data.sources, name: LEDGER_XLSX });
   }
   // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF (SPEC §1).
   if (pdf && form?.layout && wanted(PACKET.id)) {

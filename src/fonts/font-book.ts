@@ -5,9 +5,11 @@ import type { Font } from 'fontkit';
 import type { FontRole } from '../style/gbt9704.js';
 import type { World } from '../world/world.js';
 import { defaultSources, resolveSources, sourceOf, type FontSource, type RoleChoice, type RoleResolution } from './font-sources.js';
-import { scanCatalog, type FontCatalog } from './font-catalog.js';
+import { cacheFile, scanCatalog, type FontCatalog } from './font-catalog.js';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { RELATED_STYLES, ROLE_STYLE, styleOf, type Style } from './role-names.js';
-import { covers } from './sfnt-info.js';
+import { covers, readFaces } from './sfnt-info.js';
 
 /** The fonts needed for PDF output cannot be read. */
 export class FontError extends Error {}
@@ -116,7 +118,7 @@ export class FontBook {
       let face = byKey.get(key);
       if (face) return face;
       let bytes: Uint8Array = world.readBytes(src.file);
-      if (isWoff(bytes)) bytes = woffToSfnt(bytes);
+      if (isWoff(bytes)) bytes = unpackedWoff(world, src.file, bytes);
       const made = fontkit.create(bytes as Buffer) as Font | { fonts: Font[] } | null;
       // A collection: the face by index (its tables' offsets are absolute in the file's bytes).
       const parsed = made && 'fonts' in made ? made.fonts[src.index ?? 0] : made;
@@ -207,6 +209,37 @@ function langRank(name: string): number {
   if (/\b(TC|HK|TW)\b|繁/i.test(name)) return 2;
   if (/\b(JP|KR)\b|明朝|ゴシック|Hana/i.test(name)) return 3;
   return 1;
+}
+
+/**
+ * A WOFF font as sfnt bytes, unpacked once and kept in the user's cache folder by path, size and
+ * mtime (inflating LXGW WenKai costs ≈0.2 s of a cold start). A cached file is used only when its
+ * table directory is whole; anything else is unpacked again and rewritten.
+ */
+function unpackedWoff(world: World, file: string, woff: Uint8Array): Uint8Array {
+  const cache = cacheFile(world, process.platform);
+  const st = world.stat(file);
+  const key = createHash('sha1').update(`${path.resolve(world.cwd, file)}\0${st?.size}\0${st?.mtimeMs}`).digest('hex').slice(0, 20);
+  const cached = cache && path.join(path.dirname(cache), 'sfnt', `${key}.sfnt`);
+  if (cached && world.exists(cached)) {
+    try {
+      const b = world.readBytes(cached);
+      readFaces((o, n) => b.subarray(o, o + n), b.length);
+      return b;
+    } catch {
+      // Corrupt or cut short: unpacked again below.
+    }
+  }
+  const sfnt = woffToSfnt(woff);
+  if (cached) {
+    try {
+      world.mkdirp(path.dirname(cached));
+      world.writeAtomic(cached, sfnt);
+    } catch {
+      // No cache folder we may write: unpacked again next time.
+    }
+  }
+  return sfnt;
 }
 
 /** Where a style comes in a fallback order (unknown styles last; the sort is stable). */

@@ -33,6 +33,8 @@ export interface World {
   now(): number;
 }
 
-const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+let collator: Intl.Collator | undefined;
 /** The order patterns expand in: natural (numbers by value), then by code unit, so it is total. */
-export const naturalOrder = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export const naturalOrder = (a: string, b: string): number =>
+  // Made on first use: building a collator costs more than a cold `--help` can spare.
+  (collator ??= new Intl.Collator('zh-Hans-CN', { numeric: true })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -198,3 +198,31 @@ describe('CFF collections in the PDF and the DOCX', () => {
     expect(std).toContain('w:eastAsia="黑体"');
   });
 });
+
+describe('the unpacked-font cache', () => {
+  it('keeps a WOFF font unpacked in the cache folder, reuses it, and rebuilds it when corrupt', () => {
+    const cache = path.join(work, 'woff-cache');
+    process.env.GONGWEN_CACHE_DIR = cache;
+    try {
+      const world = nodeWorld(ROOT);
+      const first = FontBook.load(world, { system: false });
+      const dir = path.join(cache, 'sfnt');
+      const files = fs.readdirSync(dir);
+      expect(files).toHaveLength(1); // LXGW WenKai, the one WOFF among the defaults
+      const file = path.join(dir, files[0]!);
+      const bytes = fs.readFileSync(file);
+      const stamp = fs.statSync(file).mtimeMs;
+      // Reused: not written again, and the same glyphs come out of it.
+      const second = FontBook.load(world, { system: false });
+      expect(fs.statSync(file).mtimeMs).toBe(stamp);
+      expect(second.roles.heading2.glyphId(0x697c)).toBe(first.roles.heading2.glyphId(0x697c));
+      // Corrupt (cut short): never trusted, unpacked again and rewritten whole.
+      fs.writeFileSync(file, bytes.subarray(0, 1000));
+      const third = FontBook.load(world, { system: false });
+      expect(third.roles.heading2.glyphId(0x697c)).toBe(first.roles.heading2.glyphId(0x697c));
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    } finally {
+      delete process.env.GONGWEN_CACHE_DIR;
+    }
+  });
+});
