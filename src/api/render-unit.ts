@@ -121,7 +121,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   const pdf = opts.formats.includes('pdf');
   const wanted = (id: string) => !opts.only || opts.only.includes(id) || (id === 'filing-form' && opts.only.includes(PACKET.id));
 
-  // Every document the unit has; the packet's documents are built even when not asked for, so the
+  // Every document asked for; when the 备案表 or the packet is, the packet's documents too, so the
   // 备案表 can list them with their page counts.
   const instances: DocInstance[] = [];
   for (const t of DOC_TYPES) {
@@ -130,7 +130,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       if (wanted(t.id)) summary.skipped.push({ id: t.id, reason: why });
       continue;
     }
-    if (wanted(t.id) || PACKET_DOCS.includes(t.id)) instances.push(...t.instances(data));
+    // The packet's documents are made for the 备案表 (their page counts) and the packet only.
+    if (wanted(t.id) || (wanted('filing-form') && PACKET_DOCS.includes(t.id))) instances.push(...t.instances(data));
   }
   const build = (inst: DocInstance, extra: Record<string, unknown>): Built | undefined => {
     const template = findTemplate(world, inst.id, opts.templatesDir);
