@@ -326,6 +326,11 @@ say();
   if (hasFc) say(`| fc-list from fontconfig's warm cache (a process) | ${median(fc).toFixed(1)} | |`);
   say();
 }
+// ---- cold start (bench/cold.mjs): fresh processes, Typst's fresh process beside ours
+{
+  const { coldSection } = await import('./cold.mjs');
+  for (const l of coldSection({ root: ROOT, tmp, typstSource: docToTypst(variants[0], fonts), fontDir })) say(l);
+}
 const version = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
 say('Versions: ' + ['fontkit', 'docx', 'handlebars', 'yaml'].map((p) => `${p} ${version(p)}`).join(', ') + `, LibreOffice ${hasSoffice ? execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim() : 'absent'}.`);
 // The history of the changes the breakdown led to (written by hand, figures measured as stated there).
