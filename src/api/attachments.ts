@@ -26,7 +26,9 @@ export interface LoadedAttachment extends FoundAttachment {
 }
 
 const stem = (f: string) => path.basename(f).replace(/\.pdf$/i, '');
-const tail = (b: Uint8Array, n: number) => Buffer.from(b.subarray(Math.max(0, b.length - n))).toString('latin1');
+const HEAD = 1024;
+const TAIL = 2048;
+const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 
 /** Runs `f` with console.warn silenced: pdf-lib's lenient parser warns on every bad object. */
 async function quietly<T>(f: () => Promise<T>): Promise<T> {
@@ -59,11 +61,35 @@ export function findAttachments(world: World, data: UnitData): { found: FoundAtt
   return { found, diagnostics };
 }
 
-/** Why `bytes` cannot be filed as a PDF, judged from its first and last bytes; undefined if it may. */
-export function sniffPdf(bytes: Uint8Array): string | undefined {
-  if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return '不是 PDF 文件';
-  if (!tail(bytes, 2048).includes('%%EOF')) return '文件不完整（缺少结尾，可能是复制或下载中断）';
+/** Why a file cannot be filed as a PDF, judged from its first and last bytes; undefined if it may. */
+function sniffPdf(head: Uint8Array, tail: Uint8Array): string | undefined {
+  if (!latin1(head).includes('%PDF-')) return '不是 PDF 文件';
+  if (!latin1(tail).includes('%%EOF')) return '文件不完整（缺少结尾，可能是复制或下载中断）';
   return undefined;
+}
+
+/** The diagnostic for an attachment that cannot go into the packet, at its data line. */
+function cannotFile(a: FoundAttachment, why: string, hint?: string): Diagnostic {
+  return error('E_ATTACHMENT', `附件“${a.title}”（${a.file}）无法放入备案材料：${why}`, a.span, hint);
+}
+
+/**
+ * For `check`: each found attachment's header and end, read without reading the rest (a scan may
+ * be many megabytes); render reads them in full and leaves out one it cannot file.
+ */
+export function sniffAttachments(world: World, found: FoundAttachment[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of found) {
+    let why: string | undefined;
+    try {
+      const size = world.stat(a.file)?.size ?? 0;
+      why = sniffPdf(world.readRange(a.file, 0, HEAD), world.readRange(a.file, Math.max(0, size - TAIL), TAIL));
+    } catch (e) {
+      why = `无法读取（${(e as Error).message}）`;
+    }
+    if (why) out.push(cannotFile(a, why));
+  }
+  return out;
 }
 
 /** Reads every found attachment with pdf-lib; the ones that cannot be filed give a diagnostic. */
@@ -74,7 +100,7 @@ export async function loadAttachments(world: World, found: FoundAttachment[]): P
   // Loaded here, not at the top: `check` uses this file and need not pay for pdf-lib.
   const { PDFDocument } = await import('pdf-lib');
   for (const a of found) {
-    const fail = (why: string, hint?: string) => diagnostics.push(error('E_ATTACHMENT', `附件“${a.title}”（${a.file}）无法放入备案材料：${why}`, a.span, hint));
+    const fail = (why: string, hint?: string) => diagnostics.push(cannotFile(a, why, hint));
     let bytes: Uint8Array;
     try {
       bytes = world.readBytes(a.file);
@@ -82,7 +108,7 @@ export async function loadAttachments(world: World, found: FoundAttachment[]): P
       fail(`无法读取（${(e as Error).message}）`);
       continue;
     }
-    const sniffed = sniffPdf(bytes);
+    const sniffed = sniffPdf(bytes.subarray(0, HEAD), bytes.subarray(Math.max(0, bytes.length - TAIL)));
     if (sniffed) {
       fail(sniffed, sniffed === '不是 PDF 文件' ? '扫描件请先另存为 PDF' : undefined);
       continue;

@@ -1,6 +1,6 @@
 // `check`: load every unit below the inputs, validate it and apply the review rules. No files written.
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { findAttachments, sniffPdf } from './attachments.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { findAttachments, sniffAttachments } from './attachments.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
 import { loadUnit } from '../data/load-unit.js';
 import { reviewUnit } from '../data/review.js';
@@ -37,22 +37,10 @@ export function checkInputs(world: World, inputs: readonly string[]): CheckResul
   return { units, diagnostics: found.diagnostics, texts };
 }
 
-/**
- * `check` also looks at the attachments (found, PDF header and end present); render reads them in
- * full and leaves out one it cannot file, so there they do not stop the unit.
- */
+/** `check` also looks at the attachments: found, and a PDF's header and end present. */
 function withAttachments(world: World, u: CheckedUnit): CheckedUnit {
   if (!u.data?.attachments.length) return u;
   const { found, diagnostics } = findAttachments(world, u.data);
-  for (const a of found) {
-    let why: string | undefined;
-    try {
-      why = sniffPdf(world.readBytes(a.file));
-    } catch (e) {
-      why = `无法读取（${(e as Error).message}）`;
-    }
-    if (why) diagnostics.push(error('E_ATTACHMENT', `附件“${a.title}”（${a.file}）无法放入备案材料：${why}`, a.span));
-  }
-  const all = sortDiagnostics([...u.diagnostics, ...diagnostics]);
+  const all = sortDiagnostics([...u.diagnostics, ...diagnostics, ...sniffAttachments(world, found)]);
   return { ...u, diagnostics: all, ok: !hasErrors(all) };
 }

@@ -175,20 +175,22 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     .filter((m) => m.attachment || m.doc!.built)
     .map((m, i) => ({ index: i + 1, name: m.doc ? m.doc.name : m.attachment!.title, pages: m.doc ? (m.doc.built!.layout?.pages.length ?? null) : m.attachment!.pdf.getPageCount() }));
   const form = formInst ? build(formInst, { documents: enclosed }) : undefined;
-  if (hasErrors(summary.diagnostics)) {
+  // Attachment problems do not stop the unit: judged before they are added.
+  const broken = hasErrors(summary.diagnostics);
+  summary.diagnostics.push(...attachmentProblems);
+  if (broken) {
     // A unit with a broken document writes nothing, so no half-rendered set is left behind.
     summary.failed = true;
-    summary.diagnostics.push(...attachmentProblems);
     return;
   }
-  summary.diagnostics.push(...attachmentProblems);
 
   const names = new NameRegistry();
+  const docxNames = opts.formats.includes('docx') ? docxFontNames(fonts()) : {};
   const outputs: { file: string; bytes: Uint8Array; doc: string; sources: string[]; name: string; pages?: number }[] = [];
   for (const b of [form, ...others]) {
     if (!b || !wanted(b.inst.id)) continue;
     const base = names.claim(safeFileName(b.inst.name));
-    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxFontNames(fonts()) }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
+    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxNames }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
     if (b.layout) {
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });

@@ -9,10 +9,16 @@ import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
 import { nodeWorld } from '../world/node-world.js';
 import type { ProjectConfig } from './config.js';
+import type { FontBookOptions } from '../fonts/font-book.js';
 
 /** gongwen.yaml, read only by the commands that use it (its YAML parser is not needed for --help). */
 async function readConfig(world: ReturnType<typeof nodeWorld>): Promise<{ config: ProjectConfig; problems: string[] }> {
   return (await import('./config.js')).readConfig(world);
+}
+
+/** Where fonts come from, as render, preview and fonts all take it: options over gongwen.yaml. */
+function fontOptions(values: { fonts?: unknown; 'no-system-fonts'?: unknown }, config: ProjectConfig): FontBookOptions {
+  return { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) };
 }
 
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 PDF/A）
@@ -140,7 +146,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     formats: formats as Format[],
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
     ...(values['no-pdfa'] ? { pdfa: false } : {}),
-    fontOptions: { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) },
+    fontOptions: fontOptions(values, config),
     jobs,
     ...(shard ? { shard } : {}),
     signal,
@@ -229,7 +235,7 @@ async function cmdPreview(rest: string[]): Promise<number> {
   const world = nodeWorld();
   const { config, problems } = await readConfig(world);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
-  const fonts = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
+  const fonts = FontBook.load(world, fontOptions(values, config));
   const server = await startPreview(world, {
     port,
     inputs: positionals.length ? positionals : (config.data ?? ['data']),
@@ -337,7 +343,7 @@ async function cmdFonts(rest: string[]): Promise<number> {
   });
   const world = nodeWorld();
   const { config, problems } = await readConfig(world);
-  const book = FontBook.load(world, { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) });
+  const book = FontBook.load(world, fontOptions(values, config));
   const names: Record<string, string> = { title: '标题（小标宋）', body: '正文（仿宋）', heading1: '一级标题（黑体）', heading2: '二级标题（楷体）', heading3: '三级标题（仿宋）', pageNumber: '页码（宋体）' };
   const warnings = [...problems, ...book.problems];
   if (values.json) {

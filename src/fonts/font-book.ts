@@ -86,6 +86,7 @@ export class FontBook {
   /** What serves each role (faces are shared between roles that use the same file). */
   readonly sources: Record<FontRole, FontSource>;
   private readonly fallbackCache = new Map<string, Face | null>();
+  private readonly rankedByRole = new Map<FontRole, Candidate[]>();
   private constructor(
     roles: Record<FontRole, Face>,
     faces: Face[],
@@ -161,6 +162,18 @@ export class FontBook {
     return new FontBook(roles, [...byKey.values()], sources, problems, candidates, resolutions, catalog);
   }
 
+  /** The candidates in the order a role tries them: its style, related styles, the rest. */
+  private fallbackOrderFor(role: FontRole): Candidate[] {
+    let ranked = this.rankedByRole.get(role);
+    if (!ranked) {
+      const style = ROLE_STYLE[role];
+      const order = [style, ...RELATED_STYLES[style]];
+      ranked = [...this.candidates].sort((a, b) => rank(order, a.style) - rank(order, b.style));
+      this.rankedByRole.set(role, ranked);
+    }
+    return ranked;
+  }
+
   /** Fallback candidates by style, in the order they are tried (for `gongwen fonts`). */
   fallbackOrder(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
@@ -182,11 +195,8 @@ export class FontBook {
     const key = `${role}:${cp}`;
     let hit = this.fallbackCache.get(key);
     if (hit === undefined) {
-      const style = ROLE_STYLE[role];
-      const order = [style, ...RELATED_STYLES[style]];
-      const ranked = [...this.candidates].sort((a, b) => rank(order, a.style) - rank(order, b.style));
       hit = null;
-      for (const c of ranked) {
+      for (const c of this.fallbackOrderFor(role)) {
         if (!c.mayHave(cp)) continue;
         const face = c.open();
         if (face?.has(cp)) {

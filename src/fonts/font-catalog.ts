@@ -8,7 +8,7 @@ import { readFaces, type FaceInfo } from './sfnt-info.js';
 
 /** Where a folder ranks: the project's first, then the user's, then the system's. */
 export type Tier = 'project' | 'user' | 'system';
-const TIER_RANK: Record<Tier, number> = { project: 0, user: 1, system: 2 };
+export const TIER_RANK: Record<Tier, number> = { project: 0, user: 1, system: 2 };
 
 export interface CatalogFace extends FaceInfo {
   file: string;

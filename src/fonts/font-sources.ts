@@ -2,7 +2,7 @@
 // their names), else the open-licensed fonts `npm install` brings (fonts.md "Decisions").
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import type { CatalogFace, FontCatalog } from './font-catalog.js';
+import { TIER_RANK, type CatalogFace, type FontCatalog } from './font-catalog.js';
 import { ROLE_FAMILIES, normName } from './role-names.js';
 import type { FontRole } from '../style/gbt9704.js';
 
@@ -66,7 +66,6 @@ export function sourceOf(f: CatalogFace, why: string, matched?: string): FontSou
  */
 export function resolveSources(catalog: FontCatalog, choices: Partial<Record<FontRole, RoleChoice>> = {}, problems: string[] = []): RoleResolution[] {
   const defaults = defaultSources();
-  const TIER = { project: 0, user: 1, system: 2 };
   return (Object.keys(defaults) as FontRole[]).map((role) => {
     const choice = choices[role];
     if (choice) {
@@ -86,7 +85,7 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
       })
       .filter((x) => Number.isFinite(x.at))
       // Same tier and name: the weight the role wants (a heavy face for the title, regular else).
-      .sort((a, b) => TIER[a.f.tier] - TIER[b.f.tier] || a.at - b.at || Math.abs(a.f.weight - want) - Math.abs(b.f.weight - want));
+      .sort((a, b) => TIER_RANK[a.f.tier] - TIER_RANK[b.f.tier] || a.at - b.at || Math.abs(a.f.weight - want) - Math.abs(b.f.weight - want));
     const best = ranked[0];
     if (!best) return { role, source: defaults[role], passedOver: [] };
     const passedOver = ranked.slice(1).map((x) => `${x.name}（${x.f.file}${x.f.index ? ` #${x.f.index}` : ''}）`);
