@@ -1,6 +1,6 @@
-// One unit → its documents (.docx, .pdf) and its filing packet (备案材料.pdf), written atomically
-// into its folder. Used by the main thread (--jobs 1) and by the worker threads alike. The DOCX
-// and XLSX writers load on first use (a PDF-only run needs neither).
+// One unit → its documents (.docx, .pdf, .ofd) and its filing packet (备案材料.pdf/.ofd), written
+// atomically into its folder. Used by the main thread (--jobs 1) and by the worker threads alike.
+// The DOCX, OFD and XLSX writers load on first use (a PDF-only run needs none of them).
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { partPages, writePdf, writePdfParts, type PacketPart } from '../backends/pdf/write-pdf.js';
@@ -22,7 +22,7 @@ import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
 import { findAttachments, loadAttachments, placeAttachments } from './attachments.js';
 
-export type Format = 'docx' | 'pdf' | 'xlsx';
+export type Format = 'docx' | 'pdf' | 'ofd' | 'xlsx';
 
 /** The ledger workbook's file name (GB/T 9704 has no say; offices call it so). */
 export const LEDGER_XLSX = '问题清单和整改台账';
@@ -119,6 +119,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   const { view, fields } = buildView(data);
   const date = documentDate(world, data);
   const pdf = opts.formats.includes('pdf');
+  const ofd = opts.formats.includes('ofd');
+  const ofdWriter = () => import('../backends/ofd/write-ofd.js');
   const wanted = (id: string) => !opts.only || opts.only.includes(id) || (id === 'filing-form' && opts.only.includes(PACKET.id));
 
   // Every document asked for; when the 备案表 or the packet is, the packet's documents too, so the
@@ -146,7 +148,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     summary.diagnostics.push(...b.diagnostics);
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;
     const built: Built = { inst, doc: b.doc, sources: [...data.sources, template.file] };
-    if (pdf) {
+    // One layout for every paged format: the PDF and the OFD show the same pages.
+    if (pdf || ofd) {
       const book = fonts();
       if (book.problems.length && !reported.has(book)) {
         reported.add(book);
@@ -191,22 +194,37 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     if (!b || !wanted(b.inst.id)) continue;
     const base = names.claim(safeFileName(b.inst.name));
     if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxNames }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
-    if (b.layout) {
+    if (b.layout && pdf) {
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
+    }
+    if (b.layout && ofd) {
+      const bytes = (await ofdWriter()).writeOfd(b.layout, pdfMeta(b, data, date));
+      outputs.push({ file: `${base}.ofd`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
   }
   if (opts.formats.includes('xlsx') && data.problems.length && (!opts.only || opts.only.includes('problem-list'))) {
     outputs.push({ file: `${names.claim(LEDGER_XLSX)}.xlsx`, bytes: await (await import('../backends/xlsx/write-ledger.js')).writeLedgerXlsx(data, date), doc: 'problem-list', sources: data.sources, name: LEDGER_XLSX });
   }
-  // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF (SPEC §1).
-  if (pdf && form?.layout && wanted(PACKET.id)) {
-    const parts = placed.order.map((m): PacketPart => (m.doc ? { name: m.doc.name, layout: (m.doc.built ?? form).layout! } : { name: m.attachment!.title, pdf: m.attachment!.pdf, bytes: m.attachment!.bytes }));
+  // The filing packet: 备案表 + 整改方案 + every 专项整治方案 + 制度建设计划, one PDF and/or one OFD (SPEC §1).
+  if ((pdf || ofd) && form?.layout && wanted(PACKET.id)) {
     const made: MadeFile[] = outputs.map((o) => ({ doc: o.doc, name: o.name, file: o.file, sha256: sha256(o.bytes), bytes: o.bytes.length, ...(o.pages ? { pages: o.pages } : {}) }));
     const files = packetSourceFiles(world, data, made, loaded.loaded.map((a) => ({ title: a.title, file: a.file, sha256: sha256(a.bytes), pages: a.pdf.getPageCount() })));
-    const bytes = await writePdfParts(parts, { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date }, { pdfa: opts.pdfa !== false, files });
+    const meta = { title: `${data.unit.name}${PACKET.name}`, author: data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, data.unit.name], date };
     const sources = [...new Set([form, ...packetDocs].flatMap((b) => b.sources)), ...loaded.loaded.map((a) => a.file)];
-    outputs.push({ file: `${names.claim(PACKET.name)}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
+    const layoutOf = (m: (typeof placed.order)[number]) => (m.doc!.built ?? form).layout!;
+    const name = names.claim(PACKET.name);
+    if (pdf) {
+      const parts = placed.order.map((m): PacketPart => (m.doc ? { name: m.doc.name, layout: layoutOf(m) } : { name: m.attachment!.title, pdf: m.attachment!.pdf, bytes: m.attachment!.bytes }));
+      const bytes = await writePdfParts(parts, meta, { pdfa: opts.pdfa !== false, files });
+      outputs.push({ file: `${name}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
+    }
+    if (ofd) {
+      // Scanned attachments travel as OFD attachments, not pages: they are PDF content.
+      const parts = placed.order.map((m) => (m.doc ? { name: m.doc.name, layout: layoutOf(m) } : { name: m.attachment!.title, file: { name: path.basename(m.attachment!.file), bytes: m.attachment!.bytes } }));
+      const bytes = (await ofdWriter()).writeOfdParts(parts, meta, { files });
+      outputs.push({ file: `${name}.ofd`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: placed.order.reduce((n, m) => n + (m.doc ? layoutOf(m).pages.length : 0), 0) });
+    }
   }
 
   // Write the unit's files; if one cannot be written (no permission, disk full), the ones already
@@ -247,7 +265,9 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     let entry = summary.documents.find((d) => d.name === o.name);
     if (!entry) summary.documents.push((entry = { id: o.doc, name: o.name, files: [] }));
     entry.files.push(file);
-    if (o.pages) {
+    // A document's pages are counted once, whatever formats it is written in; the packet's are the
+    // PDF's (the OFD carries scanned attachments as files, not pages).
+    if (o.pages && entry.pages === undefined) {
       entry.pages = o.pages;
       if (o.doc !== PACKET.id) summary.pages += o.pages;
     }

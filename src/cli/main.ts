@@ -21,10 +21,10 @@ function fontOptions(values: { fonts?: unknown; 'no-system-fonts'?: unknown }, c
   return { fontDirs: values.fonts ? [String(values.fonts)] : (config.fonts ?? ['fonts']), system: !values['no-system-fonts'], ...(config.roles ? { roles: config.roles } : {}) };
 }
 
-const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx 和 PDF/A）
+const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx、PDF/A 和 OFD）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa]
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
   gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录]
@@ -35,7 +35,8 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
 
-输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}、filing-packet（备案材料.pdf）。
+输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}、filing-packet（备案材料.pdf/.ofd）。
+格式默认为 docx,pdf；加上 ofd 另出 GB/T 33190 版式文档（与 PDF 同版面）。
 退出码：0 全部成功；1 有单位失败（其他单位照常生成）；2 用法错误。`;
 
 class UsageError extends Error {}
@@ -114,7 +115,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const f of formats) if (f !== 'docx' && f !== 'pdf' && f !== 'xlsx') throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf、xlsx）`);
+  for (const f of formats) if (!['docx', 'pdf', 'ofd', 'xlsx'].includes(f)) throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf、ofd、xlsx）`);
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
   const ids = [...DOC_TYPES.map((t) => t.id), PACKET.id];
   for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);

@@ -47,6 +47,15 @@ export class Face {
   }
   /** The glyph that draws a code point (0, .notdef, when the font has none). */
   readonly glyphId = memo((cp) => this.font.glyphForCodePoint(cp).id);
+  /**
+   * The glyph drawn for `cp`, or undefined when the face lacks it: .notdef (glyph 0) is never drawn
+   * (PDF/A 6.2.11.8; an OFD reader would show a box). The layout has already reported such a
+   * character (E_GLYPH) or given it no room (a zero-width space or BOM).
+   */
+  drawnGlyph(cp: number): number | undefined {
+    const g = this.glyphId(cp);
+    return g === 0 ? undefined : g;
+  }
   /** Advance of a glyph in font units. */
   readonly glyphAdvance = memo((gid) => this.font.getGlyph(gid).advanceWidth);
   width(text: string, size: number): number {

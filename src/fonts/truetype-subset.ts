@@ -16,13 +16,18 @@ interface GlyfSource {
   hmtx: { offset: number; numberOfHMetrics: number };
 }
 
-export interface Subset {
+export interface Subset extends SubsetGlyphs {
   /** The sfnt program to embed (FontFile2). */
   bytes: Uint8Array;
+}
+
+/** The renumbering of a subset; `tables` are its sfnt tables before they are put in one file. */
+export interface SubsetGlyphs {
   /** Original glyph id → glyph id in the subset (= CID with an identity CIDToGIDMap). */
   newId: Map<number, number>;
   /** Original glyph ids in subset order: `oldIds[newId]`. */
   oldIds: number[];
+  tables: [string, Uint8Array][];
 }
 
 const sources = new WeakMap<Face, GlyfSource | null>();
@@ -88,8 +93,14 @@ function componentSlots(src: GlyfSource, gid: number): number[] {
   return slots;
 }
 
-/** The subset of `src` with `gids` (and .notdef, and every component they use). */
+/** The subset of `src` with `gids` (and .notdef, and every component they use), as a PDF FontFile2. */
 export function subsetGlyf(src: GlyfSource, gids: Iterable<number>): Subset {
+  const sub = subsetGlyfTables(src, gids);
+  return { ...sub, bytes: writeSfnt(sub.tables) };
+}
+
+/** The tables of that subset: the glyph programs and the metrics a renderer needs, no more. */
+export function subsetGlyfTables(src: GlyfSource, gids: Iterable<number>): SubsetGlyphs {
   const keep = new Set<number>([0]);
   const todo = [...gids].filter((g) => g >= 0 && g < src.numGlyphs);
   while (todo.length) {
@@ -134,12 +145,7 @@ export function subsetGlyf(src: GlyfSource, gids: Iterable<number>): Subset {
     hview.setInt16(4 * i + 2, lsb);
   });
 
-  const copy = (tag: string): Uint8Array | undefined => {
-    const t = src.table(tag);
-    // A real copy: Buffer#slice would share memory, and DataView(copy.buffer) would then patch the
-    // source font at the wrong offsets, leaving maxp/hhea of the full font in the subset.
-    return t ? Uint8Array.prototype.slice.call(src.bytes, t.offset, t.offset + t.length) : undefined;
-  };
+  const copy = (tag: string) => copyTable(src.bytes, src.table(tag));
   const head = copy('head')!;
   const hv = new DataView(head.buffer);
   hv.setUint32(8, 0); // checkSumAdjustment, set below
@@ -160,8 +166,14 @@ export function subsetGlyf(src: GlyfSource, gids: Iterable<number>): Subset {
     ['maxp', maxp],
     ['prep', copy('prep')],
   ];
-  const bytes = writeSfnt(tables.filter((t): t is [string, Uint8Array] => !!t[1]));
-  return { bytes, newId, oldIds };
+  return { tables: tables.filter((t): t is [string, Uint8Array] => !!t[1]), newId, oldIds };
+}
+
+/** A copy of a table's bytes, or undefined when the font has no such table. */
+export function copyTable(bytes: Uint8Array, t: { offset: number; length: number } | undefined): Uint8Array | undefined {
+  // A real copy: Buffer#slice would share memory, and DataView(copy.buffer) would then patch the
+  // source font at the wrong offsets, leaving maxp/hhea of the full font in the subset.
+  return t && t.offset + t.length <= bytes.length ? Uint8Array.prototype.slice.call(bytes, t.offset, t.offset + t.length) : undefined;
 }
 
 function checksum(view: DataView, start: number, length: number): number {
@@ -176,15 +188,17 @@ function checksum(view: DataView, start: number, length: number): number {
   return sum;
 }
 
-/** An sfnt file from tables sorted by tag, with checksums and head.checkSumAdjustment. */
-function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
+/** An sfnt file from tables, sorted by tag, with checksums and head.checkSumAdjustment. */
+export function writeSfnt(unsorted: [string, Uint8Array][]): Uint8Array {
+  const tables = [...unsorted].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const num = tables.length;
   let total = 12 + 16 * num;
   for (const [, t] of tables) total += (t.length + 3) & ~3;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   const pow = 2 ** Math.floor(Math.log2(num));
-  view.setUint32(0, 0x00010000);
+  // 'OTTO' for CFF outlines, 1.0 for TrueType.
+  view.setUint32(0, tables.some(([t]) => t === 'CFF ') ? 0x4f54544f : 0x00010000);
   view.setUint16(4, num);
   view.setUint16(6, pow * 16);
   view.setUint16(8, Math.log2(pow));

@@ -13,7 +13,7 @@ import type { Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
 import { lineItems } from './lines-to-items.js';
 import { shapeLine, type TextStyle } from './shape-text.js';
-import { BLACK, RED, type PageItem, type Rgb } from './types.js';
+import { BLACK, RED, type DocElement, type PageItem, type Rgb } from './types.js';
 
 const PITCH = GRID.linePitch;
 /** Baseline of a glyph of `size` centred in a line box of `height` (CJK em box: 0.88 above the baseline). */
@@ -47,6 +47,7 @@ interface ParaSpec {
   width: number;
   outline?: { title: string; level: number };
   scale?: number;
+  element?: DocElement;
 }
 
 /** A paragraph as line boxes; the first carries the space before it. */
@@ -70,7 +71,7 @@ export function paragraphBoxes(p: ParaSpec, ctx: BlockContext): Box[] {
     if (p.align === 'center') x = lineLeft + (lineAvail - line.width) / 2;
     else if (p.align === 'right') x = p.width - right - line.width;
     const before = i === 0 ? (p.before ?? 0) : 0;
-    const items = lineItems(line, x, before + baselineIn(h, p.style.size)).map((it) => (scale !== 1 ? { ...it, scale: scale * 100 } : it));
+    const items = lineItems(line, x, before + baselineIn(h, p.style.size)).map((it) => ({ ...it, ...(scale !== 1 ? { scale: scale * 100 } : {}), ...(p.element ? { element: p.element } : {}) }));
     // Orphans and widows: the first two and the last two lines of a paragraph stay together.
     const keep = p.keepLines || (n >= 2 && (i === 0 || i >= n - 2)) || (i === n - 1 && !!p.keepNext);
     const box: Box = { height: before + h, items, keepWithNext: keep && !(i === n - 1 && !p.keepNext), landscape: p.landscape };
@@ -89,34 +90,34 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   const out: Box[] = [];
   const para = (p: Omit<ParaSpec, 'landscape' | 'width'>) => out.push(...paragraphBoxes({ ...p, landscape, width }, ctx));
   let linesAbove = 0;
-  if (meta.copyNumber) (para({ line: meta.copyNumber, style: body(), align: 'left' }), linesAbove++);
-  if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left' }), linesAbove++);
-  if (meta.urgency) (para({ line: meta.urgency, style: body('heading1'), align: 'left' }), linesAbove++);
+  if (meta.copyNumber) (para({ line: meta.copyNumber, style: body(), align: 'left', element: 'copyNumber' }), linesAbove++);
+  if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left', element: 'secrecy' }), linesAbove++);
+  if (meta.urgency) (para({ line: meta.urgency, style: body('heading1'), align: 'left', element: 'urgency' }), linesAbove++);
   if (meta.issuerMark) {
     const { size, scale } = issuerMarkFit(lineText(meta.issuerMark), width);
     // Top edge of the mark 35 mm below the 版心 top (§7.2.4).
     const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * PITCH - size * 0.1);
-    para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale });
-    if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH });
+    para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale, element: 'issuerMark' });
+    if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH, element: 'docNumber' });
     // Red rule 4 mm below the 发文字号 (or the mark), as wide as the 版心 (§7.2.7).
     const last = out[out.length - 1]!;
     const glyphBottom = last.height - (PITCH - GRID.bodySize) / 2;
     const y = glyphBottom + RED_RULE.gap;
-    last.items.push({ kind: 'rule', x1: 0, x2: width, y1: y, y2: y, width: RED_RULE.thickness, color: RED });
+    last.items.push({ kind: 'rule', x1: 0, x2: width, y1: y, y2: y, width: RED_RULE.thickness, color: RED, element: 'separator' });
     last.height = y + RED_RULE.thickness;
   } else if (meta.docNumber) {
-    para({ line: meta.docNumber, style: body(), align: 'right' });
+    para({ line: meta.docNumber, style: body(), align: 'right', element: 'docNumber' });
   }
   if (meta.title) {
     const lines = titleLines(meta.title, Math.floor(width / TITLE.size));
     const joined: Line = lines.flatMap((l, i) => (i ? [{ type: 'break' as const }, ...l] : l));
-    para({ line: joined, style: { role: TITLE.role, size: TITLE.size, color: BLACK }, align: 'center', before: meta.issuerMark ? 2 * PITCH : 0, lineHeight: PITCH * 1.2, keepNext: true, keepLines: true, outline: { title: lineText(meta.title).replace(/\n/g, ''), level: 0 } });
+    para({ line: joined, style: { role: TITLE.role, size: TITLE.size, color: BLACK }, align: 'center', before: meta.issuerMark ? 2 * PITCH : 0, lineHeight: PITCH * 1.2, keepNext: true, keepLines: true, outline: { title: lineText(meta.title).replace(/\n/g, ''), level: 0 }, element: 'title' });
   }
-  if (meta.subtitle) para({ line: meta.subtitle, style: body('heading2'), align: 'center', keepNext: true });
+  if (meta.subtitle) para({ line: meta.subtitle, style: body('heading2'), align: 'center', keepNext: true, element: 'subtitle' });
   if (meta.recipients) {
     const t = lineText(meta.recipients);
     const line = /[：:]$/.test(t) ? meta.recipients : [...meta.recipients, ...text('：')];
-    para({ line, style: body(), align: 'justify', before: PITCH });
+    para({ line, style: body(), align: 'justify', before: PITCH, element: 'recipients' });
   } else if (meta.title) {
     out.push({ height: PITCH, items: [], landscape });
   }
@@ -131,10 +132,10 @@ export function blockBoxes(b: Block, ctx: BlockContext): Box[] {
       const h = HEADINGS[b.level];
       const line: Line = [...text(b.number), ...b.inlines];
       const outline = b.level <= 2 ? { title: lineText(line), level: b.level } : undefined;
-      return paragraphBoxes({ line, style: body(h.role, h.bold), align: 'justify', firstIndent: 2 * BODY_CELL, keepLines: true, keepNext: true, landscape, width, ...(outline ? { outline } : {}) }, ctx);
+      return paragraphBoxes({ line, style: body(h.role, h.bold), align: 'justify', firstIndent: 2 * BODY_CELL, keepLines: true, keepNext: true, landscape, width, element: 'body', ...(outline ? { outline } : {}) }, ctx);
     }
     case 'paragraph':
-      return paragraphBoxes({ line: b.inlines, style: body(), align: 'justify', firstIndent: b.indent === 'first-line' ? 2 * BODY_CELL : 0, landscape, width }, ctx);
+      return paragraphBoxes({ line: b.inlines, style: body(), align: 'justify', firstIndent: b.indent === 'first-line' ? 2 * BODY_CELL : 0, landscape, width, element: 'body' }, ctx);
     case 'pagebreak':
       return [{ height: 0, items: [], pageBreakBefore: true, landscape }];
     case 'table':
@@ -168,12 +169,12 @@ export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx:
       for (const line of cell.lines) {
         const inner = cell.w - 2 * pad;
         const dx = cell.align === 'center' ? (inner - line.width) / 2 : cell.align === 'right' ? inner - line.width : 0;
-        items.push(...lineItems(line, cell.x + pad + dx, y + baselineIn(lineH, size)));
+        items.push(...lineItems(line, cell.x + pad + dx, y + baselineIn(lineH, size)).map((it) => ({ ...it, element: 'body' as const })));
         y += lineH;
       }
     }
     // Borders: top, bottom, and every vertical line.
-    const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: borderW, color: BLACK });
+    const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: borderW, color: BLACK, element: 'body' });
     items.push(rule(0, 0, width, 0), rule(0, height, width, height));
     let vx = 0;
     for (let c = 0; c <= widths.length; c++) {
@@ -210,19 +211,20 @@ export function tailBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
       hanging: ((i === 0 ? 3 : 0) + numCells) * BODY_CELL,
       firstIndent: 0,
       before: i === 0 ? PITCH : 0,
+      element: 'attachmentNote',
     });
   });
   if (meta.signature || meta.date) {
     const ind = signatureIndents(charCells(lineText(meta.signature)), charCells(lineText(meta.date)));
     // One blank line, the 署名, the date: kept together, and with the last line of text above (no 此页无正文).
     out.push({ height: PITCH, items: [], keepWithNext: true, landscape });
-    if (meta.signature) para({ line: meta.signature, style: body(), align: 'right', right: ind.signatureRight * BODY_CELL, keepNext: !!meta.date });
-    if (meta.date) para({ line: meta.date, style: body(), align: 'right', right: ind.dateRight * BODY_CELL, keepNext: !!meta.note });
+    if (meta.signature) para({ line: meta.signature, style: body(), align: 'right', right: ind.signatureRight * BODY_CELL, keepNext: !!meta.date, element: 'signature' });
+    if (meta.date) para({ line: meta.date, style: body(), align: 'right', right: ind.dateRight * BODY_CELL, keepNext: !!meta.note, element: 'date' });
   }
   if (meta.note) {
     const t = lineText(meta.note);
     const line = /^[（(]/.test(t) ? meta.note : [...text('（'), ...meta.note, ...text('）')];
-    para({ line, style: body(), align: 'left', firstIndent: 2 * BODY_CELL });
+    para({ line, style: body(), align: 'left', firstIndent: 2 * BODY_CELL, element: 'note' });
   }
   return out;
 }

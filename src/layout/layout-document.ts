@@ -72,7 +72,7 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
     }
   });
   items.push(rule(y - COLOPHON.thick / 2, COLOPHON.thick));
-  return { height: y, items, landscape };
+  return { height: y, items: items.map((it) => ({ ...it, element: 'colophon' as const })), landscape };
 }
 
 /**
@@ -114,6 +114,6 @@ function addPageNumber(page: LaidPage, n: number, book: FontBook): void {
   const dashMid = (((dash.minY + dash.maxY) / 2) * size) / face.unitsPerEm;
   const baseline = g.block.y + g.block.height + PAGE_NUMBER.below + dashMid;
   const x = n % 2 === 1 ? g.block.x + g.block.width - PAGE_NUMBER.inset - w : g.block.x + PAGE_NUMBER.inset;
-  page.items.push({ kind: 'text', x, y: baseline, text, face, size, spacing: 0, color: BLACK });
+  page.items.push({ kind: 'text', x, y: baseline, text, face, size, spacing: 0, color: BLACK, element: 'pageNumber' });
   page.number = n;
 }

@@ -7,6 +7,29 @@ export type Rgb = readonly [number, number, number];
 export const BLACK: Rgb = [0, 0, 0];
 export const RED: Rgb = [1, 0, 0];
 
+/**
+ * The 公文 element (GB/T 9704 §7) an item belongs to, for writers that mark them (OFD CustomTags).
+ * Body text, its headings and tables are `body`.
+ */
+export type DocElement =
+  | 'copyNumber'
+  | 'secrecy'
+  | 'urgency'
+  | 'issuerMark'
+  | 'docNumber'
+  | 'signer'
+  | 'separator'
+  | 'title'
+  | 'subtitle'
+  | 'recipients'
+  | 'body'
+  | 'attachmentNote'
+  | 'signature'
+  | 'date'
+  | 'note'
+  | 'colophon'
+  | 'pageNumber';
+
 /** A run of glyphs drawn with one font, size and character spacing from (x, baseline). */
 export interface TextItem {
   kind: 'text';
@@ -23,6 +46,7 @@ export interface TextItem {
   /** Horizontal scale in percent (a long 发文机关标志). */
   scale?: number;
   source?: Source;
+  element?: DocElement;
 }
 
 export interface RuleItem {
@@ -33,6 +57,7 @@ export interface RuleItem {
   y2: number;
   width: number;
   color: Rgb;
+  element?: DocElement;
 }
 
 export type PageItem = TextItem | RuleItem;

@@ -3,7 +3,7 @@
 import type { Line } from '../../doc/tree.js';
 import { FONT_NAMES, type FontRole } from '../../style/gbt9704.js';
 import { halfPt, twip } from './units.js';
-import { CONTROL_RE, esc } from './xml.js';
+import { CONTROL_RE, esc } from '../xml-escape.js';
 
 export interface RunOptions {
   role: FontRole;

@@ -7,8 +7,9 @@ import { blockToXml, BODY_LINE } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
 import { skeleton, type Skeleton } from './package-skeleton.js';
 import { twip } from './units.js';
-import { esc, paragraph } from './xml.js';
-import { pack, zipEntries, type Packed } from './zip-docx.js';
+import { esc } from '../xml-escape.js';
+import { paragraph } from './xml.js';
+import { pack, zipEntries, type Packed } from '../zip-package.js';
 
 export interface DocxOptions {
   /** Fixed date for core properties and zip entries (byte-identical output). */

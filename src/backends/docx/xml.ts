@@ -1,12 +1,6 @@
-// WordprocessingML written as text: escaping, and the paragraph, run and table property elements
+// WordprocessingML written as text: the paragraph, run and table property elements
 // gongwen uses, each in the order the schema requires (CT_PPr, CT_RPr, CT_TblPr …).
 
-/** XML 1.0 cannot hold C0 controls: they are dropped (the data stage already warned). */
-export const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-
-export function esc(s: string): string {
-  return s.replace(CONTROL_RE, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
 
 export type Jc = 'left' | 'center' | 'right' | 'both';
 

@@ -1,5 +1,6 @@
 // PDF bookmarks (/Outlines) and page labels (/PageLabels) as PDF objects.
 import type { PDFDict, PDFRef } from 'pdf-lib';
+import type { Nested } from '../outline-tree.js';
 import { num, text, type Literal, type PdfFile } from './pdf-file.js';
 
 export interface OutlineItem {
@@ -9,27 +10,13 @@ export interface OutlineItem {
   page: PDFRef;
   /** Top of the destination in PDF coordinates. */
   top: number;
-  children?: OutlineItem[];
-}
-
-/** Nests a flat list by level (a lower level number is a parent). */
-export function nestOutline(flat: OutlineItem[]): OutlineItem[] {
-  const root: OutlineItem[] = [];
-  const stack: OutlineItem[] = [];
-  for (const e of flat) {
-    const item = { ...e, children: [] as OutlineItem[] };
-    while (stack.length && stack[stack.length - 1]!.level >= item.level) stack.pop();
-    (stack.length ? stack[stack.length - 1]!.children! : root).push(item);
-    stack.push(item);
-  }
-  return root;
 }
 
 /** Writes the outline tree; returns its root, or undefined for no items. */
-export function writeOutline(pdf: PdfFile, items: OutlineItem[]): PDFRef | undefined {
+export function writeOutline(pdf: PdfFile, items: Nested<OutlineItem>[]): PDFRef | undefined {
   if (!items.length) return undefined;
   const rootId = pdf.alloc();
-  const build = (list: OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+  const build = (list: Nested<OutlineItem>[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
     const ids = list.map(() => pdf.alloc());
     let count = 0;
     list.forEach((it, i) => {
@@ -37,7 +24,7 @@ export function writeOutline(pdf: PdfFile, items: OutlineItem[]): PDFRef | undef
       if (i > 0) dict.Prev = ids[i - 1]!;
       if (i < list.length - 1) dict.Next = ids[i + 1]!;
       dict.Dest = [it.page, 'XYZ', null, num(Math.round(it.top)), null];
-      if (it.children?.length) {
+      if (it.children.length) {
         const sub = build(it.children, ids[i]!);
         // Open to the first level below the document: positive count.
         Object.assign(dict, { First: sub.first, Last: sub.last, Count: it.level === 0 ? sub.count : -sub.count });

@@ -6,16 +6,6 @@ import type { LaidPage, Rgb } from '../../layout/types.js';
 import type { EmbeddedFont, FontUse } from './embed-font.js';
 import { numText as num } from './pdf-file.js';
 
-/**
- * The glyph drawn for `cp`, or undefined when the face lacks it: .notdef (glyph 0) is never drawn
- * (PDF/A 6.2.11.8). The layout has already reported such a character (E_GLYPH) or given it no room
- * (a zero-width space or BOM).
- */
-function drawnGlyph(face: Face, cp: number): number | undefined {
-  const g = face.glyphId(cp);
-  return g === 0 ? undefined : g;
-}
-
 /** Records every glyph `pages` draw, per face, with the code point that asked for it. */
 export function collectGlyphs(pages: readonly LaidPage[], uses: Map<Face, FontUse>): void {
   for (const p of pages) {
@@ -25,7 +15,7 @@ export function collectGlyphs(pages: readonly LaidPage[], uses: Map<Face, FontUs
       if (!use) uses.set(it.face, (use = { face: it.face, glyphs: new Map() }));
       for (const ch of it.text) {
         const cp = ch.codePointAt(0)!;
-        const g = drawnGlyph(it.face, cp);
+        const g = it.face.drawnGlyph(cp);
         if (g !== undefined && !use.glyphs.has(g)) use.glyphs.set(g, cp);
       }
     }
@@ -70,7 +60,7 @@ export function pageContent(page: LaidPage, fonts: Map<Face, { resource: string;
     } else if (tr !== 0) (out.push('0 Tr'), (tr = 0));
     let hex = '';
     for (const ch of it.text) {
-      const g = drawnGlyph(it.face, ch.codePointAt(0)!);
+      const g = it.face.drawnGlyph(ch.codePointAt(0)!);
       if (g !== undefined) hex += f.font.code.get(g)!;
     }
     out.push(`1 0 0 1 ${num(it.x)} ${num(H - it.y)} Tm <${hex}> Tj`);

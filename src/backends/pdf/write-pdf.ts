@@ -6,7 +6,8 @@ import { AFRelationship, PDFName, type PDFDocument, type PDFRef } from 'pdf-lib'
 import type { Face } from '../../fonts/font-book.js';
 import type { PagedLayout } from '../../layout/types.js';
 import { embedFont, type EmbeddedFont, type FontUse } from './embed-font.js';
-import { nestOutline, pageLabels, writeOutline, type OutlineItem } from './outline.js';
+import { nestOutline } from '../outline-tree.js';
+import { pageLabels, writeOutline, type OutlineItem } from './outline.js';
 import { collectGlyphs, pageContent } from './page-content.js';
 import { PdfFile, ascii, num, type Literal } from './pdf-file.js';
 import { cleanMeta, markPdfa, writeInfo, type PdfMeta } from './pdfa.js';

@@ -1,6 +1,6 @@
-// The .docx package as a zip, written directly: entries deflated by Node's zlib, fixed dates so
-// identical input gives identical bytes (docx-notes "Determinism"). The parts every document
-// shares are deflated once per process and their compressed bytes reused.
+// A package as a zip (.docx, .ofd), written directly: entries deflated by Node's zlib, UTF-8 names,
+// fixed dates so identical input gives identical bytes (docx-notes "Determinism"). Parts every
+// document shares can be deflated once per process and their compressed bytes reused.
 import { deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
