@@ -30,7 +30,7 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录]
                                                  把电子表格转成 YAML 数据
   gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
-  gongwen extract 备案材料.pdf 目录              取出备案材料中嵌入的单位数据文件（原样）
+  gongwen extract 备案材料.pdf|.ofd 目录         取出备案材料中嵌入的单位数据文件（原样）
   gongwen templates                              列出内置模板和项目模板
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
@@ -314,13 +314,15 @@ async function cmdImport(rest: string[]): Promise<number> {
 }
 
 async function cmdExtract(rest: string[]): Promise<number> {
-  const { extractEmbedded } = await import('../api/extract.js');
   const { positionals } = args(rest, {});
   const [file, dir] = positionals;
-  if (!file || !dir || positionals.length > 2) throw new UsageError('用法：gongwen extract 备案材料.pdf 目录');
+  if (!file || !dir || positionals.length > 2) throw new UsageError('用法：gongwen extract 备案材料.pdf|备案材料.ofd 目录');
   const world = nodeWorld();
   if (!world.exists(file) || world.isDir(file)) throw new UsageError(`找不到文件“${file}”`);
-  const { files, diagnostics } = await extractEmbedded(world.readBytes(file), file);
+  const bytes = world.readBytes(file);
+  // An OFD is a zip (PK…); anything else is read as a PDF.
+  const { files, diagnostics } =
+    bytes[0] === 0x50 && bytes[1] === 0x4b ? await (await import('../api/extract-ofd.js')).extractOfd(bytes, file) : await (await import('../api/extract.js')).extractEmbedded(bytes, file);
   printDiagnostics(diagnostics, new Map());
   const root = path.resolve(dir);
   for (const f of files) {

@@ -76,7 +76,7 @@ async function loadDoc(keepScroll) {
   if (res.status === 404) { $('title').textContent = '（文档已不存在）'; return; }
   const d = await res.json();
   $('title').textContent = d.name;
-  $('links').innerHTML = d.ok ? '<a href="/download?' + q + '&format=docx">下载 .docx</a> · <a href="/download?' + q + '&format=pdf">下载 .pdf</a>' : '';
+  $('links').innerHTML = d.ok ? '<a href="/download?' + q + '&format=docx">下载 .docx</a> · <a href="/download?' + q + '&format=pdf">下载 .pdf</a> · <a href="/download?' + q + '&format=ofd">下载 .ofd</a>' : '';
   const unitErrors = (await (await fetch('/api/units')).json()).diagnostics;
   showErrors([...unitErrors, ...d.diagnostics]);
   if (d.ok) {

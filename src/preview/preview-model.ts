@@ -124,13 +124,15 @@ export class PreviewModel {
     return out;
   }
 
-  async download(unitId: string, key: string, format: 'docx' | 'pdf'): Promise<Uint8Array | undefined> {
+  async download(unitId: string, key: string, format: 'docx' | 'pdf' | 'ofd'): Promise<Uint8Array | undefined> {
     const u = this.units.get(unitId);
     const d = this.doc(unitId, key);
     if (!u?.data || !d?.tree || !d.layout) return undefined;
     const date = documentDate(this.world, u.data);
     if (format === 'docx') return writeDocx(d.tree, { date });
-    return writePdf(d.layout, { title: lineText(d.tree.meta.title).replace(/\n/g, '') || d.name, author: d.tree.meta.author ?? u.data.unit.issuer, subject: d.name, date });
+    const meta = { title: lineText(d.tree.meta.title).replace(/\n/g, '') || d.name, author: d.tree.meta.author ?? u.data.unit.issuer, subject: d.name, date };
+    if (format === 'ofd') return (await import('../backends/ofd/write-ofd.js')).writeOfd(d.layout, meta);
+    return writePdf(d.layout, meta);
   }
 
   /** Drops what a changed file fed: a template → that document everywhere; data → its unit; else everything. */

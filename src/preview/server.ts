@@ -55,11 +55,12 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
             return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout ? layoutToSvg(d.layout, fontId) : [] });
           }
           case '/download': {
-            const format = url.searchParams.get('format') === 'docx' ? 'docx' : 'pdf';
+            const asked = url.searchParams.get('format');
+            const format = asked === 'docx' || asked === 'ofd' ? asked : 'pdf';
             const key = url.searchParams.get('key') ?? '';
             const bytes = await model.download(url.searchParams.get('unit') ?? '', key, format);
             if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', '文档有错误，无法下载');
-            const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+            const type = { pdf: 'application/pdf', ofd: 'application/ofd', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }[format];
             return send(res, 200, type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${format}`)}` });
           }
           case '/events':

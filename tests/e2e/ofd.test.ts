@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Element } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOfd } from '../../src/backends/ofd/write-ofd.js';
 import { writePdf } from '../../src/backends/pdf/write-pdf.js';
@@ -18,6 +20,7 @@ import { standaloneSubset } from '../../src/fonts/standalone-subset.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
 import type { LaidPage, PagedLayout } from '../../src/layout/types.js';
 import { nodeWorld } from '../../src/world/node-world.js';
+import { gongwen } from '../support/cli.js';
 import { ROOT, exampleDocs, type ExampleDoc } from '../support/examples.js';
 import { readOfd } from '../support/ofd-package.js';
 import { OfdReader, type Band } from '../support/ofd-reader.js';
@@ -271,5 +274,109 @@ describe('OFD output', () => {
     const m = made[0]!;
     const meta = { title: lineText(m.ex.doc.meta.title).replace(/\n/g, '') || m.ex.name, author: '测试机关', subject: m.ex.name, keywords: [m.ex.doc.id], date };
     expect(Buffer.from(writeOfd(layoutDocument(m.ex.doc, book).layout, meta)).equals(Buffer.from(m.ofd))).toBe(true);
+  });
+});
+
+/** The top-level bookmarks of a PDF with the titles beneath each, read with pdf-lib. */
+async function pdfOutline(bytes: Uint8Array): Promise<{ title: string; children: string[] }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const title = (d: PDFDict) => (d.lookup(PDFName.of('Title')) as PDFHexString | PDFString).decodeText();
+  const chain = (first: PDFDict | undefined): PDFDict[] => {
+    const out: PDFDict[] = [];
+    for (let d = first; d; d = d.lookupMaybe(PDFName.of('Next'), PDFDict)) out.push(d);
+    return out;
+  };
+  const all = (d: PDFDict): string[] => chain(d.lookupMaybe(PDFName.of('First'), PDFDict)).flatMap((c) => [title(c), ...all(c)]);
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)!;
+  return chain(root.lookupMaybe(PDFName.of('First'), PDFDict)).map((d) => ({ title: title(d), children: all(d) }));
+}
+
+/** The same from an OFD's Document.xml. */
+function ofdOutline(doc: Element): { title: string; children: string[]; goto: string }[] {
+  const outlines = doc.getElementsByTagName('ofd:Outlines')[0]!;
+  const tops = Array.from(outlines.childNodes as unknown as ArrayLike<Element>).filter((n) => n.nodeType === 1);
+  return tops.map((e) => ({
+    title: e.getAttribute('Title')!,
+    children: Array.from(e.getElementsByTagName('ofd:OutlineElem') as unknown as ArrayLike<Element>).map((c) => c.getAttribute('Title')!),
+    goto: e.getElementsByTagName('ofd:GotoA').length ? 'attachment' : 'page',
+  }));
+}
+
+describe('the filing packet as 备案材料.ofd, from formats in gongwen.yaml', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-ofd-packet-'));
+  const out = path.join(work, 'out', '某某大学');
+  let reader: OfdReader;
+  const scan = async (label: string) => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595.28, 841.89]).drawText(label, { x: 72, y: 720, size: 24 });
+    return doc.save({ useObjectStreams: false });
+  };
+
+  beforeAll(async () => {
+    reader = await OfdReader.open();
+    fs.cpSync(path.join(ROOT, 'data', '某某大学'), path.join(work, 'data', '某某大学'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'gongwen.yaml'), 'formats: [docx, pdf, ofd]\n');
+    const scans = path.join(work, 'data', '某某大学', '扫描件');
+    fs.mkdirSync(scans);
+    fs.writeFileSync(path.join(scans, 'minutes.pdf'), await scan('minutes'));
+    fs.writeFileSync(path.join(scans, 'stamped.pdf'), await scan('stamped form'));
+    fs.appendFileSync(path.join(work, 'data', '某某大学', '单位.yaml'), '附件材料:\n  - 标题: 会议记录\n    文件: 扫描件/minutes.pdf\n  - 标题: 盖章备案表\n    文件: 扫描件/stamped.pdf\n    放在: 备案表\n');
+    const r = gongwen(['render', '--out', 'out', '--no-system-fonts'], work);
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await reader?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes an .ofd beside every .pdf, all listed in the manifest', () => {
+    const names = fs.readdirSync(out);
+    const pdfs = names.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(6);
+    for (const p of pdfs) expect(names).toContain(p.replace(/\.pdf$/, '.ofd'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(work, 'out', 'manifest.json'), 'utf8'));
+    const listed = JSON.stringify(manifest);
+    for (const p of pdfs) expect(listed).toContain(`某某大学/${p.replace(/\.pdf$/, '.ofd')}`);
+  });
+
+  it('has the PDF packet\'s outline: one entry per document with its headings, the scans as attachments', async () => {
+    const ofd = new Uint8Array(fs.readFileSync(path.join(out, '备案材料.ofd')));
+    execFileSync('zip', ['-T', path.join(out, '备案材料.ofd')], { stdio: 'pipe' });
+    const pkg = readOfd(ofd);
+    expect(pkg.problems).toEqual([]);
+    const pdf = await pdfOutline(new Uint8Array(fs.readFileSync(path.join(out, '备案材料.pdf'))));
+    const ours = ofdOutline(pkg.xml('Doc_0/Document.xml'));
+    expect(ours.map((o) => o.title)).toEqual(pdf.map((o) => o.title));
+    for (const [i, o] of ours.entries()) {
+      expect(o.children, o.title).toEqual(pdf[i]!.children);
+      expect(o.goto, o.title).toBe(['会议记录', '盖章备案表'].includes(o.title) ? 'attachment' : 'page');
+    }
+    expect(ours[1]!.title).toBe('盖章备案表');
+    // Its pages are the documents' pages: the PDF's less the scans'.
+    const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, '备案材料.pdf')], { encoding: 'utf8' }))![1]);
+    const pages = await reader.read(ofd);
+    expect(pages).toHaveLength(pdfPages - 2);
+    expect(pages[0]!.text).toContain('备案表');
+  });
+
+  it('carries the scans and the unit\'s data as attachments that gongwen extract writes back byte for byte', () => {
+    const dir = path.join(work, 'extracted');
+    const r = gongwen(['extract', path.join(out, '备案材料.ofd'), dir], work);
+    expect(r.code, r.stderr).toBe(0);
+    const got = (f: string) => fs.readFileSync(path.join(dir, f));
+    expect(got('minutes.pdf').equals(fs.readFileSync(path.join(work, 'data', '某某大学', '扫描件', 'minutes.pdf')))).toBe(true);
+    expect(got('stamped.pdf').equals(fs.readFileSync(path.join(work, 'data', '某某大学', '扫描件', 'stamped.pdf')))).toBe(true);
+    // The same source files the PDF packet embeds.
+    const fromPdf = path.join(work, 'extracted-pdf');
+    expect(gongwen(['extract', path.join(out, '备案材料.pdf'), fromPdf], work).code).toBe(0);
+    const list = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(d, e.name)).map((x) => `${e.name}/${x}`) : [e.name]));
+    for (const f of list(fromPdf)) expect(got(f).equals(fs.readFileSync(path.join(fromPdf, f))), f).toBe(true);
+    expect(list(fromPdf)).toContain('gongwen-data.json');
+  });
+
+  it('renders the packet again byte for byte', () => {
+    const again = path.join(work, 'again');
+    expect(gongwen(['render', '--out', again, '--no-system-fonts'], work).code).toBe(0);
+    for (const f of ['备案材料.ofd', '整改方案.ofd']) expect(fs.readFileSync(path.join(again, '某某大学', f)).equals(fs.readFileSync(path.join(out, f))), f).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { FontBook } from '../../src/fonts/font-book.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 import { ROOT } from '../support/examples.js';
+import { readOfd } from '../support/ofd-package.js';
 
 const ARTIFACTS = path.join(ROOT, 'tests/.artifacts');
 
@@ -77,6 +78,14 @@ describe('gongwen preview in Chromium', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const docx = await fetch(`${server.url}download?unit=${unit}&key=${encodeURIComponent('整改方案')}&format=docx`);
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    // The .ofd the page offers beside them: the same pages, read back by our package checks.
+    const href = await page.locator('#links a', { hasText: '下载 .ofd' }).getAttribute('href');
+    const ofd = await fetch(new URL(href!, server.url));
+    expect(ofd.status).toBe(200);
+    expect(ofd.headers.get('content-type')).toBe('application/ofd');
+    const pkg = readOfd(new Uint8Array(await ofd.arrayBuffer()));
+    expect(pkg.problems).toEqual([]);
+    expect(pkg.pageIds.length).toBeGreaterThan(0);
     for (const evil of ['../../etc/passwd', '/etc/passwd', 'fonts/../../package.json', 'fonts/99', '%2e%2e/%2e%2e/etc/passwd']) {
       const r = await fetch(server.url + evil);
       expect(r.status, evil).toBe(404);
