@@ -199,7 +199,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
     if (b.layout && ofd) {
-      const bytes = (await ofdWriter()).writeOfd(b.layout, pdfMeta(b, data, date));
+      const bytes = await (await ofdWriter()).writeOfd(b.layout, pdfMeta(b, data, date));
       outputs.push({ file: `${base}.ofd`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });
     }
   }
@@ -222,7 +222,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     if (ofd) {
       // Scanned attachments travel as OFD attachments, not pages: they are PDF content.
       const parts = placed.order.map((m) => (m.doc ? { name: m.doc.name, layout: layoutOf(m) } : { name: m.attachment!.title, file: { name: path.basename(m.attachment!.file), bytes: m.attachment!.bytes } }));
-      const bytes = (await ofdWriter()).writeOfdParts(parts, meta, { files });
+      const bytes = await (await ofdWriter()).writeOfdParts(parts, meta, { files });
       outputs.push({ file: `${name}.ofd`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: placed.order.reduce((n, m) => n + (m.doc ? layoutOf(m).pages.length : 0), 0) });
     }
   }

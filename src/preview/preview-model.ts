@@ -131,7 +131,7 @@ export class PreviewModel {
     const date = documentDate(this.world, u.data);
     if (format === 'docx') return writeDocx(d.tree, { date });
     const meta = { title: lineText(d.tree.meta.title).replace(/\n/g, '') || d.name, author: d.tree.meta.author ?? u.data.unit.issuer, subject: d.name, date };
-    if (format === 'ofd') return (await import('../backends/ofd/write-ofd.js')).writeOfd(d.layout, meta);
+    if (format === 'ofd') return await (await import('../backends/ofd/write-ofd.js')).writeOfd(d.layout, meta);
     return writePdf(d.layout, meta);
   }
 

@@ -114,7 +114,7 @@ describe('OFD output', () => {
       const { layout, diagnostics } = layoutDocument(ex.doc, book);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const meta = { title: lineText(ex.doc.meta.title).replace(/\n/g, '') || ex.name, author: '测试机关', subject: ex.name, keywords: [ex.doc.id], date };
-      const ofd = writeOfd(layout, meta);
+      const ofd = await writeOfd(layout, meta);
       const pdfFile = path.join(dir, `${i}.pdf`);
       const ofdFile = path.join(dir, `${i}.ofd`);
       fs.writeFileSync(pdfFile, await writePdf(layout, meta));
@@ -270,10 +270,10 @@ describe('OFD output', () => {
     expect(strFromU8(pkg.files['OFD.xml']!)).toContain(`<ofd:CustomData Name="发文字号">${lineText(meta.docNumber)}</ofd:CustomData>`);
   });
 
-  it('is byte-identical on a rerun', () => {
+  it('is byte-identical on a rerun', async () => {
     const m = made[0]!;
     const meta = { title: lineText(m.ex.doc.meta.title).replace(/\n/g, '') || m.ex.name, author: '测试机关', subject: m.ex.name, keywords: [m.ex.doc.id], date };
-    expect(Buffer.from(writeOfd(layoutDocument(m.ex.doc, book).layout, meta)).equals(Buffer.from(m.ofd))).toBe(true);
+    expect(Buffer.from(await writeOfd(layoutDocument(m.ex.doc, book).layout, meta)).equals(Buffer.from(m.ofd))).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import type { PagedLayout } from '../../layout/types.js';
 import { nestOutline, type Nested } from '../outline-tree.js';
 import type { EmbeddedFile, PdfMeta } from '../pdf/write-pdf.js';
 import { esc } from '../xml-escape.js';
-import { zipEntries, type ZipEntry } from '../zip-package.js';
+import { pack, packAway, zipEntries, type Packed, type ZipEntry } from '../zip-package.js';
 import { ofdFonts } from './ofd-fonts.js';
 import { pageXml } from './ofd-page.js';
 import { TAG_FILE, customTagsXml, elementValues, tagFileXml, type TagRef, type TaggedDocument } from './ofd-tags.js';
@@ -38,7 +38,7 @@ const CUSTOM_DATA: [keyof ReturnType<typeof elementValues>, string][] = [
   ['copyNumber', '份号'],
 ];
 
-export function writeOfd(layout: PagedLayout, meta: PdfMeta, opts: OfdOptions = {}): Uint8Array {
+export function writeOfd(layout: PagedLayout, meta: PdfMeta, opts: OfdOptions = {}): Promise<Uint8Array> {
   return writeOfdParts([{ name: meta.title, layout }], meta, { ...opts, single: true });
 }
 
@@ -56,11 +56,13 @@ interface OutlineEntry {
  * PDF content, which OFD pages cannot carry without re-drawing them), each reachable from its
  * outline entry.
  */
-export function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOptions & { single?: boolean } = {}): Uint8Array {
+export async function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOptions & { single?: boolean } = {}): Promise<Uint8Array> {
   let last = 0;
   const nextId = () => ++last;
   const laid = parts.flatMap((p) => ('layout' in p ? p.layout.pages : []));
   const fonts = ofdFonts(laid, nextId);
+  // The font programs, the bulk of the package, deflate on other threads while the pages are written.
+  const fontsPacked = fonts.files.map((f) => packAway({ name: `Doc_0/${f.name}`, data: f.data, level: 1 }));
 
   const entries: ZipEntry[] = [];
   const pageRefs: string[] = [];
@@ -73,7 +75,8 @@ export function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOptions 
   const attach = (name: string, bytes: Uint8Array, format: string, usage?: string): number => {
     const id = nextId();
     const loc = `file_${id}.${format}`;
-    docEntries.push({ name: `Attachs/${loc}`, data: bytes });
+    // Attached files (scans, which are compressed already) are stored with the quickest deflate.
+    docEntries.push({ name: `Attachs/${loc}`, data: bytes, level: 1 });
     hash.update(name).update(bytes);
     attachments.push(`<ofd:Attachment ID="${id}" Name="${esc(name)}" Format="${format}" CreationDate="${xsDateTime(meta.date)}" Size="${Math.round((bytes.length / 1024) * 1000) / 1000}"${usage ? ` Usage="${usage}"` : ''}><ofd:FileLoc>${loc}</ofd:FileLoc></ofd:Attachment>`);
     return id;
@@ -149,9 +152,10 @@ export function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOptions 
     entries.push({ name: `Doc_0/Tags/${TAG_FILE}`, data: Buffer.from(tagFileXml(tagged), 'utf8') });
   }
   if (attachments.length) entries.push({ name: 'Doc_0/Attachs/Attachments.xml', data: Buffer.from(`${XML_DECL}${root('Attachments')}${attachments.join('')}</ofd:Attachments>\n`, 'utf8') });
-  for (const e of docEntries) entries.push({ name: `Doc_0/${e.name}`, data: e.data });
-  for (const f of fonts.files) entries.push({ name: `Doc_0/${f.name}`, data: f.data });
-  return zipEntries(entries, meta.date);
+  for (const e of docEntries) entries.push({ ...e, name: `Doc_0/${e.name}` });
+  // XML deflates nearly as well at level 1 (+1 % here) in a third of the time.
+  const packed: Packed[] = [...entries.map((e) => pack({ level: 1, ...e })), ...(await Promise.all(fontsPacked))];
+  return zipEntries(packed, meta.date);
 }
 
 function outlineXml(e: Nested<OutlineEntry>): string {
