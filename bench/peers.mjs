@@ -1,6 +1,6 @@
 // gongwen against its peers in one run (ratios hold on a noisy machine): PDF vs Typst, PDF vs the
 // LibreOffice path, DOCX vs docxtemplater; documents of 1–500 pages; 1–1000 units at --jobs 1 and 2;
-// and where the time goes, stage by stage. Writes bench/results.md. Usage: npm run bench
+// where the time goes, stage by stage; OFD beside PDF. Writes bench/results.md. Usage: npm run bench
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -268,6 +268,11 @@ say(`| total | ${total.toFixed(1)} | |`);
 say();
 say(`Biggest cost: ${names[sorted[0]]}.`);
 say();
+// ---- OFD beside PDF (bench/ofd.mjs), and the subsetter against hb-subset
+{
+  const { ofdSection } = await import('./ofd.mjs');
+  for (const l of await ofdSection({ docs: instances.map(build), book, date, runs: RUNS, warm: WARM })) say(l);
+}
 
 // ---- units scaling
 say('## Units: 1, 10, 100 and 1000 generated units, all documents, both formats, 备案材料.pdf');
