@@ -334,7 +334,7 @@ say();
 // ---- cold start (bench/cold.mjs): fresh processes, Typst's fresh process beside ours
 {
   const { coldSection } = await import('./cold.mjs');
-  for (const l of coldSection({ root: ROOT, tmp, typstSource: docToTypst(variants[0], fonts), fontDir })) say(l);
+  for (const l of await coldSection({ root: ROOT, tmp, typstSource: docToTypst(variants[0], fonts), fontDir })) say(l);
 }
 const version = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
 say('Versions: ' + ['fontkit', 'docx', 'handlebars', 'yaml'].map((p) => `${p} ${version(p)}`).join(', ') + `, LibreOffice ${hasSoffice ? execFileSync('soffice', ['--version'], { encoding: 'utf8' }).trim() : 'absent'}.`);

@@ -1,11 +1,11 @@
 // `gongwen init [dir]`: a working project: config, the built-in templates to edit, an example unit.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { BUILTIN_TEMPLATE_DIR } from '../template/template-store.js';
 import type { World } from '../world/world.js';
 import { CONFIG_FILE } from './config.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../data/市某某委员会.yaml', import.meta.url));
+const EXAMPLE = packagePath('data', '市某某委员会.yaml');
 
 const CONFIG = `# gongwen 项目配置（命令行参数优先）
 data: data            # 单位数据所在目录

@@ -267,7 +267,8 @@ async function cmdInit(rest: string[]): Promise<number> {
 }
 
 async function cmdImport(rest: string[]): Promise<number> {
-  const [{ stringify }, { mapRows }, { readWorkbook }, { importUnit }] = await Promise.all([import('yaml'), import('../import/map-rows.js'), import('../import/read-sheet.js'), import('../import/import-unit.js')]);
+  // Our modules only: a bundled dynamic import of a CommonJS package (yaml) keeps only its default export.
+  const [{ mapRows }, { readWorkbook }, { importUnit, mappedYaml }] = await Promise.all([import('../import/map-rows.js'), import('../import/read-sheet.js'), import('../import/import-unit.js')]);
   const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
@@ -304,8 +305,8 @@ async function cmdImport(rest: string[]): Promise<number> {
   if (!('records' in mapped)) return 1;
   const from = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：`;
   const text = mapped.ledger
-    ? `${from}问题清单和整改台账，${mapped.ledger.problems.length} 个问题、${mapped.ledger.measures.length} 项整改措施\n` + stringify({ problems: mapped.ledger.problems, measures: mapped.ledger.measures })
-    : `${from}${mapped.section.label}（${mapped.section.key}），${mapped.records.length} 行\n` + stringify(mapped.records);
+    ? `${from}问题清单和整改台账，${mapped.ledger.problems.length} 个问题、${mapped.ledger.measures.length} 项整改措施\n` + mappedYaml(mapped)
+    : `${from}${mapped.section.label}（${mapped.section.key}），${mapped.records.length} 行\n` + mappedYaml(mapped);
   if (values.output) {
     world.writeAtomic(String(values.output), text);
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);

@@ -23,6 +23,13 @@ function unitNameOf(rows: Cell[][]): string | undefined {
   return undefined;
 }
 
+type Mapped = Extract<ReturnType<typeof mapRows>, { records: unknown }>;
+
+/** The YAML of one imported sheet: the ledger's problems and measures, or the section's records. */
+export function mappedYaml(mapped: Mapped): string {
+  return mapped.ledger ? stringify({ problems: mapped.ledger.problems, measures: mapped.ledger.measures }) : stringify(mapped.records);
+}
+
 export function importUnit(sheets: readonly Sheet[], file: string): UnitFiles {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -39,11 +46,7 @@ export function importUnit(sheets: readonly Sheet[], file: string): UnitFiles {
     diagnostics.push(...mapped.diagnostics);
     unitName ??= unitNameOf(sheet.rows);
     const head = `# 由 ${file} 的工作表“${sheet.name}”导入\n`;
-    if (mapped.ledger) files.set('整改台账.yaml', head + stringify({ problems: mapped.ledger.problems, measures: mapped.ledger.measures }));
-    else {
-      const name = `${mapped.section.label}.yaml`;
-      files.set(name, head + stringify(mapped.records));
-    }
+    files.set(mapped.ledger ? '整改台账.yaml' : `${mapped.section.label}.yaml`, head + mappedYaml(mapped));
   }
   // The skeleton: empty values for the required fields, so `check` points at each line to fill.
   files.set(

@@ -1,12 +1,12 @@
 // Finds templates by document id: the project's templates/ first, then the built-in ones.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import type { World } from '../world/world.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { decodeText } from '../data/decode-text.js';
 
 /** The package's own templates/ folder (works from src/ under vitest and from dist/). */
-export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATE_DIR = packagePath('templates') + path.sep;
 
 export interface TemplateSource {
   id: string;

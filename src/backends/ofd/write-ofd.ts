@@ -4,8 +4,8 @@
 // Content.xml per page — every element with the `ofd:` prefix and in schema order, one ID space
 // within MaxUnitID, a plain deflated zip with UTF-8 names and fixed dates (reruns are byte-identical).
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { PagedLayout } from '../../layout/types.js';
+import { PACKAGE_VERSION } from '../../package-root.js';
 import { nestOutline, type Nested } from '../outline-tree.js';
 import type { EmbeddedFile, PdfMeta } from '../pdf/write-pdf.js';
 import { esc } from '../xml-escape.js';
@@ -23,7 +23,6 @@ export interface OfdOptions {
   files?: EmbeddedFile[];
 }
 
-const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /** 公文 elements DocInfo repeats as CustomData, under the names a 电子公文 system uses. */
 const CUSTOM_DATA: [keyof ReturnType<typeof elementValues>, string][] = [
@@ -139,7 +138,7 @@ export async function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOp
     '<ofd:DocUsage>Normal</ofd:DocUsage>',
     meta.keywords?.length ? `<ofd:Keywords>${meta.keywords.map((k) => `<ofd:Keyword>${esc(k)}</ofd:Keyword>`).join('')}</ofd:Keywords>` : '',
     '<ofd:Creator>gongwen</ofd:Creator>',
-    `<ofd:CreatorVersion>${VERSION}</ofd:CreatorVersion>`,
+    `<ofd:CreatorVersion>${PACKAGE_VERSION}</ofd:CreatorVersion>`,
     custom.length ? `<ofd:CustomDatas>${custom.join('')}</ofd:CustomDatas>` : '',
   ].join('');
   const ofd = `${XML_DECL}${root('OFD', ' Version="1.0" DocType="OFD"')}<ofd:DocBody><ofd:DocInfo>${info}</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n`;

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { PDFDict, PDFRef } from 'pdf-lib';
+import { packagePath } from '../../package-root.js';
 import { ascii, pdfDate, text, type Literal, type PdfFile } from './pdf-file.js';
 
 export interface PdfMeta {
@@ -23,7 +24,7 @@ const TOOL = 'gongwen';
 let icc: Uint8Array | undefined;
 /** The sRGB profile, read and deflated once per process from the package's assets. */
 function srgbProfile(): Uint8Array {
-  return (icc ??= deflateSync(readFileSync(new URL('../../../assets/icc/sRGB.icc', import.meta.url))));
+  return (icc ??= deflateSync(readFileSync(packagePath('assets', 'icc', 'sRGB.icc'))));
 }
 
 /** Characters XML 1.0 cannot carry are dropped from metadata, in Info and XMP alike (they must agree). */

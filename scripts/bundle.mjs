@@ -1,0 +1,34 @@
+// Bundles the compiled CLI (dist/) into dist/bundle/ with esbuild: one module graph per command
+// instead of hundreds of files to resolve and load at every start (DESIGN: cold start, issue 14).
+// Dynamic imports stay lazy chunks (a PDF-only run still loads no DOCX, XLSX or preview code); the
+// worker of --jobs N is an entry of its own next to the chunk that starts it. piscina keeps its
+// own files (it starts workers from them). bin/gongwen.js runs the bundle when it is there.
+import { build } from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const out = path.join(ROOT, 'dist/bundle');
+fs.rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: { main: path.join(ROOT, 'dist/cli/main.js'), 'render-worker': path.join(ROOT, 'dist/api/render-worker.js') },
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['piscina'],
+  // ES builds first (pdf-lib's): a chunk made from a CommonJS package exports only its default, so
+  // `const { PDFDocument } = await import('pdf-lib')` would find nothing in a CommonJS build.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
+  banner: { js: "import { createRequire as __gongwenRequire } from 'node:module'; const require = __gongwenRequire(import.meta.url);" },
+  chunkNames: 'chunk-[hash]',
+  legalComments: 'linked',
+  // Less text to parse at every start (identifiers kept: stack traces stay readable).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
