@@ -14,6 +14,8 @@ import { covers, readFaces } from './sfnt-info.js';
 /** The fonts needed for PDF output cannot be read. */
 export class FontError extends Error {}
 import { isWoff, woffToSfnt } from './woff-to-sfnt.js';
+import { readSfnt, type SfntFile } from './sparse-sfnt.js';
+import { glyfSource } from './truetype-subset.js';
 
 /** A per-face cache of one fontkit lookup (fontkit builds a glyph object per call). */
 function memo<V>(compute: (key: number) => V): (key: number) => V {
@@ -29,11 +31,15 @@ export class Face {
   constructor(
     readonly key: string,
     readonly source: FontSource,
-    /** sfnt bytes: what is embedded. */
+    /** sfnt bytes: what is embedded (glyph data only where `fill` has read it, when there is a fill). */
     readonly bytes: Uint8Array,
     readonly font: Font,
+    /** Reads ranges of the file into `bytes`: set when the glyf table was left unread (sparse-sfnt). */
+    readonly fill?: (ranges: readonly { offset: number; length: number }[]) => void,
   ) {
     this.unitsPerEm = font.unitsPerEm;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.hmtx = this.findHmtx();
   }
   /** Read once: fontkit's getter decodes the head table on every call. */
   readonly unitsPerEm: number;
@@ -56,12 +62,50 @@ export class Face {
     const g = this.glyphId(cp);
     return g === 0 ? undefined : g;
   }
-  /** Advance of a glyph in font units. */
-  readonly glyphAdvance = memo((gid) => this.font.getGlyph(gid).advanceWidth);
+  /**
+   * Advance of a glyph in font units, read from hmtx: fontkit's glyph object would decode the whole
+   * loca table (and, without vmtx, the glyph's outline) to give the same number.
+   */
+  readonly glyphAdvance = memo((gid) => {
+    const hm = this.hmtx;
+    if (!hm || gid < 0 || gid >= this.font.numGlyphs) return this.font.getGlyph(gid).advanceWidth;
+    return this.view.getUint16(hm.offset + 4 * Math.min(gid, hm.count - 1));
+  });
+  private view!: DataView;
+  private hmtx: { offset: number; count: number } | undefined;
+  /** Where hmtx is and how many full metrics it has, when hhea and hmtx are whole in the file. */
+  private findHmtx(): { offset: number; count: number } | undefined {
+    const t = this.tables;
+    const hhea = t.hhea;
+    const hmtx = t.hmtx;
+    if (!hhea || !hmtx || hhea.length < 36 || hhea.offset + 36 > this.bytes.length) return undefined;
+    const count = this.view.getUint16(hhea.offset + 34);
+    return count > 0 && hmtx.offset + 4 * count <= this.bytes.length && hmtx.length >= 4 * count ? { offset: hmtx.offset, count } : undefined;
+  }
+  private get tables(): Record<string, { offset: number; length: number } | undefined> {
+    return (this.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
+  }
+  /** The post table's italic angle (fontkit's getter decodes every glyph name of post to give it). */
+  get italicAngle(): number {
+    const post = this.tables.post;
+    if (!post || post.length < 8) return this.font.italicAngle;
+    return this.view.getInt16(post.offset + 4) + this.view.getUint16(post.offset + 6) / 65536;
+  }
   width(text: string, size: number): number {
     let w = 0;
     for (const ch of text) w += this.advance(ch.codePointAt(0)!);
     return (w * size) / this.unitsPerEm;
+  }
+  /** The ink box of the glyph of `cp` in font units (its outline read first when it was left unread). */
+  inkBox(cp: number): { minX: number; minY: number; maxX: number; maxY: number } {
+    const gid = this.glyphId(cp);
+    glyfSource(this)?.load([gid]);
+    return this.font.getGlyph(gid).bbox;
+  }
+  /** The whole font program (the preview serves it to the browser): unread glyph data read now. */
+  wholeBytes(): Uint8Array {
+    glyfSource(this)?.loadAll();
+    return this.bytes;
   }
   ascent(size: number): number {
     return (this.font.ascent * size) / this.unitsPerEm;
@@ -127,13 +171,12 @@ export class FontBook {
       const key = `${src.file}#${src.index ?? 0}`;
       let face = byKey.get(key);
       if (face) return face;
-      let bytes: Uint8Array = world.readBytes(src.file);
-      if (isWoff(bytes)) bytes = unpackedWoff(world, src.file, bytes);
+      const { bytes, fill } = isWoff(world.readRange(src.file, 0, 48)) ? unpackedWoff(world, src.file) : readSfnt(world, src.file);
       const made = fontkit.create(bytes as Buffer) as Font | { fonts: Font[] } | null;
       // A collection: the face by index (its tables' offsets are absolute in the file's bytes).
       const parsed = made && 'fonts' in made ? made.fonts[src.index ?? 0] : made;
       if (!parsed || !('glyphForCodePoint' in parsed) || parsed.numGlyphs < 2) throw new Error('不是可用的字体文件');
-      face = new Face(key, src, bytes, parsed);
+      face = new Face(key, src, bytes, parsed, fill);
       byKey.set(key, face);
       return face;
     };
@@ -235,21 +278,22 @@ function langRank(name: string): number {
  * mtime (inflating LXGW WenKai costs ≈0.2 s of a cold start). A cached file is used only when its
  * table directory is whole; anything else is unpacked again and rewritten.
  */
-function unpackedWoff(world: World, file: string, woff: Uint8Array): Uint8Array {
+function unpackedWoff(world: World, file: string): SfntFile {
   const cache = cacheFile(world, process.platform);
   const st = world.stat(file);
   const key = createHash('sha1').update(`${path.resolve(world.cwd, file)}\0${st?.size}\0${st?.mtimeMs}`).digest('hex').slice(0, 20);
   const cached = cache && path.join(path.dirname(cache), 'sfnt', `${key}.sfnt`);
   if (cached && world.exists(cached)) {
     try {
-      const b = world.readBytes(cached);
+      const sfnt = readSfnt(world, cached);
+      const b = sfnt.bytes;
       readFaces((o, n) => b.subarray(o, o + n), b.length);
-      return b;
+      return sfnt;
     } catch {
       // Corrupt or cut short: unpacked again below.
     }
   }
-  const sfnt = woffToSfnt(woff);
+  const sfnt = woffToSfnt(world.readBytes(file));
   if (cached) {
     try {
       world.mkdirp(path.dirname(cached));
@@ -258,7 +302,7 @@ function unpackedWoff(world: World, file: string, woff: Uint8Array): Uint8Array 
       // No cache folder we may write: unpacked again next time.
     }
   }
-  return sfnt;
+  return { bytes: sfnt };
 }
 
 /** Where a style comes in a fallback order (unknown styles last; the sort is stable). */

@@ -25,21 +25,19 @@ export class FontFileError extends Error {}
 const tagAt = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-/** The faces of a font file; throws FontFileError for a file that is not a readable sfnt. */
-export function readFaces(read: ReadRange, size: number): FaceInfo[] {
+/** Where each face's table directory starts: 0 for a single font, the offsets of a collection's. */
+export function faceOffsets(read: ReadRange): number[] {
   const head = read(0, 12);
   if (head.length < 12) throw new FontFileError('文件太短');
-  const tag = tagAt(head, 0);
-  if (tag === 'ttcf') {
-    const n = view(head).getUint32(8);
-    if (n < 1 || n > 1000) throw new FontFileError('字体集合的字体数无效');
-    const offs = view(read(12, 4 * n));
-    return Array.from({ length: n }, (_v, i) => readFace(read, size, offs.getUint32(4 * i), i));
-  }
-  return [readFace(read, size, 0, 0)];
+  if (tagAt(head, 0) !== 'ttcf') return [0];
+  const n = view(head).getUint32(8);
+  if (n < 1 || n > 1000) throw new FontFileError('字体集合的字体数无效');
+  const offs = view(read(12, 4 * n));
+  return Array.from({ length: n }, (_v, i) => offs.getUint32(4 * i));
 }
 
-function readFace(read: ReadRange, size: number, at: number, index: number): FaceInfo {
+/** The table directory of the face at `at`: tag → offset and length (absolute in the file). */
+export function readDirectory(read: ReadRange, size: number, at: number): Map<string, { offset: number; length: number }> {
   const hdr = read(at, 12);
   if (hdr.length < 12) throw new FontFileError('字体目录不完整');
   const version = view(hdr).getUint32(0);
@@ -55,6 +53,16 @@ function readFace(read: ReadRange, size: number, at: number, index: number): Fac
     if (offset + length > size) throw new FontFileError(`表 ${tagAt(dir, o)} 超出文件末尾`);
     tables.set(tagAt(dir, o), { offset, length });
   }
+  return tables;
+}
+
+/** The faces of a font file; throws FontFileError for a file that is not a readable sfnt. */
+export function readFaces(read: ReadRange, size: number): FaceInfo[] {
+  return faceOffsets(read).map((at, i) => readFace(read, size, at, i));
+}
+
+function readFace(read: ReadRange, size: number, at: number, index: number): FaceInfo {
+  const tables = readDirectory(read, size, at);
   const table = (t: string) => {
     const e = tables.get(t);
     return e ? read(e.offset, e.length) : undefined;

@@ -14,6 +14,10 @@ interface GlyfSource {
   /** Start of each glyph in the file (numGlyphs + 1 entries, absolute offsets). */
   loca: Uint32Array;
   hmtx: { offset: number; numberOfHMetrics: number };
+  /** Makes the data of these glyphs present in `bytes` (a sparse font reads it now, once). */
+  load: (gids: readonly number[]) => void;
+  /** Makes all glyph data present. */
+  loadAll: () => void;
 }
 
 export interface Subset extends SubsetGlyphs {
@@ -43,6 +47,14 @@ export function glyfSource(face: Face): GlyfSource | null {
 }
 
 function parse(face: Face): GlyfSource | null {
+  const s = parseGlyf(face);
+  // A font left to fontkit reads its glyph data from `bytes`: make it whole first.
+  const glyf = (face.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables.glyf;
+  if (!s && face.fill && glyf) face.fill([glyf]);
+  return s;
+}
+
+function parseGlyf(face: Face): GlyfSource | null {
   const dir = (face.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
   const table = (tag: string) => dir[tag];
   const need = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
@@ -60,7 +72,25 @@ function parse(face: Face): GlyfSource | null {
   if (nh < 1 || table('loca')!.length < (numGlyphs + 1) * (longLoca ? 4 : 2) || table('hmtx')!.length < 4 * nh + 2 * Math.max(0, numGlyphs - nh)) return null;
   const loca = new Uint32Array(numGlyphs + 1);
   for (let i = 0; i <= numGlyphs; i++) loca[i] = glyfAt + (longLoca ? view.getUint32(locaAt + 4 * i) : 2 * view.getUint16(locaAt + 2 * i));
-  return { bytes, view, table, numGlyphs, loca, hmtx: { offset: table('hmtx')!.offset, numberOfHMetrics: nh } };
+  const fill = face.fill;
+  const loaded = fill && new Uint8Array(numGlyphs);
+  const load = (gids: readonly number[]) => {
+    if (!fill || !loaded) return;
+    const ranges: { offset: number; length: number }[] = [];
+    for (const g of gids) {
+      if (g < 0 || g >= numGlyphs || loaded[g]) continue;
+      loaded[g] = 1;
+      const length = Math.min(loca[g + 1]!, bytes.length) - loca[g]!;
+      if (length > 0) ranges.push({ offset: loca[g]!, length });
+    }
+    if (ranges.length) fill(ranges.sort((a, b) => a.offset - b.offset));
+  };
+  const loadAll = () => {
+    if (!fill || !loaded || loaded.every((x) => x)) return;
+    fill([table('glyf')!]);
+    loaded.fill(1);
+  };
+  return { bytes, view, table, numGlyphs, loca, hmtx: { offset: table('hmtx')!.offset, numberOfHMetrics: nh }, load, loadAll };
 }
 
 // Composite glyph flags (OpenType glyf table).
@@ -101,16 +131,20 @@ export function subsetGlyf(src: GlyfSource, gids: Iterable<number>): Subset {
 
 /** The tables of that subset: the glyph programs and the metrics a renderer needs, no more. */
 export function subsetGlyfTables(src: GlyfSource, gids: Iterable<number>): SubsetGlyphs {
-  const keep = new Set<number>([0]);
-  const todo = [...gids].filter((g) => g >= 0 && g < src.numGlyphs);
-  while (todo.length) {
-    const g = todo.pop()!;
-    if (keep.has(g)) continue;
-    keep.add(g);
-    for (const slot of componentSlots(src, g)) {
-      const c = src.view.getUint16(src.loca[g]! + slot);
-      if (c < src.numGlyphs && !keep.has(c)) todo.push(c);
+  const keep = new Set<number>();
+  // Breadth first, one read per level: the glyphs asked for (and .notdef), then their components…
+  let level = [...new Set([0, ...gids])].filter((g) => g >= 0 && g < src.numGlyphs);
+  while (level.length) {
+    for (const g of level) keep.add(g);
+    src.load(level);
+    const next = new Set<number>();
+    for (const g of level) {
+      for (const slot of componentSlots(src, g)) {
+        const c = src.view.getUint16(src.loca[g]! + slot);
+        if (c < src.numGlyphs && !keep.has(c)) next.add(c);
+      }
     }
+    level = [...next];
   }
   const oldIds = [...keep].sort((a, b) => a - b);
   const newId = new Map(oldIds.map((g, i) => [g, i]));

@@ -110,7 +110,7 @@ function addPageNumber(page: LaidPage, n: number, book: FontBook): void {
   const text = `${PAGE_NUMBER.dash} ${n} ${PAGE_NUMBER.dash}`;
   const w = face.width(text, size);
   const g = page.geometry;
-  const dash = face.font.glyphForCodePoint(0x2014).bbox;
+  const dash = face.inkBox(0x2014);
   const dashMid = (((dash.minY + dash.maxY) / 2) * size) / face.unitsPerEm;
   const baseline = g.block.y + g.block.height + PAGE_NUMBER.below + dashMid;
   const x = n % 2 === 1 ? g.block.x + g.block.width - PAGE_NUMBER.inset - w : g.block.x + PAGE_NUMBER.inset;

@@ -73,7 +73,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
         // Fonts by index only: no path from the request ever reaches the file system.
         const m = /^\/fonts\/(\d+)$/.exec(url.pathname);
         const face = m ? faces[Number(m[1])] : undefined;
-        if (face) return send(res, 200, 'font/ttf', face.bytes, { 'cache-control': 'max-age=3600' });
+        if (face) return send(res, 200, 'font/ttf', face.wholeBytes(), { 'cache-control': 'max-age=3600' });
         return send(res, 404, 'text/plain', 'not found');
       } catch (e) {
         log(`预览出错：${(e as Error).stack ?? e}`);

@@ -43,6 +43,11 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
       const b = typeof v === 'string' ? new TextEncoder().encode(v) : v;
       return b.subarray(offset, offset + length);
     },
+    readRangesInto: (p, target, ranges) => {
+      const v = get(p);
+      const b = typeof v === 'string' ? new TextEncoder().encode(v) : v;
+      for (const r of ranges) target.set(b.subarray(r.offset, Math.min(r.offset + r.length, target.length)), r.offset);
+    },
     listDir: (p): DirEntry[] => {
       const base = norm(p);
       const prefix = base === '.' ? '' : base + '/';

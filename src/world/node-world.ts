@@ -42,6 +42,14 @@ export function nodeWorld(cwd = process.cwd()): World {
         fs.closeSync(fd);
       }
     },
+    readRangesInto: (p, target, ranges) => {
+      const fd = fs.openSync(abs(p), 'r');
+      try {
+        for (const r of ranges) fs.readSync(fd, target, r.offset, Math.min(r.length, target.length - r.offset), r.offset);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
     listDir: (p): DirEntry[] =>
       fs
         .readdirSync(abs(p), { withFileTypes: true })

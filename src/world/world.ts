@@ -17,6 +17,8 @@ export interface World {
   stat(path: string): { size: number; mtimeMs: number } | undefined;
   /** `length` bytes at `offset` (fewer at the end of the file), without reading the rest. */
   readRange(path: string, offset: number, length: number): Uint8Array;
+  /** Reads each range of the file into `target` at the same offset (one open for them all). */
+  readRangesInto(path: string, target: Uint8Array, ranges: readonly { offset: number; length: number }[]): void;
   listDir(path: string): DirEntry[];
   /**
    * Paths matching a glob pattern (relative to `cwd`, or absolute), written the way the pattern

@@ -194,7 +194,17 @@ describe('faults', () => {
     fs.mkdirSync(path.join(dir, 'data'));
     fs.writeFileSync(path.join(dir, 'data/a.yaml'), unit('甲单位', '会议过多'));
     const base = nodeWorld(dir);
-    const world: World = { ...base, readBytes: (p) => (p.endsWith('.ttf') && p.includes('noto-sans-sc') ? (() => { throw new Error('ENOENT: no such file'); })() : base.readBytes(p)) };
+    // Every way of reading the file fails, as for a file deleted after the catalog saw it.
+    const gone = (p: string) => {
+      if (p.endsWith('.ttf') && p.includes('noto-sans-sc')) throw new Error('ENOENT: no such file');
+    };
+    const world: World = {
+      ...base,
+      readBytes: (p) => (gone(p), base.readBytes(p)),
+      readRange: (p, o, n) => (gone(p), base.readRange(p, o, n)),
+      readRangesInto: (p, t, r) => (gone(p), base.readRangesInto(p, t, r)),
+      fileSize: (p) => (gone(p), base.fileSize(p)),
+    };
     const s = await render(world, { inputs: ['data'], out: 'out', formats: ['docx', 'pdf'], fontOptions: { system: false } });
     const d = s.units[0]!.diagnostics.find((x) => x.code === 'E_FONT');
     expect(d?.message).toContain('npm ci');

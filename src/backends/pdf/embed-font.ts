@@ -125,7 +125,7 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
     FontName: base,
     Flags: 4,
     FontBBox: [b.minX, b.minY, b.maxX, b.maxY].map((v) => num(v * k)),
-    ItalicAngle: num(font.italicAngle),
+    ItalicAngle: num(face.italicAngle),
     Ascent: num(font.ascent * k),
     Descent: num(font.descent * k),
     CapHeight: num((font.capHeight || font.ascent) * k),
