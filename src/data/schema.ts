@@ -107,6 +107,8 @@ const UNIT = obj([
   f('doc_number_prefix', '发文字号前缀', ['发文字号前缀', '机关代字'], text),
   f('doc_number', '发文字号序号', ['发文字号序号', '文号序号'], text),
   f('filing_to', '备案机关', ['备案机关', '报送机关'], text, true),
+  // 签发人 of the unit's 上行文 (the 回头看 report): one name or several, 张三、李四.
+  f('signers', '签发人', ['签发人'], text),
   f('supervisor', '督导组', ['督导组'], text),
   f('contact', '联系人', ['联系人'], obj([f('name', '姓名', ['姓名', '联系人'], text), f('phone', '联系电话', ['电话', '联系电话'], text)])),
   f('date', '成文日期', ['成文日期', '日期'], date),

@@ -1,29 +1,42 @@
 // Table column widths from content, shared by the DOCX and PDF backends so both tables look alike.
-// The automatic table layout of browsers: each column gets its narrowest sensible width, and the
-// rest of the line is shared in proportion to how much more each column would like.
+// The automatic table layout of browsers: each column gets the width of the longest piece of its
+// cells that must stay whole (a 四风 category, a date, a name, a number with its unit, the 序号:
+// keep-whole.ts, the same pieces the line breaker keeps), and the rest of the line is shared in
+// proportion to how much more each column would like.
+import { columnKeeps, longestPiece, type Piece } from './keep-whole.js';
 import { lineText, type Line, type TableNode } from './tree.js';
-import { charCells } from './measure-chars.js';
+import { setCells } from './measure-chars.js';
 
 /** Cell padding, in characters, on top of the text. */
 const PAD = 1.2;
-/** Names of up to this many characters (张三, 办公室) should not wrap. */
-const KEEP = 3;
 
 function longestLine(l: Line | undefined): number {
-  return Math.max(0, ...lineText(l).split('\n').map(charCells));
+  return Math.max(0, ...lineText(l).split('\n').map(setCells));
+}
+
+/** The widest piece of a cell no line may break inside, in characters. */
+function widestPiece(l: Line | undefined, keep: (text: string) => Piece[]): number {
+  return Math.max(0, ...lineText(l).split('\n').map((t) => longestPiece(t, setCells, keep)));
+}
+
+/** The pieces rule of each column of `t` (the line breakers of both backends use the same). */
+export function tableKeeps(t: TableNode): ((text: string) => Piece[])[] {
+  const n = t.header.length || t.rows[0]?.length || 0;
+  return columnKeeps(t.rows.map((r) => r.map((c) => lineText(c))), n);
 }
 
 /** Fractions of the table width per column; `totalChars` is the table width in characters of its font. */
 export function columnWidths(t: TableNode, totalChars: number): number[] {
   const n = t.header.length || t.rows[0]?.length || 0;
   if (n === 0) return [];
+  const keeps = tableKeeps(t);
   const min: number[] = [];
   const max: number[] = [];
   for (let c = 0; c < n; c++) {
     const head = longestLine(t.header[c]);
     const body = Math.max(0, ...t.rows.map((r) => longestLine(r[c])));
-    // A header may wrap onto two lines; a short name may not.
-    min.push(Math.max(Math.ceil(head / 2), Math.min(body, KEEP), 1) + PAD);
+    const whole = Math.max(widestPiece(t.header[c], keeps[c]!), ...t.rows.map((r) => widestPiece(r[c], keeps[c]!)));
+    min.push(Math.max(whole, 1) + PAD);
     max.push(Math.max(head, body, 1) + PAD);
   }
   const sumMin = min.reduce((a, b) => a + b, 0);

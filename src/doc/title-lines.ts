@@ -1,5 +1,6 @@
 // Breaks a 标题 into lines that keep words whole and form a trapezoid or a diamond, never an
 // hourglass (GB/T 9704 §7.3.1: "标题排列应当使用梯形或菱形"). Shared by the DOCX and PDF backends.
+import { compoundPieces, fixedPieces, insidePieces } from './keep-whole.js';
 import { charCells } from './measure-chars.js';
 import { splitLineAt } from './split-line.js';
 import { lineText, type Line } from './tree.js';
@@ -13,6 +14,8 @@ const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
 /** Word boundaries (UTF-16 offsets) where a title may break. */
 function breakOffsets(text: string): number[] {
   const out: number[] = [];
+  // The segmenter splits 领导|班子 and 教育|实践|活动: the documents' compounds, dates and numbers stay whole.
+  const inside = insidePieces([...compoundPieces(text), ...fixedPieces(text)]);
   let depth = 0;
   let pos = 0;
   for (const s of seg.segment(text)) {
@@ -24,7 +27,7 @@ function breakOffsets(text: string): number[] {
     if (pos >= text.length) break;
     const before = text.slice(0, pos);
     const after = text.slice(pos);
-    if (NO_START.test(after) || NO_END.test(before)) continue;
+    if (NO_START.test(after) || NO_END.test(before) || inside.has(pos)) continue;
     // Breaking inside a quoted name (《…》, “…”) is allowed but costs (see below).
     out.push(depth > 0 ? -pos : pos);
   }

@@ -2,6 +2,7 @@
 // (the `linebreak` package) narrowed by the Chinese 禁则; Latin words and numbers stay whole unless
 // longer than a line; closing punctuation may hang; every line but a paragraph's last is justified.
 import LineBreaker from 'linebreak';
+import { fixedPieces, type Piece } from '../doc/keep-whole.js';
 import { HANGING, NO_END, NO_START, isUnsplittablePair } from './kinsoku.js';
 import type { Slot } from './shape-text.js';
 
@@ -21,10 +22,15 @@ export interface BreakOptions {
   firstIndent?: number;
   /** Justify all lines but the last (and lines ending in a forced break). */
   justify: boolean;
+  /**
+   * Pieces of the text no line breaks inside (UTF-16 offsets into the slots' characters): dates and
+   * numbers with units unless told otherwise; table cells and titles keep words too (keep-whole.ts).
+   */
+  keep?: (text: string) => Piece[];
 }
 
 /** Indices i where a line may break before slot i (i in 1..n-1); forced breaks after hard breaks. */
-export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]; forced: boolean[] } {
+export function breakOpportunities(slots: readonly Slot[], keep: (text: string) => Piece[] = fixedPieces): { allowed: boolean[]; forced: boolean[] } {
   const n = slots.length;
   const allowed = new Array<boolean>(n + 1).fill(false);
   const forced = new Array<boolean>(n + 1).fill(false);
@@ -64,6 +70,12 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
     while (k > 0 && isSpace(slots[k]!)) k--;
     if (NO_START.has(cur.ch) || NO_END.has(slots[k]!.ch) || isUnsplittablePair(prev.ch, cur.ch)) allowed[i] = false;
   }
+  for (const [a, b] of keep(text)) {
+    for (let o = a + 1; o < b; o++) {
+      const i = slotAt[o]!;
+      if (i > 0 && !forced[i]) allowed[i] = false;
+    }
+  }
   return { allowed, forced };
 }
 
@@ -78,7 +90,7 @@ const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
 export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLine[] {
   const n = slots.length;
   if (n === 0) return [{ slots: [], xs: [], width: 0, justified: false }];
-  const { allowed, forced } = breakOpportunities(slots);
+  const { allowed, forced } = breakOpportunities(slots, opts.keep);
   const lines: BrokenLine[] = [];
   let start = 0;
   while (start < n) {

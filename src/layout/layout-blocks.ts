@@ -1,10 +1,11 @@
 // DocTree → boxes: the 版头, title, 主送, body blocks, 附件说明, 署名/日期 and 附注, each line a box
 // on the 28.95 pt grid, with the same spacing the DOCX backend asks Word and LibreOffice for.
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { columnWidths } from '../doc/column-widths.js';
+import { columnWidths, tableKeeps } from '../doc/column-widths.js';
+import { wordPieces } from '../doc/keep-whole.js';
 import { charCells } from '../doc/measure-chars.js';
 import { issuerMarkFit } from '../doc/issuer-mark.js';
-import { signatureIndents } from '../doc/signature.js';
+import { signatureIndents, signerNames } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
@@ -98,7 +99,8 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
     // Top edge of the mark 35 mm below the 版心 top (§7.2.4).
     const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * PITCH - size * 0.1);
     para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale, element: 'issuerMark' });
-    if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH, element: 'docNumber' });
+    if (meta.signer) out.push(...signerBoxes(meta, width, landscape, ctx));
+    else if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH, element: 'docNumber' });
     // Red rule 4 mm below the 发文字号 (or the mark), as wide as the 版心 (§7.2.7).
     const last = out[out.length - 1]!;
     const glyphBottom = last.height - (PITCH - GRID.bodySize) / 2;
@@ -124,6 +126,43 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   return out;
 }
 
+/** A line set on one line at its natural width (a name, a label), for placing by hand. */
+function natural(line: Line, style: TextStyle, ctx: BlockContext): BrokenLine {
+  return breakLines(shapeLine(line, style, ctx.book, ctx.diagnostics), { width: 1e9, justify: false })[0]!;
+}
+
+/**
+ * 签发人 of a 上行文 (§7.2.5–7.2.6): two blank lines below the 发文机关标志, “签发人：” in 3号仿宋 and
+ * the names in 3号楷体, right-aligned one character in, two names a line, wrapped lines aligned
+ * with the first name; the 发文字号 one character in from the left on the line of the last name.
+ */
+function signerBoxes(meta: DocMeta, width: number, landscape: boolean, ctx: BlockContext): Box[] {
+  const label = natural(text('签发人：'), body(), ctx);
+  const names = signerNames(meta.signer!).map((n) => natural(n, body('heading2'), ctx));
+  const gap = BODY_CELL;
+  const rows: BrokenLine[][] = [];
+  for (let i = 0; i < names.length; i += 2) rows.push(names.slice(i, i + 2));
+  const rowWidth = (r: BrokenLine[]) => r.reduce((w, n) => w + n.width, 0) + gap * Math.max(0, r.length - 1);
+  const first = rows[0] ?? [];
+  const start = width - BODY_CELL - rowWidth(first) - label.width;
+  const namesAt = start + label.width;
+  const baseline = baselineIn(PITCH, GRID.bodySize);
+  return rows.map((row, r) => {
+    const before = r === 0 ? 2 * PITCH : 0;
+    const items: PageItem[] = [];
+    if (r === 0) items.push(...lineItems(label, start, before + baseline).map((it) => ({ ...it, element: 'signer' as const })));
+    let x = namesAt;
+    for (const n of row) {
+      items.push(...lineItems(n, x, before + baseline).map((it) => ({ ...it, element: 'signer' as const })));
+      x += n.width + gap;
+    }
+    if (r === rows.length - 1 && meta.docNumber) {
+      items.push(...lineItems(natural(meta.docNumber, body(), ctx), BODY_CELL, before + baseline).map((it) => ({ ...it, element: 'docNumber' as const })));
+    }
+    return { height: before + PITCH, items, keepWithNext: true, landscape };
+  });
+}
+
 export function blockBoxes(b: Block, ctx: BlockContext): Box[] {
   const landscape = ctx.landscapeDoc || (b.type === 'table' && b.header.length >= TABLE.manyColumns);
   const width = landscape ? ctx.width.landscape : ctx.width.portrait;
@@ -147,6 +186,7 @@ export function blockBoxes(b: Block, ctx: BlockContext): Box[] {
 export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx: BlockContext): Box[] {
   const size = tableFontSize(t.header.length);
   const widths = columnWidths(t, width / size).map((f) => f * width);
+  const keeps = tableKeeps(t);
   const pad = TABLE.cellPadding;
   const lineH = size * TABLE.lineFactor;
   const borderW = 0.5;
@@ -158,7 +198,8 @@ export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx:
       const style: TextStyle = { role: header ? 'heading1' : 'body', size, color: BLACK };
       const slots = shapeLine(cell, style, ctx.book, ctx.diagnostics);
       const align: Align = header || t.align[c] === 'center' ? 'center' : t.align[c] === 'right' ? 'right' : 'left';
-      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false }), x, w, align });
+      // Headers keep their words and items; body cells by their column's rule.
+      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false, keep: header ? wordPieces : keeps[c]! }), x, w, align });
       x += w;
     });
     const contentH = Math.max(...laid.map((l) => l.lines.length * lineH), lineH);

@@ -5,6 +5,7 @@ import type { Line, Source } from '../doc/tree.js';
 import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { Rgb } from './types.js';
+import { isAlnum, isHan } from '../doc/measure-chars.js';
 
 export interface Slot {
   ch: string;
@@ -76,11 +77,6 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
   addAutospace(out);
   return out;
 }
-
-/** Han ideographs and kana (the side of an autospace that is Chinese). */
-const isHan = (cp: number): boolean =>
-  (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
-const isAlnum = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 
 /**
  * A quarter em between a Han character and a Latin letter or digit, as Word and LibreOffice add

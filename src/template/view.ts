@@ -66,6 +66,7 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     doc_number_prefix: tag(u.doc_number_prefix, 'unit.doc_number_prefix'),
     doc_number: docNumber ? tag(docNumber, 'unit.doc_number_prefix') : null,
     filing_to: tag(u.filing_to, 'unit.filing_to'),
+    signers: tag(u.signers, 'unit.signers'),
     supervisor: tag(u.supervisor, 'unit.supervisor'),
     contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
     date: dt(u.date),

@@ -17,6 +17,26 @@ describe('titleLines (GB/T 9704 §7.3.1)', () => {
     const lines = titleLines(L('中共上海市某某委员会党组领导班子教育实践活动整改方案'), 20).map(text);
     expect(lines).toEqual(['中共上海市某某委员会党组', '领导班子教育实践活动整改方案']);
   });
+  it('never breaks inside a compound the segmenter splits (领导|班子, 教育|实践|活动, 专项|整治), still a trapezoid', () => {
+    const titles = [
+      '中共上海市某某区教育局党委领导班子关于开展专项整治工作的实施方案',
+      '上海市某某委员会党组领导班子党的群众路线教育实践活动整改落实情况报告',
+      '关于某某大学领导班子教育实践活动专项整治“回头看”工作情况的报告',
+    ];
+    const compounds = ['领导班子', '教育实践活动', '专项整治', '整改落实', '群众路线', '回头看'];
+    for (const t of titles) {
+      for (const width of [14, 16, 18, 20, 22]) {
+        const lines = titleLines(L(t), width).map(text);
+        expect(lines.join('')).toBe(t);
+        for (let i = 1; i < lines.length; i++) {
+          const [a, b] = [lines[i - 1]!, lines[i]!];
+          for (const c of compounds) for (let k = 1; k < c.length; k++) expect(a.endsWith(c.slice(0, k)) && b.startsWith(c.slice(k)), `${t} @${width}: ${a}|${b}`).toBe(false);
+        }
+        const lens = lines.map(charCells);
+        for (let i = 1; i < lens.length - 1; i++) expect(lens[i]! < lens[i - 1]! && lens[i]! < lens[i + 1]!).toBe(false);
+      }
+    }
+  });
   it('never makes an hourglass and never loses a character', () => {
     const titles = [
       '关于印发《上海市某某委员会党组领导班子教育实践活动整改方案》和《专项整治方案》的通知',

@@ -1,8 +1,9 @@
 // Body blocks → WordprocessingML: headings by level, indented justified paragraphs, official tables.
-import { columnWidths } from '../../doc/column-widths.js';
+import { columnWidths, tableKeeps } from '../../doc/column-widths.js';
 import type { Block, Line, TableNode } from '../../doc/tree.js';
 import { BODY_CELL, GRID, HEADINGS, TABLE, tableFontSize } from '../../style/gbt9704.js';
 import { lineRuns } from './runs.js';
+import { wordPieces } from '../../doc/keep-whole.js';
 import { eighthPt, twip } from './units.js';
 import { cell, paragraph, row, table, type Border, type Jc } from './xml.js';
 
@@ -36,13 +37,14 @@ export function tableToXml(t: TableNode, textWidthPt: number): string {
   const widthTw = twip(textWidthPt);
   const fractions = columnWidths(t, textWidthPt / size);
   const cols = fractions.map((f) => Math.floor(f * widthTw));
+  const keeps = tableKeeps(t);
   const line = twip(size * TABLE.lineFactor);
   const pad = twip(TABLE.cellPadding);
   const margins = { top: twip(2), left: pad, bottom: twip(2), right: pad };
   const b: Border = { val: 'single', size: eighthPt(0.5), color: '000000' };
   const cellXml = (content: Line, c: number, header: boolean) => {
     const jc: Jc = t.align[c] === 'center' || header ? 'center' : t.align[c] === 'right' ? 'right' : 'left';
-    return cell({ width: cols[c]!, margins, vCenter: true }, paragraph({ line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size })));
+    return cell({ width: cols[c]!, margins, vCenter: true }, paragraph({ line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size, keep: header ? wordPieces : keeps[c]! })));
   };
   const minHeight = twip(size * 2);
   let rows = row({ header: true, cantSplit: true, minHeight }, t.header.map((h, c) => cellXml(h, c, true)).join(''));

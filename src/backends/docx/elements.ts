@@ -2,7 +2,7 @@
 // 附件说明, 署名 and 成文日期, 附注, and the 版记 (GB/T 9704 §7.2–§7.4).
 import { charCells } from '../../doc/measure-chars.js';
 import { issuerMarkFit } from '../../doc/issuer-mark.js';
-import { signatureIndents } from '../../doc/signature.js';
+import { signatureIndents, signerNames } from '../../doc/signature.js';
 import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
 import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, RED_RULE, TITLE } from '../../style/gbt9704.js';
@@ -13,6 +13,28 @@ import { cell, paragraph, row, table, type Border, type ParaProps } from './xml.
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
 const LINE = GRID.linePitch;
+
+/**
+ * 签发人 of a 上行文 (§7.2.5–7.2.6), as the PDF sets it: “签发人：” (仿宋) and the names (楷体) right-aligned
+ * one character in, two a line, wrapped lines aligned with the first name by a left tab; the 发文字号
+ * one character in from the left on the line of the last name; the red rule under that line.
+ */
+function signerParagraphs(meta: DocMeta, widthPt: number, rule: ParaProps['borderBottom']): string[] {
+  const names = signerNames(meta.signer!);
+  const rows: Line[][] = [];
+  for (let i = 0; i < names.length; i += 2) rows.push(names.slice(i, i + 2));
+  const cells = (r: Line[]) => r.reduce((w, n) => w + charCells(lineText(n)), 0) + Math.max(0, r.length - 1);
+  const nameRun = (r: Line[]) => r.map((n, i) => (i ? textRun('\u3000', BODY) : '') + lineRuns(n, { ...BODY, role: 'heading2' })).join('');
+  const end = twip(widthPt - BODY_CELL);
+  const namesAt = twip(widthPt - BODY_CELL * (1 + cells(rows[0] ?? [])));
+  return rows.map((r, k) => {
+    const last = k === rows.length - 1;
+    const doc = last && meta.docNumber ? lineRuns(meta.docNumber, BODY) : '';
+    const props: ParaProps = { line: BODY_LINE, jc: 'left', ind: { left: twip(BODY_CELL) }, ...(k === 0 ? { before: twip(2 * LINE), rightTab: end } : { leftTab: namesAt }), ...(last ? { borderBottom: rule } : {}) };
+    const runs = k === 0 ? doc + textRun('\t', BODY) + textRun('签发人：', BODY) + nameRun(r) : doc + textRun('\t', BODY) + nameRun(r);
+    return paragraph(props, runs);
+  });
+}
 
 export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
   const out: string[] = [];
@@ -30,11 +52,12 @@ export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
     const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * LINE - size * 0.1);
     out.push(
       paragraph(
-        { ...(meta.docNumber ? {} : { borderBottom: rule }), before: twip(before), line: twip(lineH), jc: 'center' },
+        { ...(meta.docNumber || meta.signer ? {} : { borderBottom: rule }), before: twip(before), line: twip(lineH), jc: 'center' },
         lineRuns(meta.issuerMark, { role: 'title', size, color: ISSUER_MARK.color, scale }),
       ),
     );
-    if (meta.docNumber) {
+    if (meta.signer) out.push(...signerParagraphs(meta, widthPt, rule));
+    else if (meta.docNumber) {
       // 发文字号: two blank lines below the mark, centred; the red rule 4 mm below it (§7.2.5, §7.2.7).
       out.push(paragraph({ borderBottom: rule, before: twip(2 * LINE), line: BODY_LINE, jc: 'center' }, lineRuns(meta.docNumber, BODY)));
     }

@@ -1,6 +1,7 @@
 // Inlines → WordprocessingML runs, with every font slot set to the role's font and East-Asian hints
 // (DESIGN §3).
-import type { Line } from '../../doc/tree.js';
+import { fixedPieces, insidePieces, type Piece } from '../../doc/keep-whole.js';
+import { lineText, type Line } from '../../doc/tree.js';
 import { FONT_NAMES, type FontRole } from '../../style/gbt9704.js';
 import { halfPt, twip } from './units.js';
 import { CONTROL_RE, esc } from '../xml-escape.js';
@@ -14,10 +15,21 @@ export interface RunOptions {
   spacing?: number;
   /** Horizontal scale in percent (long 发文机关标志). */
   scale?: number;
+  /** Pieces no line may break inside (default: dates and numbers with units), as the PDF's line breaker keeps them. */
+  keep?: (text: string) => Piece[];
 }
 
-/** The run properties of `o`, with or without the East-Asian hint. */
-function rPr(o: RunOptions, hint: boolean): string {
+/** WORD JOINER: Word and LibreOffice never break a line at it, and it draws nothing. */
+const WJ = '\u2060';
+const ASCII_WORD = /^[0-9A-Za-z.,%]$/;
+
+/**
+ * The run properties of `o`, with or without the East-Asian hint. A `joined` run holds a piece
+ * kept whole by word joiners: LibreOffice's Chinese line breaking ignores U+2060, its ICU rules
+ * (any other language) honour it, so such a run is tagged en-US for East Asian text. Word honours
+ * the joiner either way; the tag only changes proofing of a date or a number.
+ */
+function rPr(o: RunOptions, hint: boolean, joined = false): string {
   const f = FONT_NAMES[o.role];
   const sz = halfPt(o.size);
   let x = `<w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"${hint ? ' w:hint="eastAsia"' : ''}/>`;
@@ -25,7 +37,7 @@ function rPr(o: RunOptions, hint: boolean): string {
   if (o.color) x += `<w:color w:val="${o.color}"/>`;
   if (o.spacing) x += `<w:spacing w:val="${twip(o.spacing)}"/>`;
   if (o.scale && o.scale !== 100) x += `<w:w w:val="${o.scale}"/>`;
-  return `<w:rPr>${x}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
+  return `<w:rPr>${x}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>${joined ? '<w:lang w:eastAsia="en-US"/>' : ''}</w:rPr>`;
 }
 
 /**
@@ -70,8 +82,8 @@ class RunWriter {
  * Runs for `text`: ASCII stretches (digits, Latin) get no East-Asian hint, so renderers keep
  * 2014 or 1.5 whole at a line break; everything else is hinted so “ ” — … take the Chinese font.
  */
-function addText(w: RunWriter, text: string, o: RunOptions): void {
-  for (const m of text.replace(CONTROL_RE, '').matchAll(/[\x20-\x7E]+|[^\x20-\x7E]+/g)) w.add(rPr(o, !/^[\x20-\x7E]/.test(m[0])), m[0]);
+function addText(w: RunWriter, text: string, o: RunOptions, joined = false): void {
+  for (const m of text.replace(CONTROL_RE, '').matchAll(/[\x20-\x7E]+|[^\x20-\x7E]+/g)) w.add(rPr(o, !/^[\x20-\x7E]/.test(m[0]), joined), m[0]);
 }
 
 /** One run, for fixed texts such as the tab before the 印发 date. */
@@ -85,9 +97,34 @@ export function textRun(text: string, o: RunOptions): string {
 export function lineRuns(line: Line | undefined, o: RunOptions): string {
   if (!line) return '';
   const w = new RunWriter();
+  // Offsets into the line's text (breaks count as one character, as in lineText).
+  const all = lineText(line);
+  // Latin words and plain numbers stay whole in every renderer: no joiners (and no extra runs) there.
+  const pieces = (o.keep ?? fixedPieces)(all).filter(([a, b]) => !/^[\x21-\x7E]*$/.test(all.slice(a, b).replace(/[-/]/g, '\u0000')));
+  const inside = insidePieces(pieces);
+  const covered = new Set<number>();
+  for (const [a, b] of pieces) for (let k = a; k < b; k++) covered.add(k);
+  let at = 0;
   for (const i of line) {
-    if (i.type === 'break') w.raw('<w:r><w:br/></w:r>');
-    else addText(w, i.text, { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role });
+    if (i.type === 'break') {
+      w.raw('<w:r><w:br/></w:r>');
+      at++;
+      continue;
+    }
+    const ro: RunOptions = { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role };
+    // Stretches in and out of pieces; inside one, a joiner before every character but its first.
+    let text = '';
+    let joined = false;
+    for (const ch of i.text) {
+      const c = covered.has(at);
+      if (c !== joined && text) (addText(w, text, ro, joined), (text = ''));
+      joined = c;
+      // Between two ASCII characters no renderer breaks (UAX #14 keeps 2014 and 1.5 whole).
+      if (inside.has(at) && !(ASCII_WORD.test(all[at - 1] ?? '') && ASCII_WORD.test(ch))) text += WJ;
+      text += ch;
+      at += ch.length;
+    }
+    if (text) addText(w, text, ro, joined);
   }
   return w.toString();
 }

@@ -12,6 +12,8 @@ export interface ParaProps {
   borderBottom?: { size: number; color: string; space: number };
   /** A right-aligned tab stop at this position (twips). */
   rightTab?: number;
+  /** A left-aligned tab stop at this position (twips). */
+  leftTab?: number;
   /** Space before (twips) and exact line height (twips). */
   before?: number;
   line: number;
@@ -25,7 +27,9 @@ function pPr(p: ParaProps): string {
   if (p.keepLines) x += '<w:keepLines/>';
   if (p.pageBreakBefore) x += '<w:pageBreakBefore/>';
   if (p.borderBottom) x += `<w:pBdr><w:bottom w:val="single" w:color="${p.borderBottom.color}" w:sz="${p.borderBottom.size}" w:space="${p.borderBottom.space}"/></w:pBdr>`;
-  if (p.rightTab !== undefined) x += `<w:tabs><w:tab w:val="right" w:pos="${p.rightTab}"/></w:tabs>`;
+  if (p.rightTab !== undefined || p.leftTab !== undefined) {
+    x += `<w:tabs>${p.leftTab !== undefined ? `<w:tab w:val="left" w:pos="${p.leftTab}"/>` : ''}${p.rightTab !== undefined ? `<w:tab w:val="right" w:pos="${p.rightTab}"/>` : ''}</w:tabs>`;
+  }
   x += `<w:spacing${p.before !== undefined ? ` w:before="${p.before}"` : ''} w:line="${p.line}" w:lineRule="exact"/>`;
   if (p.ind) {
     const i = p.ind;
