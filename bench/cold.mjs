@@ -25,7 +25,7 @@ function fresh(cmd, args, cwd, env = {}) {
 /**
  * Seconds from starting `gongwen preview` to the first page of 整改方案 drawn in Chromium (the
  * browser is already open, as a user's is): the server starts, prints its address, the page loads
- * the list, the document is clicked and its first page's SVG is in the DOM with its text.
+ * the list, the document is clicked, its first page's SVG is in the DOM and its fonts are loaded.
  */
 async function previewFirstPage(browser, node, bin, unit, root, env) {
   const times = [];
@@ -47,6 +47,8 @@ async function previewFirstPage(browser, node, bin, unit, root, env) {
       await page.goto(url);
       await page.getByText('整改方案', { exact: true }).click();
       await page.locator('svg.page text').first().waitFor({ state: 'attached' });
+      // On screen means drawn in its fonts: the page's font loads have finished.
+      await page.waitForFunction(() => document.fonts.status === 'loaded' && [...document.fonts].some((f) => f.status === 'loaded'));
       times.push((performance.now() - t) / 1000);
     } finally {
       child.kill('SIGTERM');
@@ -56,7 +58,7 @@ async function previewFirstPage(browser, node, bin, unit, root, env) {
   return median(times);
 }
 
-async function previewRow(node, bin, unit, root) {
+export async function previewRow(node, bin, unit, root) {
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));

@@ -1,11 +1,12 @@
 // The preview page: units and documents on the left, the pages on the right, errors as the
 // command line shows them; live updates through server-sent events, keeping the scroll position.
-export function previewPage(fontFaces: string): string {
+export function previewPage(fontFaces: string, preloads = ''): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>gongwen 预览</title>
+${preloads}
 <style>
 ${fontFaces}
 * { box-sizing: border-box; }

@@ -27,9 +27,12 @@ export interface PreviewServer {
 
 export async function startPreview(world: World, opts: PreviewOptions): Promise<PreviewServer> {
   const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts);
+  const warm = warmFonts(opts.fonts.faces);
   const faces = opts.fonts.faces;
   const fontId = (f: Face) => `gw${faces.indexOf(f)}`;
   const fontFaces = faces.map((_f, i) => `@font-face { font-family: gw${i}; src: url(/fonts/${i}); font-display: block; }`).join('\n');
+  // Fetched while the user picks a document, not after its pages arrive.
+  const preloads = faces.map((_f, i) => `<link rel="preload" href="/fonts/${i}" as="font" type="font/ttf" crossorigin>`).join('\n');
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
 
@@ -46,7 +49,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
         if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
         switch (url.pathname) {
           case '/':
-            return send(res, 200, 'text/html; charset=utf-8', previewPage(fontFaces));
+            return send(res, 200, 'text/html; charset=utf-8', previewPage(fontFaces, preloads));
           case '/api/units':
             return json(res, 200, model.list());
           case '/api/doc': {
@@ -126,10 +129,32 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
   return {
     url: `http://${host}:${port}/`,
     close: async () => {
+      warm.stop();
       for (const w of watchers) w.close();
       if (timer) clearTimeout(timer);
       for (const c of clients) c.end();
       await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/**
+ * The fonts' outlines read (one face per turn of the event loop) as soon as the server is up, while
+ * the browser loads the page: the fonts it preloads are then answered at once. Laying documents out
+ * ahead was tried and made the first page later: the one asked for waited behind others.
+ */
+function warmFonts(faces: readonly Face[]): { stop: () => void } {
+  let stopped = false;
+  let i = 0;
+  const next = () => {
+    if (stopped || i >= faces.length) return;
+    faces[i++]!.wholeBytes();
+    setImmediate(next);
+  };
+  setImmediate(next);
+  return {
+    stop: () => {
+      stopped = true;
     },
   };
 }
