@@ -148,8 +148,10 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     summary.diagnostics.push(...b.diagnostics);
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;
     const built: Built = { inst, doc: b.doc, sources: [...data.sources, template.file] };
-    // One layout for every paged format: the PDF and the OFD show the same pages.
-    if (pdf || ofd) {
+    // One layout for every paged format: the PDF and the OFD show the same pages; the DOCX of a
+    // document with a 版记 asks it which page that goes on.
+    const colophon = !!(b.doc.meta.cc || b.doc.meta.printer || b.doc.meta.printDate);
+    if (pdf || ofd || (colophon && opts.formats.includes('docx'))) {
       const book = fonts();
       if (book.problems.length && !reported.has(book)) {
         reported.add(book);
@@ -193,7 +195,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   for (const b of [form, ...others]) {
     if (!b || !wanted(b.inst.id)) continue;
     const base = names.claim(safeFileName(b.inst.name));
-    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxNames }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
+    if (opts.formats.includes('docx')) outputs.push({ file: `${base}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date, fontNames: docxNames, ...(b.layout?.colophonBreaks ? { colophonBreaks: b.layout.colophonBreaks } : {}) }), doc: b.inst.id, sources: b.sources, name: b.inst.name });
     if (b.layout && pdf) {
       const bytes = await writePdf(b.layout, pdfMeta(b, data, date), { pdfa: opts.pdfa !== false });
       outputs.push({ file: `${base}.pdf`, bytes, doc: b.inst.id, sources: b.sources, name: b.inst.name, pages: b.layout.pages.length });

@@ -34,9 +34,10 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   const pages = pag.pages;
   const numbered = new Set(pages.map((_p, i) => i));
   const colophon = colophonBox(doc.meta, ctx);
+  const textPages = pages.length;
   if (colophon) placeColophon(pages, pag.lastY, colophon, numbered);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
-  return { layout: { pages, outline: pag.outline }, diagnostics };
+  return { layout: { pages, outline: pag.outline, ...(colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
 }
 
 /** 版记: 抄送 and 印发 lines between 0.35 mm rules, a 0.25 mm rule between them (§7.4). */

@@ -87,4 +87,9 @@ export interface OutlineEntry {
 export interface PagedLayout {
   pages: LaidPage[];
   outline: OutlineEntry[];
+  /**
+   * Pages begun after the text to put the 版记 on an even last page: 0 (on the text's last page),
+   * 1 (the next page) or 2 (a blank page, then the 版记's). The DOCX asks Word and LibreOffice for the same.
+   */
+  colophonBreaks?: number;
 }

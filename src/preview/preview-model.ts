@@ -129,7 +129,7 @@ export class PreviewModel {
     const d = this.doc(unitId, key);
     if (!u?.data || !d?.tree || !d.layout) return undefined;
     const date = documentDate(this.world, u.data);
-    if (format === 'docx') return writeDocx(d.tree, { date });
+    if (format === 'docx') return writeDocx(d.tree, { date, ...(d.layout.colophonBreaks ? { colophonBreaks: d.layout.colophonBreaks } : {}) });
     const meta = { title: lineText(d.tree.meta.title).replace(/\n/g, '') || d.name, author: d.tree.meta.author ?? u.data.unit.issuer, subject: d.name, date };
     if (format === 'ofd') return await (await import('../backends/ofd/write-ofd.js')).writeOfd(d.layout, meta);
     return writePdf(d.layout, meta);

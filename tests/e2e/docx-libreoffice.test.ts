@@ -9,6 +9,10 @@ import { convertToPdf } from '../support/libreoffice.js';
 import { BLOCK, PAGE_NO, checkCharsPerLine, checkGridPages } from '../support/grid-check.js';
 import { lineParity } from '../support/parity.js';
 import { fonts, pageSizes, textLines } from '../support/poppler.js';
+import { darkRows, rasterize } from '../support/raster.js';
+import { execFileSync } from 'node:child_process';
+
+const MM = 72 / 25.4;
 
 
 describe('DOCX through LibreOffice', () => {
@@ -44,6 +48,28 @@ describe('DOCX through LibreOffice', () => {
     process.stdout.write(`line-break parity with LibreOffice: ${matched}/${total} = ${(share * 100).toFixed(1)}%\n`);
     expect(total).toBeGreaterThan(100);
     expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('sets the 版记 on the bottom of the last page, its last rule on the block edge (±1 mm), as our PDF does', () => {
+    let seen = 0;
+    for (const [name, lo] of pdfs) {
+      const ours = lo.replace(/\/pdf\/([^/]+)\/([^/]+)\.pdf$/, '/out/$1/$2.pdf');
+      const oursText = execFileSync('pdftotext', [ours, '-'], { encoding: 'utf8' });
+      if (!/日印发/.test(oursText)) continue; // a 版记 (not 印发 in the text)
+      seen++;
+      const pages = rasterize(lo, 144);
+      const last = pages.length;
+      const text = execFileSync('pdftotext', ['-f', String(last), '-l', String(last), lo, '-'], { encoding: 'utf8' });
+      expect(text, name).toMatch(/日印发/);
+      // The last full-width rule of the last page: the 版记's closing 0.35 mm line.
+      const rows = darkRows(pages[last - 1]!, 144, BLOCK.left + 2, BLOCK.right - 2, 0.95);
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(Math.abs(Math.max(...rows) - BLOCK.bottom) / MM, name).toBeLessThan(1);
+      // As in our PDF: the same last page, and it is even.
+      expect(last, name).toBe(rasterize(ours, 20).length);
+      expect(last % 2, name).toBe(0);
+    }
+    expect(seen).toBeGreaterThanOrEqual(2); // both units' 整改方案: one ends on an even page, one on an odd page
   });
 
   it('converts all 16 example documents', () => {

@@ -19,6 +19,8 @@ export interface DocxOptions {
    * the PDF used, so Word on the same machine shows the same faces.
    */
   fontNames?: Partial<Record<FontRole, string>>;
+  /** Page breaks before the 版记 (PagedLayout.colophonBreaks), so it lands on the page our PDF puts it on. */
+  colophonBreaks?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ function coreXml(doc: DocTree, date: Date): string {
 }
 
 /** The document body: sections split by orientation, each closed by its sectPr. */
-function documentXml(doc: DocTree, sk: Skeleton): string {
+function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
   const landscapeDoc = doc.meta.orientation === 'landscape';
   type Part = { landscape: boolean; body: string[] };
   const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
@@ -91,7 +93,11 @@ function documentXml(doc: DocTree, sk: Skeleton): string {
   }
   last.body.push(...tail);
   const colophon = colophonTable(doc.meta, last.landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width);
-  if (colophon) last.body.push(colophon, paragraph({ line: twip(2) }, ''));
+  if (colophon) {
+    // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the text.
+    for (let i = 0; i < colophonBreaks; i++) last.body.push(paragraph({ line: twip(2), pageBreakBefore: true }, ''));
+    last.body.push(colophon, paragraph({ line: twip(2) }, ''));
+  }
 
   let body = '';
   parts.forEach((p, i) => {
@@ -127,7 +133,7 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
     shared = parts.map(([name, data]) => pack({ name, data: rename && name.endsWith('.xml') ? Buffer.from(rename(Buffer.from(bytesOf(data)).toString('utf8')), 'utf8') : bytesOf(data) }));
     byNames.set(key, shared);
   }
-  const body = documentXml(doc, sk);
+  const body = documentXml(doc, sk, opts.colophonBreaks);
   const own = [
     { name: 'word/document.xml', data: Buffer.from(rename ? rename(body) : body, 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },

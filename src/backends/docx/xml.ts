@@ -54,9 +54,8 @@ const border = (tag: string, b: Border) => `<w:${tag} w:val="${b.val}" w:color="
 export interface TableProps {
   width: number;
   columns: number[];
+  /** Centred between the margins. */
   jc?: 'center';
-  /** Floated to the bottom of the text block, centred (the 版记). */
-  floatBottom?: boolean;
   borders: { top: Border; left: Border; bottom: Border; right: Border; insideH: Border; insideV: Border };
 }
 
@@ -92,9 +91,7 @@ export function row(r: RowProps, cells: string): string {
 }
 
 export function table(t: TableProps, rows: string): string {
-  let x = '';
-  if (t.floatBottom) x += '<w:tblpPr w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom" w:vertAnchor="margin"/><w:tblOverlap w:val="never"/>';
-  x += `<w:tblW w:type="dxa" w:w="${t.width}"/>`;
+  let x = `<w:tblW w:type="dxa" w:w="${t.width}"/>`;
   if (t.jc) x += `<w:jc w:val="${t.jc}"/>`;
   const b = t.borders;
   x += `<w:tblBorders>${border('top', b.top)}${border('left', b.left)}${border('bottom', b.bottom)}${border('right', b.right)}${border('insideH', b.insideH)}${border('insideV', b.insideV)}</w:tblBorders>`;
