@@ -10,7 +10,7 @@ export function dumpLayout(layout: PagedLayout): string {
     out.push(`page ${i + 1} ${g.landscape ? 'landscape' : 'portrait'} ${r(g.width)}×${r(g.height)} number ${p.number ?? '-'}`);
     for (const it of p.items) {
       if (it.kind === 'text') {
-        const extra = `${it.bold ? ' bold' : ''}${it.scale && it.scale !== 100 ? ` scale ${it.scale}` : ''}${it.color[0] ? ' red' : ''}`;
+        const extra = `${it.bold ? ' bold' : ''}${it.scale && it.scale !== 100 ? ` scale ${it.scale}` : ''}${it.color[0] ? ' red' : ''}${it.rotated ? ' rotated' : ''}`;
         out.push(`  T ${r(it.x)} ${r(it.y)} ${it.face.postscriptName} ${it.size} tc ${r(it.spacing)}${extra} |${it.text}|`);
       } else out.push(`  R ${r(it.x1)} ${r(it.y1)} → ${r(it.x2)} ${r(it.y2)} w ${r(it.width)}${it.color[0] ? ' red' : ''}`);
     }

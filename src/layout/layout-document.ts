@@ -113,8 +113,12 @@ function addPageNumber(page: LaidPage, n: number, book: FontBook): void {
   const g = page.geometry;
   const dash = face.inkBox(0x2014);
   const dashMid = (((dash.minY + dash.maxY) / 2) * size) / face.unitsPerEm;
-  const baseline = g.block.y + g.block.height + PAGE_NUMBER.below + dashMid;
-  const x = n % 2 === 1 ? g.block.x + g.block.width - PAGE_NUMBER.inset - w : g.block.x + PAGE_NUMBER.inset;
-  page.items.push({ kind: 'text', x, y: baseline, text, face, size, spacing: 0, color: BLACK, element: 'pageNumber' });
+  // Where it is on a portrait page; a landscape page is the portrait sheet turned (its table's top
+  // on the sheet's left edge), so the number keeps the sheet's position and turns with it (§8).
+  const p = PORTRAIT;
+  const baseline = p.block.y + p.block.height + PAGE_NUMBER.below + dashMid;
+  const x = n % 2 === 1 ? p.block.x + p.block.width - PAGE_NUMBER.inset - w : p.block.x + PAGE_NUMBER.inset;
+  const at = g.landscape ? { x: p.height - baseline, y: x, rotated: true } : { x, y: baseline };
+  page.items.push({ kind: 'text', ...at, text, face, size, spacing: 0, color: BLACK, element: 'pageNumber' });
   page.number = n;
 }

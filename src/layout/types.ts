@@ -45,6 +45,11 @@ export interface TextItem {
   bold?: boolean;
   /** Horizontal scale in percent (a long 发文机关标志). */
   scale?: number;
+  /**
+   * Turned 90° clockwise about (x, y): the text runs down the page, glyph tops to the right (the
+   * page number of a landscape page, set where it is on the portrait sheet, GB/T 9704 §8).
+   */
+  rotated?: boolean;
   source?: Source;
   element?: DocElement;
 }

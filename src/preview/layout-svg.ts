@@ -26,6 +26,7 @@ export function layoutToSvg(layout: PagedLayout, fontId: (f: Face) => string): s
         `fill="${rgb(it.color)}"`,
         ...(it.bold ? [`stroke="${rgb(it.color)}"`, `stroke-width="${n(it.size * 0.03)}"`] : []),
         ...(scale !== 1 ? [`transform="scale(${n(scale)} 1)"`] : []),
+        ...(it.rotated ? [`transform="rotate(90 ${n(it.x)} ${n(it.y)})"`] : []),
       ];
       parts.push(`<text ${attrs.join(' ')} xml:space="preserve">${esc(it.text)}</text>`);
     }

@@ -13,6 +13,7 @@ import { darkRows, rasterize } from '../support/raster.js';
 import { execFileSync } from 'node:child_process';
 
 const MM = 72 / 25.4;
+const PAGE_SIZE = { width: 595.28, height: 841.89 };
 
 
 describe('DOCX through LibreOffice', () => {
@@ -106,6 +107,32 @@ describe('DOCX through LibreOffice', () => {
       expect(gapMm).toBeLessThan(10);
       if (n.page % 2) expect(Math.abs(n.xMax - (BLOCK.right - 14))).toBeLessThan(3);
       else expect(Math.abs(n.xMin - (BLOCK.left + 14))).toBeLessThan(3);
+    }
+  });
+
+  it('numbers landscape pages where the number is on the portrait sheet, turned with it (§8), in our PDF and in LibreOffice', () => {
+    // The landscape page is the portrait sheet turned: its bottom edge is the page's left edge.
+    const centre = (PAGE_SIZE.height - BLOCK.bottom - 7 * MM); // 28 mm from the left edge
+    const oddEnd = BLOCK.right - 14; // portrait x of the number's end → y on the landscape page
+    const evenStart = BLOCK.left + 14;
+    for (const [name, lo] of pdfs) {
+      if (!name.endsWith('问题清单.docx')) continue;
+      const ours = lo.replace(/\/pdf\/([^/]+)\/([^/]+)\.pdf$/, '/out/$1/$2.pdf');
+      for (const pdf of [ours, lo]) {
+        const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+        const pages = html.split('<page ').slice(1);
+        expect(pages.length, name).toBeGreaterThanOrEqual(2);
+        pages.forEach((pg, i) => {
+          // The number's characters: the words in the strip left of the landscape text block.
+          const words = [...pg.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, t: m[5]! })).filter((w) => w.x1 < 35 * MM);
+          const where = `${name} ${pdf === lo ? 'LibreOffice' : 'ours'} page ${i + 1}`;
+          expect(words.map((w) => w.t).sort().join(''), where).toBe([...`—${i + 1}—`].sort().join(''));
+          const mid = (Math.min(...words.map((w) => w.x0)) + Math.max(...words.map((w) => w.x1))) / 2;
+          expect(Math.abs(mid - centre) / MM, where).toBeLessThan(1.5);
+          if ((i + 1) % 2) expect(Math.abs(Math.max(...words.map((w) => w.y1)) - oddEnd) / MM, where).toBeLessThan(1.5);
+          else expect(Math.abs(Math.min(...words.map((w) => w.y0)) - evenStart) / MM, where).toBeLessThan(1.5);
+        });
+      }
     }
   });
 

@@ -92,12 +92,13 @@ function layoutGlyphs(p: LaidPage): { ch: string; x: number; y: number }[] {
   const mm = (pt: number) => (pt * 25.4) / 72;
   for (const it of p.items) {
     if (it.kind !== 'text') continue;
-    let x = it.x;
+    // Along the line: rightwards, or down the page for a turned item (a landscape page number).
+    let along = 0;
     for (const ch of it.text) {
       const g = it.face.drawnGlyph(ch.codePointAt(0)!);
       if (g === undefined) continue;
-      if (!/\s/.test(ch)) out.push({ ch, x: mm(x), y: mm(it.y) });
-      x += ((it.face.glyphAdvance(g) * it.size) / it.face.unitsPerEm + it.spacing) * ((it.scale ?? 100) / 100);
+      if (!/\s/.test(ch)) out.push({ ch, x: mm(it.rotated ? it.x : it.x + along), y: mm(it.rotated ? it.y + along : it.y) });
+      along += ((it.face.glyphAdvance(g) * it.size) / it.face.unitsPerEm + it.spacing) * ((it.scale ?? 100) / 100);
     }
   }
   return out;

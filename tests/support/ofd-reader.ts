@@ -106,7 +106,13 @@ export class OfdReader {
           const r = d.getBoundingClientRect();
           const glyphs = texts.map((t) => {
             const svg = t.ownerSVGElement!;
-            return { ch: t.textContent ?? '', x: parseFloat(svg.style.left) + parseFloat(t.getAttribute('x') ?? '0'), y: parseFloat(svg.style.top) + parseFloat(t.getAttribute('y') ?? '0') };
+            // Through the element's transform (a turned object's CTM), into the svg's coordinates.
+            const p = svg.createSVGPoint();
+            p.x = parseFloat(t.getAttribute('x') ?? '0');
+            p.y = parseFloat(t.getAttribute('y') ?? '0');
+            const m = t.getCTM();
+            const q = m ? p.matrixTransform(m) : p;
+            return { ch: t.textContent ?? '', x: parseFloat(svg.style.left) + q.x, y: parseFloat(svg.style.top) + q.y };
           });
           return { text: texts.map((t) => t.textContent ?? '').join(''), byFill, strokes, glyphs, width: r.width, height: r.height };
         });

@@ -3,7 +3,7 @@
 // the body (document.xml) and the core properties change from one document to the next; those are
 // written as text (write-docx.ts): building docx's object tree for the body was ≈80% of the time.
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { FONT_NAMES, GRID, PAGE_NUMBER, type FontRole } from '../../style/gbt9704.js';
+import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TEXT_BLOCK, type FontRole } from '../../style/gbt9704.js';
 import { halfPt, twip } from './units.js';
 
 /** The parts of a package by path, as docx's compiler returns them. */
@@ -13,8 +13,10 @@ export interface Skeleton {
   parts: Parts;
   /** `<w:document …>` with docx's namespace declarations. */
   documentOpen: string;
-  /** The footer references every section carries (empty without page numbers). */
+  /** The footer references every portrait section carries (empty without page numbers). */
   footerRefs: string;
+  /** Those of landscape sections: the number turned, where it is on the portrait sheet (§8). */
+  landscapeFooterRefs: string;
 }
 
 function fontSlots(role: FontRole, hint: boolean) {
@@ -36,6 +38,48 @@ function pageNumberFooter(align: 'odd' | 'even'): Footer {
   });
 }
 
+/** Placeholders docx writes into the landscape footers, replaced by the turned number's text box. */
+const TURNED = { odd: 'GONGWEN-TURNED-ODD', even: 'GONGWEN-TURNED-EVEN' } as const;
+
+function turnedFooter(align: 'odd' | 'even'): Footer {
+  return new Footer({ children: [new Paragraph({ children: [new TextRun(TURNED[align])] })] });
+}
+
+const EMU_PER_PT = 12700;
+
+/**
+ * The page number of a landscape page (GB/T 9704 §8): the page is the portrait sheet turned so the
+ * table's top is on its left edge, and the number stays where it is on the sheet — turned with it:
+ * 28 mm from the page's left edge (7 mm below the portrait text block), running down the page,
+ * ending one character in from the portrait block's right edge (odd) or starting one character in
+ * from its left edge (even). A text box of vertical text anchored to the page, in the footer.
+ */
+function turnedNumberXml(align: 'odd' | 'even'): string {
+  const size = PAGE_NUMBER.size;
+  const sz = halfPt(size);
+  const boxW = size * 1.6;
+  const boxH = size * 6;
+  const centreX = PAGE.height - (PAGE.margin.top + TEXT_BLOCK.height + PAGE_NUMBER.below);
+  const top = align === 'odd' ? PAGE.margin.left + TEXT_BLOCK.width - PAGE_NUMBER.inset - boxH : PAGE.margin.left + PAGE_NUMBER.inset;
+  const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
+  const f = FONT_NAMES.pageNumber;
+  const rPr = `<w:rPr><w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
+  const run = (t: string) => `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+  const field = `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
+  const para = `<w:p><w:pPr><w:spacing w:line="${twip(size * 1.2)}" w:lineRule="exact"/><w:jc w:val="${align === 'odd' ? 'right' : 'left'}"/></w:pPr>${run(`${PAGE_NUMBER.dash} `)}${field}${run(` ${PAGE_NUMBER.dash}`)}</w:p>`;
+  return (
+    `<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>` +
+    `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="3" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
+    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${emu(centreX - boxW / 2)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>${emu(top)}</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="${emu(boxW)}" cy="${emu(boxH)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${align === 'odd' ? 9101 : 9102}" name="页码"/><wp:cNvGraphicFramePr/>` +
+    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>` +
+    `<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${emu(boxW)}" cy="${emu(boxH)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+    `<wps:txbx><w:txbxContent>${para}</w:txbxContent></wps:txbx>` +
+    `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>` +
+    `</wp:anchor></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r></w:p>`
+  );
+}
+
 function compile(pageNumbers: boolean): Skeleton {
   const bodyFont = fontSlots('body', false);
   const document = new Document({
@@ -50,13 +94,23 @@ function compile(pageNumbers: boolean): Skeleton {
       // LibreOffice reads the Normal style's size, not docDefaults' (docx-notes problem 1).
       paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: bodyFont, size: halfPt(GRID.bodySize) } }],
     },
-    sections: [{ ...(pageNumbers ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } } : {}), children: [] }],
+    sections: [
+      { ...(pageNumbers ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } } : {}), children: [] },
+      { ...(pageNumbers ? { footers: { default: turnedFooter('odd'), even: turnedFooter('even') } } : {}), children: [] },
+    ],
   });
   const parts = (Packer as unknown as { compiler: { compile(d: Document, p?: unknown, o?: unknown[]): Parts } }).compiler.compile(document, undefined, []);
   const xml = String(parts.get('word/document.xml'));
   const documentOpen = /<w:document[^>]*>/.exec(xml)![0];
-  const footerRefs = (xml.match(/<w:footerReference [^>]*\/>/g) ?? []).join('');
-  return { parts, documentOpen, footerRefs };
+  // One sectPr per section, in order: the refs of each.
+  const refs = [...xml.matchAll(/<w:sectPr[^>]*>(.*?)<\/w:sectPr>/gs)].map((m) => (m[1]!.match(/<w:footerReference [^>]*\/>/g) ?? []).join(''));
+  for (const [name, part] of parts) {
+    if (!/^word\/footer\d+\.xml$/.test(name)) continue;
+    let x = String(part);
+    for (const align of ['odd', 'even'] as const) x = x.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TURNED[align]}.*?</w:p>`, 's'), turnedNumberXml(align));
+    if (x !== String(part)) parts.set(name, x);
+  }
+  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '' };
 }
 
 const cache = new Map<boolean, Skeleton>();

@@ -52,7 +52,7 @@ function sectPr(sk: Skeleton, landscape: boolean, first: boolean): string {
   const h = twip(PAGE.height);
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return (
-    `<w:sectPr>${sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:sectPr>${landscape ? sk.landscapeFooterRefs : sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
     `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
     `<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`

@@ -96,7 +96,13 @@ function textObject(it: TextItem, ids: Ids, font: number): { id: number; xml: st
   const codes = textCodes(chars, ascent);
   if (!codes.length) return undefined;
   const id = ids.next();
-  const attrs = [`ID="${id}"`, `Boundary="${len(it.x)} ${len(it.y - ascent)} ${len(Math.max(width, 0.01))} ${len(ascent + descent)}"`, `Font="${font}"`, `Size="${len(it.size)}"`];
+  // A turned item (§8 page number): the object is set unturned at the origin of its Boundary and
+  // turned by its CTM (x → down the page, glyph tops → right), the Boundary covering the turned box.
+  const box = it.rotated
+    ? `${len(it.x - descent)} ${len(it.y)} ${len(ascent + descent)} ${len(Math.max(width, 0.01))}`
+    : `${len(it.x)} ${len(it.y - ascent)} ${len(Math.max(width, 0.01))} ${len(ascent + descent)}`;
+  const attrs = [`ID="${id}"`, `Boundary="${box}"`, `Font="${font}"`, `Size="${len(it.size)}"`];
+  if (it.rotated) attrs.push(`CTM="0 1 -1 0 ${len(ascent + descent)} 0"`);
   if (it.scale && it.scale !== 100) attrs.push(`HScale="${num(it.scale / 100)}"`);
   // Bold as a weight: a reader that substitutes system fonts picks the bold face; the PDF strokes instead.
   if (it.bold) attrs.push('Weight="700"');

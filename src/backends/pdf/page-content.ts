@@ -63,7 +63,8 @@ export function pageContent(page: LaidPage, fonts: Map<Face, { resource: string;
       const g = it.face.drawnGlyph(ch.codePointAt(0)!);
       if (g !== undefined) hex += f.font.code.get(g)!;
     }
-    out.push(`1 0 0 1 ${num(it.x)} ${num(H - it.y)} Tm <${hex}> Tj`);
+    // A turned item runs down the page (text x-axis (0, −1) in PDF space), glyph tops to the right.
+    out.push(`${it.rotated ? '0 -1 1 0' : '1 0 0 1'} ${num(it.x)} ${num(H - it.y)} Tm <${hex}> Tj`);
   }
   if (inText) out.push('ET');
   return out.join('\n');
