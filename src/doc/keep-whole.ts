@@ -42,6 +42,8 @@ const matches = (re: RegExp, text: string): Piece[] => [...text.matchAll(re)].fi
 
 /** Dates and numbers with units: kept whole everywhere, body text included. */
 export function fixedPieces(text: string): Piece[] {
+  // Every pattern needs a digit, 年, 月 or 第: most lines have none, and the regex costs.
+  if (!/[\d年月第]/.test(text)) return [];
   return matches(FIXED, text);
 }
 

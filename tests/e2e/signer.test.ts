@@ -47,15 +47,20 @@ describe('签发人 in the 版头', () => {
     fs.mkdirSync(path.join(dir, 'signed', 'templates'), { recursive: true });
     const builtin = fs.readFileSync(path.join(ROOT, 'templates/rectification-plan.md.hbs'), 'utf8');
     fs.writeFileSync(path.join(dir, 'signed', 'templates', 'rectification-plan.md.hbs'), builtin.replace('doc_number:', 'signer: "{{unit.signers}}"\ndoc_number:'));
+    // 份号, 密级和保密期限 and 紧急程度 above the 发文机关标志 (§7.2.1–7.2.3), under their Chinese names.
+    fs.mkdirSync(path.join(dir, 'marked', 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'marked', 'templates', 'rectification-plan.md.hbs'), builtin.replace('---\n', '---\n份号: "000012"\n密级和保密期限: "机密★1年"\n紧急程度: "特急"\n'));
     for (const [name, extra] of [
       ['signed', ['--templates', path.join(dir, 'signed', 'templates')]],
       ['plain', []],
+      ['marked', ['--templates', path.join(dir, 'marked', 'templates')]],
     ] as const) {
       const r = gongwen(['render', 'data', '--out', name, '--only', 'rectification-plan', '--no-system-fonts', ...extra], dir);
       expect(r.code, r.stderr).toBe(0);
       pdfs[name] = path.join(dir, name, '测试单位', '整改方案.pdf');
     }
     pdfs.lo = convertToPdf([path.join(dir, 'signed', '测试单位', '整改方案.docx')], path.join(dir, 'lo'))[0]!;
+    pdfs.markedLo = convertToPdf([path.join(dir, 'marked', '测试单位', '整改方案.docx')], path.join(dir, 'lo-marked'))[0]!;
   }, 240_000);
 
   const right = PORTRAIT.block.x + PORTRAIT.block.width - BODY_CELL;
@@ -90,4 +95,25 @@ describe('签发人 in the 版头', () => {
     const centred = find(words(pdfs.plain!), /测委党/);
     expect(Math.abs(docNo.yMin - GRID.linePitch - centred.yMin)).toBeLessThan(0.5 * MM);
   });
+
+  for (const [name, key, tol] of [
+    ['our PDF', 'marked', 0.5 * MM],
+    ['LibreOffice’s PDF of the DOCX', 'markedLo', 1 * MM],
+  ] as const) {
+    it(`${name}: 份号, 密级 and 紧急程度 flush left on lines 1–3 of the text block, the 发文机关标志 where it is without them`, () => {
+      const ws = words(pdfs[key]!);
+      const rows = [find(ws, /^000012/), find(ws, /^机密/), find(ws, /^特急/)];
+      rows.forEach((w, i) => {
+        expect(Math.abs(w.xMin - PORTRAIT.block.x), w.text).toBeLessThan(tol);
+        // Line i+1 of the 版心: its box between the line's top and bottom on the 28.95 pt grid.
+        expect(w.yMin, w.text).toBeGreaterThan(PORTRAIT.block.y + i * GRID.linePitch - tol);
+        expect(w.yMax, w.text).toBeLessThan(PORTRAIT.block.y + (i + 1) * GRID.linePitch + tol);
+      });
+      if (key === 'marked') {
+        const mark = find(ws, /委员会文件/);
+        const plain = find(words(pdfs.plain!), /委员会文件/);
+        expect(Math.abs(mark.yMin - plain.yMin)).toBeLessThan(0.5 * MM);
+      }
+    });
+  }
 });
