@@ -9,6 +9,7 @@ import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, RED_RULE, TITLE } from '../../s
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
 import { lineRuns, textRun } from './runs.js';
 import { eighthPt, twip } from './units.js';
+import { textBoxParagraph } from './text-box.js';
 import { cell, paragraph, row, table, type Border, type ParaProps } from './xml.js';
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
@@ -162,30 +163,10 @@ export function colophonTable(meta: DocMeta, widthPt: number): string | undefine
   const none: Border = { val: 'none', size: 0, color: 'FFFFFF' };
   const tbl = table({ width, columns: [width], jc: 'center', borders: { top: thick, left: none, bottom: thick, right: none, insideH: thin, insideV: none } }, rows);
   const lines = (meta.cc ? Math.max(1, Math.ceil(charCells(`抄送：${lineText(meta.cc)}。`) / (widthPt / size - 2))) : 0) + (meta.printer || meta.printDate ? 1 : 0);
-  return bottomBox(tbl, width, lines * twip(LINE) + 40);
-}
-
-/** EMU per twip (DrawingML sizes). */
-const EMU = 635;
-
-/**
- * Content in a text box anchored to the bottom of the text block, full width, text above and
- * below it: the one placement Word and LibreOffice both honour (LibreOffice 7 ignores a floating
- * table's tblpYSpec="bottom" and a frame's yAlign="bottom", and sets either after the text).
- */
-function bottomBox(content: string, widthTw: number, heightTw: number): string {
-  const cx = widthTw * EMU;
-  const cy = heightTw * EMU;
-  const tiny = '<w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr>';
-  return (
-    `<w:p>${tiny}<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>` +
-    `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">` +
-    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>` +
-    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="9001" name="版记"/><wp:cNvGraphicFramePr/>` +
-    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>` +
-    `<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
-    `<wps:txbx><w:txbxContent>${content}<w:p>${tiny}</w:p></w:txbxContent></wps:txbx>` +
-    `<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>` +
-    `</wp:anchor></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r></w:p>`
-  );
+  // A text box anchored to the bottom of the text block, full width, text above and below it:
+  // LibreOffice 7 ignores a floating table's tblpYSpec="bottom" and a frame's yAlign="bottom" and
+  // sets either after the text.
+  const heightPt = (lines * twip(LINE) + 40) / 20;
+  const content = `${tbl}<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`;
+  return textBoxParagraph({ h: { align: 'center' }, v: { align: 'bottom' }, width: widthPt, height: heightPt, content, wrap: 'topAndBottom', id: 9001, name: '版记' });
 }

@@ -4,6 +4,7 @@
 // written as text (write-docx.ts): building docx's object tree for the body was ≈80% of the time.
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TEXT_BLOCK, type FontRole } from '../../style/gbt9704.js';
+import { textBoxParagraph } from './text-box.js';
 import { halfPt, twip } from './units.js';
 
 /** The parts of a package by path, as docx's compiler returns them. */
@@ -45,7 +46,6 @@ function turnedFooter(align: 'odd' | 'even'): Footer {
   return new Footer({ children: [new Paragraph({ children: [new TextRun(TURNED[align])] })] });
 }
 
-const EMU_PER_PT = 12700;
 
 /**
  * The page number of a landscape page (GB/T 9704 §8): the page is the portrait sheet turned so the
@@ -61,23 +61,12 @@ function turnedNumberXml(align: 'odd' | 'even'): string {
   const boxH = size * 6;
   const centreX = PAGE.height - (PAGE.margin.top + TEXT_BLOCK.height + PAGE_NUMBER.below);
   const top = align === 'odd' ? PAGE.margin.left + TEXT_BLOCK.width - PAGE_NUMBER.inset - boxH : PAGE.margin.left + PAGE_NUMBER.inset;
-  const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
   const f = FONT_NAMES.pageNumber;
   const rPr = `<w:rPr><w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
   const run = (t: string) => `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>`;
   const field = `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
   const para = `<w:p><w:pPr><w:spacing w:line="${twip(size * 1.2)}" w:lineRule="exact"/><w:jc w:val="${align === 'odd' ? 'right' : 'left'}"/></w:pPr>${run(`${PAGE_NUMBER.dash} `)}${field}${run(` ${PAGE_NUMBER.dash}`)}</w:p>`;
-  return (
-    `<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>` +
-    `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="3" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
-    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${emu(centreX - boxW / 2)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>${emu(top)}</wp:posOffset></wp:positionV>` +
-    `<wp:extent cx="${emu(boxW)}" cy="${emu(boxH)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${align === 'odd' ? 9101 : 9102}" name="页码"/><wp:cNvGraphicFramePr/>` +
-    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>` +
-    `<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${emu(boxW)}" cy="${emu(boxH)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
-    `<wps:txbx><w:txbxContent>${para}</w:txbxContent></wps:txbx>` +
-    `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>` +
-    `</wp:anchor></w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r></w:p>`
-  );
+  return textBoxParagraph({ h: { fromPage: centreX - boxW / 2 }, v: { fromPage: top }, width: boxW, height: boxH, content: para, vertical: true, wrap: 'none', id: align === 'odd' ? 9101 : 9102, name: '页码' });
 }
 
 function compile(pageNumbers: boolean): Skeleton {

@@ -101,13 +101,6 @@ export function lineRuns(line: Line | undefined, o: RunOptions): string {
   const all = lineText(line);
   // Latin words and plain numbers stay whole in every renderer: no joiners (and no extra runs) there.
   const pieces = (o.keep ?? fixedPieces)(all).filter(([a, b]) => !/^[\x21-\x7E]*$/.test(all.slice(a, b).replace(/[-/]/g, '\u0000')));
-  if (!pieces.length) {
-    for (const i of line) {
-      if (i.type === 'break') w.raw('<w:r><w:br/></w:r>');
-      else addText(w, i.text, { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role });
-    }
-    return w.toString();
-  }
   const inside = insidePieces(pieces);
   const covered = new Set<number>();
   for (const [a, b] of pieces) for (let k = a; k < b; k++) covered.add(k);
