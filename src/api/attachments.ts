@@ -154,15 +154,15 @@ export interface Member<D, A> {
 /**
  * The packet's order: our documents as given, each attachment after the document it names (by
  * name or id, after attachments already placed there) or at the end. An unknown name is a warning
- * and the attachment goes to the end.
+ * and the attachment goes to the end. The 印发通知 stands for the 整改方案 it carries (`aka`).
  */
-export function placeAttachments<D extends { name: string; id: string }, A extends FoundAttachment>(docs: D[], attachments: A[]): { order: Member<D, A>[]; diagnostics: Diagnostic[] } {
+export function placeAttachments<D extends { name: string; id: string; aka?: string[] }, A extends FoundAttachment>(docs: D[], attachments: A[]): { order: Member<D, A>[]; diagnostics: Diagnostic[] } {
   const order: Member<D, A>[] = docs.map((doc) => ({ doc }));
   const diagnostics: Diagnostic[] = [];
   const atEnd: A[] = [];
   for (const a of attachments) {
     const want = a.after?.trim();
-    const at = want ? order.findIndex((m) => m.doc && (m.doc.name === want || m.doc.id === want)) : -1;
+    const at = want ? order.findIndex((m) => m.doc && (m.doc.name === want || m.doc.id === want || !!m.doc.aka?.includes(want))) : -1;
     if (want && at < 0) diagnostics.push(warning('W_ATTACHMENT_PLACE', `附件“${a.title}”要放在“${want}”之后，但备案材料中没有这个文档，已放在末尾`, a.afterSpan ?? a.span, `可用：${docs.map((d) => d.name).join('、')}`));
     if (at < 0) {
       atEnd.push(a);

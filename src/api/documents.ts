@@ -38,6 +38,13 @@ export const DOC_TYPES: readonly DocType[] = [
     instances: single('rectification-plan', '整改方案'),
   },
   {
+    id: 'issue-notice',
+    needs: 'unit、problems、measures（同整改方案），可选 notice_to（印发通知主送机关）',
+    name: '整改方案印发通知',
+    missing: (d) => (d.present.has('problems') && d.present.has('measures') ? undefined : '没有问题清单（problems）或整改措施（measures）'),
+    instances: single('issue-notice', '整改方案印发通知'),
+  },
+  {
     id: 'problem-list',
     needs: 'problems（问题清单）、measures（整改措施）',
     name: '问题清单',
@@ -96,6 +103,14 @@ export const DOC_TYPES: readonly DocType[] = [
 
 /** The documents enclosed in the filing packet, in packet order (SPEC §1). */
 export const PACKET_DOCS = ['filing-form', 'rectification-plan', 'campaign-plan', 'institution-plan'];
+
+/**
+ * The packet's documents for a unit: the 整改方案 itself, or (unit.issue_notice) the 印发通知 that
+ * carries it and the 问题清单 as its attachments.
+ */
+export function packetDocs(d: UnitData): string[] {
+  return d.unit.issue_notice ? PACKET_DOCS.map((id) => (id === 'rectification-plan' ? 'issue-notice' : id)) : PACKET_DOCS;
+}
 
 export function docType(id: string): DocType | undefined {
   return DOC_TYPES.find((t) => t.id === id);

@@ -12,14 +12,13 @@ import { FontError, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
-import { findTemplate } from '../template/template-store.js';
 import { buildView } from '../template/view.js';
 import type { World } from '../world/world.js';
-import { buildDocument } from './build-document.js';
 import { checkUnit, type CheckedUnit } from './check.js';
-import { DOC_TYPES, PACKET_DOCS, type DocInstance } from './documents.js';
+import { DOC_TYPES, packetDocs as packetDocIds, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
+import { buildUnitDocument } from './unit-document.js';
 import { findAttachments, loadAttachments, placeAttachments } from './attachments.js';
 
 export type Format = 'docx' | 'pdf' | 'ofd' | 'xlsx';
@@ -126,6 +125,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   // Every document asked for; when the 备案表 or the packet is, the packet's documents too, so the
   // 备案表 can list them with their page counts.
   const instances: DocInstance[] = [];
+  const inPacket = packetDocIds(data);
   for (const t of DOC_TYPES) {
     const why = t.missing(data);
     if (why) {
@@ -133,21 +133,14 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       continue;
     }
     // The packet's documents are made for the 备案表 (their page counts) and the packet only.
-    if (wanted(t.id) || (wanted('filing-form') && PACKET_DOCS.includes(t.id))) instances.push(...t.instances(data));
+    if (wanted(t.id) || (wanted('filing-form') && inPacket.includes(t.id))) instances.push(...t.instances(data));
   }
   const build = (inst: DocInstance, extra: Record<string, unknown>): Built | undefined => {
-    const template = findTemplate(world, inst.id, opts.templatesDir);
-    if (!template) {
-      summary.diagnostics.push(error('E_TEMPLATE', `找不到文档“${inst.id}”的模板（${inst.id}.md.hbs）`));
-      return undefined;
-    }
-    texts.set(template.file, template.text);
-    summary.diagnostics.push(...template.diagnostics);
-    if (hasErrors(template.diagnostics)) return undefined;
-    const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
+    const b = buildUnitDocument({ world, data, inst, view, fields, extra, templatesDir: opts.templatesDir });
+    for (const t of b.templates) texts.set(t.file, t.text);
     summary.diagnostics.push(...b.diagnostics);
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;
-    const built: Built = { inst, doc: b.doc, sources: [...data.sources, template.file] };
+    const built: Built = { inst, doc: b.doc, sources: [...data.sources, ...new Set(b.templates.map((t) => t.file))] };
     // One layout for every paged format: the PDF and the OFD show the same pages; the DOCX of a
     // document with a 版记 asks it which page that goes on.
     const colophon = !!(b.doc.meta.cc || b.doc.meta.printer || b.doc.meta.printDate);
@@ -171,9 +164,9 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   // cannot be filed is reported and left out; the unit's documents are still made.
   const found = formInst && data.attachments.length ? findAttachments(world, data) : { found: [], diagnostics: [] };
   const loaded = await loadAttachments(world, found.found);
-  const packetDocs = others.filter((b): b is Built => !!b && PACKET_DOCS.includes(b.inst.id));
+  const packetDocs = others.filter((b): b is Built => !!b && inPacket.includes(b.inst.id));
   // The packet's order; the 备案表 leads it (an attachment may follow it: the stamped scan).
-  const anchors = [...(formInst ? [{ name: formInst.name, id: formInst.id, built: undefined }] : []), ...packetDocs.map((b) => ({ name: b.inst.name, id: b.inst.id, built: b }))];
+  const anchors = [...(formInst ? [{ name: formInst.name, id: formInst.id, built: undefined }] : []), ...packetDocs.map((b) => ({ name: b.inst.name, id: b.inst.id, built: b, ...(b.inst.id === 'issue-notice' ? { aka: ['rectification-plan', '整改方案'] } : {}) }))];
   const placed = placeAttachments(anchors, loaded.loaded);
   const attachmentProblems = [...found.diagnostics, ...loaded.diagnostics, ...placed.diagnostics];
   const enclosed = placed.order

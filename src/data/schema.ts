@@ -110,6 +110,9 @@ const UNIT = obj([
   // 签发人 of the unit's 上行文 (the 回头看 report): one name or several, 张三、李四.
   f('signers', '签发人', ['签发人'], text),
   f('supervisor', '督导组', ['督导组'], text),
+  // The 印发通知 of the 整改方案: whom it goes to, and whether the packet files it in place of the bare 整改方案.
+  f('notice_to', '印发通知主送机关', ['印发通知主送机关', '印发范围'], text),
+  f('issue_notice', '以印发通知备案', ['以印发通知备案', '印发通知'], { kind: 'bool' }),
   f('contact', '联系人', ['联系人'], obj([f('name', '姓名', ['姓名', '联系人'], text), f('phone', '联系电话', ['电话', '联系电话'], text)])),
   f('date', '成文日期', ['成文日期', '日期'], date),
 ]);

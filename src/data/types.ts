@@ -13,6 +13,8 @@ export interface UnitInfo {
   signers?: string;
   filing_to: string;
   supervisor?: string;
+  notice_to?: string;
+  issue_notice?: boolean;
   contact?: Contact;
   date?: DateValue;
 }

@@ -47,5 +47,7 @@ export function dumpTree(doc: DocTree): string {
         break;
     }
   }
+  // Attachments bound after the text, each dumped whole, indented.
+  for (const a of doc.annexes ?? []) out.push(`${a.label}:`, ...dumpTree(a.doc).trimEnd().split('\n').map((l) => `  ${l}`));
   return out.join('\n') + '\n';
 }

@@ -67,7 +67,13 @@ export interface DocMeta {
   title?: Line;
   subtitle?: Line;
   recipients?: Line;
+  /** 附件说明, one line per attachment (§7.3.4). */
   attachments: Line[];
+  /**
+   * The attachments that are documents of the unit, made and bound after the text (§7.3.7): the
+   * index into `attachments` and the document id or name the template named.
+   */
+  attachmentDocs?: AttachmentRef[];
   signature?: Line;
   date?: Line;
   note?: Line;
@@ -81,12 +87,29 @@ export interface DocMeta {
   subject?: string;
 }
 
+export interface AttachmentRef {
+  /** Index into DocMeta.attachments (its 附件说明 line, filled with the document's title when empty). */
+  index: number;
+  /** Document id (`rectification-plan`) or name (`整改方案`). */
+  document: string;
+  span: Span;
+}
+
+/** A document bound after the text as an attachment: “附件2” top left, its title on line 3 (§7.3.7). */
+export interface Annex {
+  /** 附件 or 附件N, as the 附件说明 numbers it. */
+  label: string;
+  doc: DocTree;
+}
+
 export interface DocTree {
   type: 'document';
   /** Document id (rectification-plan, …). */
   id: string;
   meta: DocMeta;
   blocks: Block[];
+  /** Documents bound after the text, each from its own page (§7.3.7). */
+  annexes?: Annex[];
   /** The template it came from. */
   template: string;
 }
@@ -111,6 +134,8 @@ export function documentTexts(doc: DocTree): string[] {
     }
   }
   for (const a of m.attachments) out.push(lineText(a));
-  for (const l of [m.signature, m.date, m.note, m.cc, m.printer, m.printDate]) if (l) out.push(lineText(l));
+  for (const l of [m.signature, m.date, m.note]) if (l) out.push(lineText(l));
+  for (const a of doc.annexes ?? []) out.push(a.label, ...documentTexts(a.doc));
+  for (const l of [m.cc, m.printer, m.printDate]) if (l) out.push(lineText(l));
   return out;
 }

@@ -1,6 +1,6 @@
 // DocTree + FontBook → PagedLayout, pure: the PDF engine's typesetting (GB/T 9704 as in gbt9704.md).
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { lineText, type DocMeta, type DocTree, type Line } from '../doc/tree.js';
+import { lineText, type Annex, type DocMeta, type DocTree, type Line } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { COLOPHON, GRID, PAGE_NUMBER } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
@@ -30,6 +30,7 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
     if (lastText) lastText.keepWithNext = true;
   }
   boxes.push(...tail);
+  for (const a of doc.annexes ?? []) boxes.push(...annexBoxes(a, ctx));
   const pag = paginate(boxes);
   const pages = pag.pages;
   const numbered = new Set(pages.map((_p, i) => i));
@@ -38,6 +39,25 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   if (colophon) placeColophon(pages, pag.lastY, colophon, numbered);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
   return { layout: { pages, outline: pag.outline, ...(colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
+}
+
+/**
+ * An attachment from a page of its own (§7.3.7): “附件N” in 3号黑体 flush left on line 1, its title
+ * centred on line 3, then its body in its own orientation, the page numbers running on.
+ */
+function annexBoxes(a: Annex, ctx: BlockContext): Box[] {
+  const actx: BlockContext = { ...ctx, landscapeDoc: a.doc.meta.orientation === 'landscape' };
+  const landscape = actx.landscapeDoc;
+  const width = landscape ? ctx.width.landscape : ctx.width.portrait;
+  const label = paragraphBoxes({ line: [{ type: 'text', text: a.label, source: {} }], style: { role: 'heading1', size: GRID.bodySize, spacing: GRID.charSpacing, color: BLACK }, align: 'left', keepNext: true, landscape, width }, ctx);
+  const boxes: Box[] = [...label, { height: GRID.linePitch, items: [], keepWithNext: true, landscape }, ...headBoxes(a.doc.meta, actx)];
+  for (const b of a.doc.blocks) boxes.push(...blockBoxes(b, actx));
+  boxes[0] = { ...boxes[0]!, pageBreakBefore: true };
+  // The outline shows the attachment as “附件N 标题”.
+  const titled = boxes.find((b) => b.outline?.level === 0);
+  if (titled?.outline) titled.outline = { ...titled.outline, title: `${a.label}　${titled.outline.title}` };
+  for (const b of boxes) b.items = b.items.map((it) => ({ ...it, element: 'attachment' as const }));
+  return boxes;
 }
 
 /** 版记: 抄送 and 印发 lines between 0.35 mm rules, a 0.25 mm rule between them (§7.4). */
@@ -78,16 +98,18 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
 
 /**
  * The 版记 sits at the bottom of the last page, which must be even (§7.4.1): on the last page when
- * it is even and has room, else on the next even page. A blank page before it and the 版记 page
- * then carry no number (§7.5).
+ * it is even and has room, else on the next even page. A 版记 page of its own is numbered; a blank
+ * page before it and the 版记 page then carry none (§7.5).
  */
 function placeColophon(pages: LaidPage[], lastY: number, box: Box, numbered: Set<number>): void {
   let idx = pages.length - 1;
-  const geom = pages[idx]!.geometry;
-  const fits = lastY + box.height <= geom.block.height + 0.05;
+  // On a page of the document's orientation: after a landscape attachment, on a portrait page.
+  const geom = box.landscape ? LANDSCAPE : PORTRAIT;
+  const fits = pages[idx]!.geometry.landscape === box.landscape && lastY + box.height <= geom.block.height + 0.05;
   if (!(fits && (idx + 1) % 2 === 0)) {
     idx++;
     pages.push({ geometry: geom, items: [] });
+    numbered.add(idx);
     if ((idx + 1) % 2 === 1) {
       idx++;
       pages.push({ geometry: geom, items: [] });

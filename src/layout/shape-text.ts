@@ -5,7 +5,7 @@ import type { Line, Source } from '../doc/tree.js';
 import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { Rgb } from './types.js';
-import { isAlnum, isHan } from '../doc/measure-chars.js';
+import { autospaced } from '../doc/measure-chars.js';
 
 export interface Slot {
   ch: string;
@@ -80,13 +80,14 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
 
 /**
  * A quarter em between a Han character and a Latin letter or digit, as Word and LibreOffice add
- * by default (autoSpaceDE / autoSpaceDN): “达到 95%”, “2014 年”.
+ * by default (autoSpaceDE / autoSpaceDN): “达到 95%”, “2014 年”. Next to the word joiner that keeps
+ * a date whole LibreOffice adds none: the DOCX writes it there as character spacing (runs.ts).
  */
 function addAutospace(slots: Slot[]): void {
   for (let i = 1; i < slots.length; i++) {
     const a = slots[i - 1]!;
     const b = slots[i]!;
-    if ((isHan(a.cp) && isAlnum(b.cp)) || (isAlnum(a.cp) && isHan(b.cp))) {
+    if (autospaced(a.cp, b.cp)) {
       const extra = Math.max(a.size, b.size) / 4;
       a.auto = extra;
       a.advance += extra;

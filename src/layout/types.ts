@@ -27,6 +27,8 @@ export type DocElement =
   | 'signature'
   | 'date'
   | 'note'
+  /** An attachment bound after the text (§7.3.7): its 附件N label, title and body. */
+  | 'attachment'
   | 'colophon'
   | 'pageNumber';
 

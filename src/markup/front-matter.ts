@@ -89,8 +89,24 @@ export function parseFrontMatter(
       const line = toLine(v, k);
       if (line.length) meta[lk.key] = line;
     } else if (key === 'attachments') {
+      // A name (附件说明 only) or { document: 整改方案, title: … }: a document of the unit bound after the text.
       const list = Array.isArray(v) ? v : [v];
-      meta.attachments = list.map((x) => toLine(x, k)).filter((l) => l.length);
+      for (const x of list) {
+        if (x && typeof x === 'object' && !Array.isArray(x)) {
+          const o = x as Record<string, unknown>;
+          const document = pick(o, DOCUMENT_KEYS);
+          if (document == null || document === '') {
+            diagnostics.push(error('E_TEMPLATE', `附件应为名称，或 { document: 文档, title: 标题 }`, spanAt(lineOfKey(k))));
+            continue;
+          }
+          const title = pick(o, TITLE_KEYS);
+          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), span: spanAt(lineOfKey(k)) });
+          meta.attachments.push(title == null ? [] : toLine(title, k));
+        } else {
+          const line = toLine(x, k);
+          if (line.length) meta.attachments.push(line);
+        }
+      }
     } else if (key === 'orientation') {
       const o = String(v).trim();
       if (['landscape', '横向'].includes(o)) meta.orientation = 'landscape';
@@ -102,6 +118,10 @@ export function parseFrontMatter(
   }
   return { meta, diagnostics };
 }
+
+const DOCUMENT_KEYS = ['document', '文档', '文件'];
+const TITLE_KEYS = ['title', '标题', '名称'];
+const pick = (o: Record<string, unknown>, keys: string[]): unknown => keys.map((k) => o[k]).find((x) => x != null);
 
 function plain(s: string, texts: Map<number, string>): string {
   return s.replace(PLACEHOLDER_RE, (_m, id: string) => texts.get(Number(id)) ?? '');

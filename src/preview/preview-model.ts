@@ -1,7 +1,7 @@
 // What the preview shows, rendered in memory on demand and cached until a file it came from changes.
 import { checkInputs } from '../api/check.js';
-import { buildDocument } from '../api/build-document.js';
-import { DOC_TYPES, PACKET_DOCS, type DocInstance } from '../api/documents.js';
+import { buildUnitDocument } from '../api/unit-document.js';
+import { DOC_TYPES, packetDocs, type DocInstance } from '../api/documents.js';
 import { documentDate } from '../api/render-unit.js';
 import { writeDocx } from '../backends/docx/write-docx.js';
 import { writePdf } from '../backends/pdf/write-pdf.js';
@@ -13,7 +13,6 @@ import { lineText, type DocTree } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
-import { findTemplate } from '../template/template-store.js';
 import { buildView } from '../template/view.js';
 import type { World } from '../world/world.js';
 
@@ -31,6 +30,8 @@ export interface RenderedDoc {
   layout?: PagedLayout;
   diagnostics: string[];
   ok: boolean;
+  /** Ids of the templates it was made from (its own and its attachments'), to drop it when one changes. */
+  templates?: string[];
 }
 
 interface UnitState {
@@ -95,7 +96,7 @@ export class PreviewModel {
     if (inst.id === 'filing-form') {
       // The 备案表 lists the packet's documents with their page counts, as in the real output.
       extra.documents = this.instances(u.data)
-        .filter((i) => PACKET_DOCS.includes(i.id) && i.id !== 'filing-form')
+        .filter((i) => packetDocs(u.data!).includes(i.id) && i.id !== 'filing-form')
         .map((i, k) => ({ index: k + 1, name: i.name, pages: this.doc(unitId, i.name)?.layout?.pages.length ?? null }));
     } else extra.documents = [];
     const r = this.build(u.data, inst, extra);
@@ -104,15 +105,11 @@ export class PreviewModel {
   }
 
   private build(data: UnitData, inst: DocInstance, extra: Record<string, unknown>): RenderedDoc {
-    const diags: Diagnostic[] = [];
-    const template = findTemplate(this.world, inst.id, this.templatesDir);
-    if (!template) return { key: inst.name, name: inst.name, diagnostics: [`找不到模板 ${inst.id}.md.hbs`], ok: false };
-    this.texts.set(template.file, template.text);
-    diags.push(...template.diagnostics);
     const { view, fields } = buildView(data);
-    const b = hasErrors(diags) ? { diagnostics: [] as Diagnostic[], doc: undefined } : buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), ...extra, doc_name: inst.name }, fields });
-    diags.push(...b.diagnostics);
-    const out: RenderedDoc = { key: inst.name, name: inst.name, diagnostics: [], ok: false };
+    const b = buildUnitDocument({ world: this.world, data, inst, view, fields, extra, templatesDir: this.templatesDir });
+    for (const t of b.templates) this.texts.set(t.file, t.text);
+    const diags = [...b.diagnostics];
+    const out: RenderedDoc = { key: inst.name, name: inst.name, diagnostics: [], ok: false, templates: b.templates.map((t) => t.id) };
     if (b.doc && !hasErrors(diags)) {
       out.tree = b.doc;
       const laid = layoutDocument(b.doc, this.fonts);
@@ -139,7 +136,7 @@ export class PreviewModel {
   changed(file: string): void {
     const tpl = /([^/\\]+)\.md\.hbs$/.exec(file);
     if (tpl) {
-      for (const u of this.units.values()) for (const [k, d] of u.docs) if (d.tree?.id === tpl[1] || !d.tree || d.key.startsWith('备案表')) u.docs.delete(k);
+      for (const u of this.units.values()) for (const [k, d] of u.docs) if (d.tree?.id === tpl[1] || d.templates?.includes(tpl[1]!) || !d.tree || d.key.startsWith('备案表')) u.docs.delete(k);
       return;
     }
     this.reload();

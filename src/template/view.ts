@@ -68,6 +68,8 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     filing_to: tag(u.filing_to, 'unit.filing_to'),
     signers: tag(u.signers, 'unit.signers'),
     supervisor: tag(u.supervisor, 'unit.supervisor'),
+    notice_to: tag(u.notice_to, 'unit.notice_to'),
+    issue_notice: u.issue_notice ?? false,
     contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
     date: dt(u.date),
   };

@@ -73,8 +73,8 @@ describe('DOCX through LibreOffice', () => {
     expect(seen).toBeGreaterThanOrEqual(2); // both units' 整改方案: one ends on an even page, one on an odd page
   });
 
-  it('converts all 16 example documents', () => {
-    expect(pdfs.size).toBe(16);
+  it('converts all 18 example documents', () => {
+    expect(pdfs.size).toBe(18);
     for (const p of pdfs.values()) expect(fs.existsSync(p)).toBe(true);
   });
 

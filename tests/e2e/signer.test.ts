@@ -2,7 +2,6 @@
 // rendering of the DOCX (issue 15): names right-aligned one character in, two a line, the second
 // line aligned with the first name, the 发文字号 one character in from the left on the last line,
 // the first line where a centred 发文字号 would be (two blank lines below the 发文机关标志).
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,22 +11,12 @@ import { BODY_CELL, GRID } from '../../src/style/gbt9704.js';
 import { gongwen } from '../support/cli.js';
 import { convertToPdf } from '../support/libreoffice.js';
 import { ROOT } from '../support/examples.js';
+import { words as pageWords, type Word } from '../support/poppler.js';
 
 const MM = 72 / 25.4;
 
-interface Word {
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** Words of page 1 with their boxes (pdftotext -bbox). */
-function words(pdf: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[5]!, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! }));
-}
+/** Words of page 1 with their boxes. */
+const words = (pdf: string): Word[] => pageWords(pdf, 1);
 
 const find = (ws: Word[], re: RegExp) => {
   const w = ws.find((x) => re.test(x.text));

@@ -2,11 +2,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkInputs } from '../../src/api/check.js';
-import { buildDocument } from '../../src/api/build-document.js';
+import { buildUnitDocument } from '../../src/api/unit-document.js';
 import { DOC_TYPES } from '../../src/api/documents.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
 import type { DocTree } from '../../src/doc/tree.js';
-import { findTemplate } from '../../src/template/template-store.js';
 import { buildView } from '../../src/template/view.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 
@@ -30,8 +29,7 @@ export function exampleDocs(): { docs: ExampleDoc[]; diagnostics: Diagnostic[] }
     for (const t of DOC_TYPES) {
       if (t.missing(u.data)) continue;
       for (const inst of t.instances(u.data)) {
-        const template = findTemplate(world, inst.id, path.join(ROOT, 'no-user-templates'))!;
-        const b = buildDocument({ id: inst.id, template, view: { ...view, ...inst.extra(view), documents: [] }, fields });
+        const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: path.join(ROOT, 'no-user-templates') });
         diagnostics.push(...b.diagnostics);
         if (b.doc) docs.push({ unit: u.data.unit.name, name: inst.name, doc: b.doc });
       }

@@ -23,6 +23,8 @@ export function checkGridPages(docs: Map<string, TextLine[]>): number {
     const colophon = new Set(lines.filter((l) => /^抄送：|印发$/.test(l.text)).map((l) => l.page));
     const inColophon = (l: TextLine) => colophon.has(l.page) && l.yMin > BLOCK.bottom - 3 * PITCH;
     const pages = Math.max(...lines.filter((l) => isBodyLine(l) && !inColophon(l)).map((l) => l.page));
+    // The page before an attachment (“附件N” on its line 1, §7.3.7) ends the text or an attachment.
+    const partEnds = new Set(lines.filter((l) => /^附件\d*$/.test(l.text)).map((l) => l.page - 1));
     for (let p = 2; p < pages; p++) {
       const on = lines.filter((l) => l.page === p);
       if (!on.length || on.some((l) => !isBodyLine(l)) || !onGrid(on)) continue; // tables and 版记 are not grid pages
@@ -31,6 +33,7 @@ export function checkGridPages(docs: Map<string, TextLine[]>): number {
       expect(on[on.length - 1]!.yMax).toBeLessThan(BLOCK.bottom + 1);
       if (on.length === 22) fullPages++;
       // Shorter pages come only from keeping headings with their text and from widow/orphan control.
+      else if (partEnds.has(p)) continue; // the end of a part: blank lines before the 附件说明 and the 署名
       else expect(on.length, `${name} page ${p}`).toBeGreaterThanOrEqual(16);
       // Consecutive lines, one grid line apart.
       for (let i = 1; i < on.length; i++) expect(Math.abs(on[i]!.yMax - on[0]!.yMax - i * PITCH), `${name} page ${p} line ${i + 1}`).toBeLessThan(1.5);

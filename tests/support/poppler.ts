@@ -38,6 +38,27 @@ export function textLines(pdf: string): TextLine[] {
   return out;
 }
 
+export interface Word {
+  /** 1-based page. */
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Words with their boxes (pdftotext -bbox), of every page or of pages first..last. */
+export function words(pdf: string, first?: number, last = first): Word[] {
+  const range = first ? ['-f', String(first), '-l', String(last)] : [];
+  const html = execFileSync('pdftotext', ['-bbox', ...range, pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out: Word[] = [];
+  html.split('<page ').slice(1).forEach((pg, i) => {
+    for (const m of pg.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) out.push({ page: (first ?? 1) + i, text: unescape(m[5]!), xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! });
+  });
+  return out;
+}
+
 export function fonts(pdf: string): { name: string; embedded: boolean; subset: boolean; unicode: boolean }[] {
   const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
   return out.map((l) => {

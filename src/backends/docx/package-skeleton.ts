@@ -18,6 +18,8 @@ export interface Skeleton {
   footerRefs: string;
   /** Those of landscape sections: the number turned, where it is on the portrait sheet (§8). */
   landscapeFooterRefs: string;
+  /** Empty footers: the blank page before the 版记 and the 版记 page carry no number (§7.5). */
+  blankFooterRefs: string;
 }
 
 function fontSlots(role: FontRole, hint: boolean) {
@@ -86,6 +88,7 @@ function compile(pageNumbers: boolean): Skeleton {
     sections: [
       { ...(pageNumbers ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } } : {}), children: [] },
       { ...(pageNumbers ? { footers: { default: turnedFooter('odd'), even: turnedFooter('even') } } : {}), children: [] },
+      { ...(pageNumbers ? { footers: { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) } } : {}), children: [] },
     ],
   });
   const parts = (Packer as unknown as { compiler: { compile(d: Document, p?: unknown, o?: unknown[]): Parts } }).compiler.compile(document, undefined, []);
@@ -99,7 +102,7 @@ function compile(pageNumbers: boolean): Skeleton {
     for (const align of ['odd', 'even'] as const) x = x.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TURNED[align]}.*?</w:p>`, 's'), turnedNumberXml(align));
     if (x !== String(part)) parts.set(name, x);
   }
-  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '' };
+  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '', blankFooterRefs: refs[2] ?? '' };
 }
 
 const cache = new Map<boolean, Skeleton>();

@@ -1,6 +1,7 @@
 // Inlines → WordprocessingML runs, with every font slot set to the role's font and East-Asian hints
 // (DESIGN §3).
 import { fixedPieces, insidePieces, type Piece } from '../../doc/keep-whole.js';
+import { autospaced } from '../../doc/measure-chars.js';
 import { lineText, type Line } from '../../doc/tree.js';
 import { FONT_NAMES, type FontRole } from '../../style/gbt9704.js';
 import { halfPt, twip } from './units.js';
@@ -120,8 +121,15 @@ export function lineRuns(line: Line | undefined, o: RunOptions): string {
       if (c !== joined && text) (addText(w, text, ro, joined), (text = ''));
       joined = c;
       // Between two ASCII characters no renderer breaks (UAX #14 keeps 2014 and 1.5 whole).
-      if (inside.has(at) && !(ASCII_WORD.test(all[at - 1] ?? '') && ASCII_WORD.test(ch))) text += WJ;
-      text += ch;
+      const joiner = inside.has(at) && !(ASCII_WORD.test(all[at - 1] ?? '') && ASCII_WORD.test(ch)) ? WJ : '';
+      const next = all.codePointAt(at + ch.length);
+      if (next !== undefined && inside.has(at + ch.length) && autospaced(ch.codePointAt(0)!, next)) {
+        // A joiner between Han and a digit or letter (2014年, 4个): LibreOffice adds no autospace
+        // next to it, so the quarter em the PDF and Word put there is written as spacing.
+        addText(w, text, ro, joined);
+        addText(w, joiner + ch, { ...ro, spacing: (ro.spacing ?? 0) + ro.size / 4 }, joined);
+        text = '';
+      } else text += joiner + ch;
       at += ch.length;
     }
     if (text) addText(w, text, ro, joined);

@@ -1,14 +1,15 @@
 // DocTree → .docx bytes laid out to GB/T 9704: A4, 37/35/28/26 mm, 22 × 28 grid that holds in
 // Word, WPS and LibreOffice (exact 28.95 pt lines, runs squeezed 0.25 pt, no character grid).
 // The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
-import { lineText, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
-import { FONT_NAMES, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
+import { lineText, type Annex, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
+import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
 import { blockToXml, BODY_LINE } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
 import { skeleton, type Skeleton } from './package-skeleton.js';
 import { twip } from './units.js';
 import { esc } from '../xml-escape.js';
 import { paragraph } from './xml.js';
+import { lineRuns } from './runs.js';
 import { pack, zipEntries, type Packed } from '../zip-package.js';
 
 export interface DocxOptions {
@@ -47,12 +48,12 @@ function needsLandscape(b: Block): b is TableNode {
   return b.type === 'table' && b.header.length >= TABLE.manyColumns;
 }
 
-function sectPr(sk: Skeleton, landscape: boolean, first: boolean): string {
+function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false): string {
   const w = twip(PAGE.width);
   const h = twip(PAGE.height);
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return (
-    `<w:sectPr>${landscape ? sk.landscapeFooterRefs : sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
     `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
     `<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`
@@ -71,12 +72,11 @@ function coreXml(doc: DocTree, date: Date): string {
   );
 }
 
-/** The document body: sections split by orientation, each closed by its sectPr. */
-function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
-  const landscapeDoc = doc.meta.orientation === 'landscape';
-  type Part = { landscape: boolean; body: string[] };
-  const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
-  for (const b of doc.blocks) {
+type Part = { landscape: boolean; body: string[]; unnumbered?: boolean };
+
+/** Body blocks into the parts, a new section where the orientation changes (wide tables go landscape). */
+function addBlocks(parts: Part[], blocks: readonly Block[], landscapeDoc: boolean): void {
+  for (const b of blocks) {
     const wantLandscape = landscapeDoc || needsLandscape(b);
     let cur = parts[parts.length - 1]!;
     if (cur.landscape !== wantLandscape) {
@@ -85,24 +85,59 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
     }
     cur.body.push(blockToXml(b, wantLandscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
   }
-  let last = parts[parts.length - 1]!;
+}
+
+/** The part the next content goes in: the last one, or a new section when it has the other orientation. */
+function partFor(parts: Part[], landscape: boolean): { part: Part; newPage: boolean } {
+  const last = parts[parts.length - 1]!;
+  if (last.landscape === landscape) return { part: last, newPage: false };
+  const part = { landscape, body: [] };
+  parts.push(part);
+  return { part, newPage: true };
+}
+
+/**
+ * An attachment from a page of its own (§7.3.7), as the PDF sets it: “附件N” in 3号黑体 flush left on
+ * line 1, a blank line, the title centred on line 3, then its body in its own orientation.
+ */
+function addAnnex(parts: Part[], a: Annex): void {
+  const landscape = a.doc.meta.orientation === 'landscape';
+  const { part, newPage } = partFor(parts, landscape);
+  part.body.push(
+    paragraph({ keepNext: true, ...(newPage ? {} : { pageBreakBefore: true }), line: BODY_LINE, jc: 'left' }, lineRuns([{ type: 'text', text: a.label, source: {} }], { role: 'heading1', size: GRID.bodySize, spacing: GRID.charSpacing })),
+    paragraph({ keepNext: true, line: BODY_LINE }, ''),
+    ...headParagraphs(a.doc.meta, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width),
+  );
+  addBlocks(parts, a.doc.blocks, landscape);
+}
+
+/** The document body: sections split by orientation, each closed by its sectPr. */
+function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
+  const landscapeDoc = doc.meta.orientation === 'landscape';
+  const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
+  addBlocks(parts, doc.blocks, landscapeDoc);
   const tail = tailParagraphs(doc.meta);
-  if (tail.length && last.landscape !== landscapeDoc) {
-    last = { landscape: landscapeDoc, body: [] };
-    parts.push(last);
-  }
-  last.body.push(...tail);
-  const colophon = colophonTable(doc.meta, last.landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width);
+  if (tail.length) partFor(parts, landscapeDoc).part.body.push(...tail);
+  for (const a of doc.annexes ?? []) addAnnex(parts, a);
+  const colophon = colophonTable(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
   if (colophon) {
-    // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the text.
-    for (let i = 0; i < colophonBreaks; i++) last.body.push(paragraph({ line: twip(2), pageBreakBefore: true }, ''));
-    last.body.push(colophon, paragraph({ line: twip(2) }, ''));
+    // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the
+    // text, the first of them a new section after a landscape attachment.
+    // A blank page before the 版记 (colophonBreaks 2): it and the 版记 page are a section without numbers.
+    const blank = colophonBreaks >= 2;
+    if (blank) parts.push({ landscape: landscapeDoc, body: [], unnumbered: true });
+    const { part, newPage } = blank ? { part: parts[parts.length - 1]!, newPage: true } : partFor(parts, landscapeDoc);
+    const breaks = newPage ? Math.max(0, colophonBreaks - 1) : colophonBreaks;
+    // A break at the top of a new section's first page is no break: a line holds that page first.
+    if (newPage && breaks) part.body.push(paragraph({ line: twip(2) }, ''));
+    for (let i = 0; i < breaks; i++) part.body.push(paragraph({ line: twip(2), pageBreakBefore: true }, ''));
+    part.body.push(colophon, paragraph({ line: twip(2) }, ''));
   }
 
   let body = '';
   parts.forEach((p, i) => {
     if (!p.body.length) p.body.push(paragraph({ line: BODY_LINE }, ''));
-    const sect = sectPr(sk, p.landscape, i === 0);
+    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered);
     if (i === parts.length - 1) {
       body += p.body.join('') + sect;
       return;

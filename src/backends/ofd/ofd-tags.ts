@@ -26,6 +26,7 @@ export const TAG_NAMES: Record<DocElement, string> = {
   signature: 'Signature',
   date: 'Date',
   note: 'Note',
+  attachment: 'Attachment',
   colophon: 'Colophon',
   pageNumber: 'PageNumber',
 };

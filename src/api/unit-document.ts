@@ -1,0 +1,105 @@
+// One document of a unit from its template, with the unit's documents it binds as attachments
+// (附件1 整改方案, 附件2 问题清单 of a 印发通知): used by render and by the preview alike.
+import { error, hasErrors, type Diagnostic } from '../diag/diagnostic.js';
+import type { UnitData } from '../data/types.js';
+import { lineText, type Annex, type DocTree, type Line } from '../doc/tree.js';
+import { findTemplate, type TemplateSource } from '../template/template-store.js';
+import type { FieldRef } from '../template/view.js';
+import type { World } from '../world/world.js';
+import { buildDocument } from './build-document.js';
+import { DOC_TYPES, type DocInstance } from './documents.js';
+
+export interface UnitDocInput {
+  world: World;
+  data: UnitData;
+  inst: DocInstance;
+  view: Record<string, unknown>;
+  fields: FieldRef[];
+  extra: Record<string, unknown>;
+  templatesDir?: string | undefined;
+}
+
+export interface UnitDoc {
+  doc?: DocTree;
+  diagnostics: Diagnostic[];
+  /** Every template read (the document's and its attachments'), for code frames and sources. */
+  templates: TemplateSource[];
+}
+
+function fromTemplate(input: UnitDocInput, inst: DocInstance, out: UnitDoc): DocTree | undefined {
+  const template = findTemplate(input.world, inst.id, input.templatesDir);
+  if (!template) {
+    out.diagnostics.push(error('E_TEMPLATE', `找不到文档“${inst.id}”的模板（${inst.id}.md.hbs）`));
+    return undefined;
+  }
+  out.templates.push(template);
+  out.diagnostics.push(...template.diagnostics);
+  if (hasErrors(template.diagnostics)) return undefined;
+  const view = { ...input.view, ...inst.extra(input.view), ...input.extra, doc_name: inst.name };
+  const b = buildDocument({ id: inst.id, template, view, fields: input.fields });
+  out.diagnostics.push(...b.diagnostics);
+  return b.doc && !hasErrors(b.diagnostics) ? b.doc : undefined;
+}
+
+/** An attached document keeps its title, subtitle, orientation and body; its 版头, 署名 and 版记 go (§7.3.7). */
+function asAnnex(doc: DocTree): DocTree {
+  const m = doc.meta;
+  return {
+    ...doc,
+    meta: { attachments: [], orientation: m.orientation, pageNumbers: m.pageNumbers, ...(m.title ? { title: m.title } : {}), ...(m.subtitle ? { subtitle: m.subtitle } : {}) },
+  };
+}
+
+const titleOf = (doc: DocTree, fallback: string): Line => {
+  const t = lineText(doc.meta.title).replace(/\n/g, '');
+  return [{ type: 'text', text: t || fallback, source: doc.meta.title?.[0]?.type === 'text' ? doc.meta.title[0].source : {} }];
+};
+
+export function buildUnitDocument(input: UnitDocInput): UnitDoc {
+  const out: UnitDoc = { diagnostics: [], templates: [] };
+  const doc = fromTemplate(input, input.inst, out);
+  if (!doc) return out;
+  const refs = doc.meta.attachmentDocs ?? [];
+  if (!refs.length) return { ...out, doc };
+
+  // Each named document, made for the same unit (every instance of one made per campaign).
+  const made = new Map<number, { doc: DocTree; name: string }[]>();
+  for (const ref of refs) {
+    const type = DOC_TYPES.find((t) => t.id === ref.document || t.name === ref.document);
+    if (!type || type.id === input.inst.id) {
+      const known = DOC_TYPES.filter((t) => t.id !== input.inst.id).map((t) => `${t.id}（${t.name}）`).join('、');
+      out.diagnostics.push(error('E_TEMPLATE', `附件文档“${ref.document}”不是可作附件的文档`, ref.span, `可用：${known}`));
+      continue;
+    }
+    const why = type.missing(input.data);
+    if (why) {
+      out.diagnostics.push(error('E_TEMPLATE', `附件“${type.name}”无法生成：${why}`, ref.span));
+      continue;
+    }
+    const docs: { doc: DocTree; name: string }[] = [];
+    for (const inst of type.instances(input.data)) {
+      const d = fromTemplate({ ...input, extra: { ...input.extra, documents: [] } }, inst, out);
+      if (!d) continue;
+      if (d.meta.attachmentDocs?.length) out.diagnostics.push(error('E_TEMPLATE', `附件“${inst.name}”本身又带有附件文档：附件只能有一层`, ref.span));
+      else docs.push({ doc: asAnnex(d), name: inst.name });
+    }
+    made.set(ref.index, docs);
+  }
+  if (hasErrors(out.diagnostics)) return out;
+
+  // 附件说明 and labels: a document made per campaign is one 附件说明 line each, numbered in order.
+  const attachments: Line[] = [];
+  const numbered: { line: Line; doc?: DocTree }[] = [];
+  doc.meta.attachments.forEach((line, i) => {
+    const docs = made.get(i);
+    if (!docs) return void numbered.push({ line });
+    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), doc: d.doc });
+  });
+  const many = numbered.length > 1;
+  const annexes: Annex[] = [];
+  numbered.forEach((n, i) => {
+    attachments.push(n.line);
+    if (n.doc) annexes.push({ label: many ? `附件${i + 1}` : '附件', doc: n.doc });
+  });
+  return { ...out, doc: { ...doc, meta: { ...doc.meta, attachments }, annexes } };
+}
