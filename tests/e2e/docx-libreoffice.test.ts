@@ -73,6 +73,22 @@ describe('DOCX through LibreOffice', () => {
     expect(seen).toBeGreaterThanOrEqual(2); // both units' 整改方案: one ends on an even page, one on an odd page
   });
 
+  it('leaves the pages our PDF leaves unnumbered without a number too: the blank page before a 版记 and the 版记 page (§7.5)', () => {
+    let blanks = 0;
+    for (const [name, lo] of pdfs) {
+      const ours = lo.replace(/\/pdf\/([^/]+)\/([^/]+)\.pdf$/, '/out/$1/$2.pdf');
+      if (!/日印发/.test(execFileSync('pdftotext', [ours, '-'], { encoding: 'utf8' }))) continue;
+      const numbered = (pdf: string) => new Set(textLines(pdf).filter((l) => PAGE_NO.test(l.text)).map((l) => l.page));
+      const a = numbered(ours);
+      const b = numbered(lo);
+      const n = pageCount(ours);
+      for (let p = 1; p <= n; p++) if (pageSizes(ours)[p - 1]!.w < 700) expect(b.has(p), `${name} page ${p}`).toBe(a.has(p));
+      if (!a.has(n - 1) && !a.has(n)) blanks++;
+    }
+    // 某某大学's 印发通知 ends on an even landscape page: a blank page, then the 版记.
+    expect(blanks).toBeGreaterThanOrEqual(1);
+  });
+
   it('converts all 18 example documents', () => {
     expect(pdfs.size).toBe(18);
     for (const p of pdfs.values()) expect(fs.existsSync(p)).toBe(true);
