@@ -81,6 +81,8 @@ export interface DocMeta {
   printer?: Line;
   printDate?: Line;
   orientation: Orientation;
+  /** 信函格式 (§10.1) instead of the 文件 format. */
+  format?: 'letter';
   pageNumbers: boolean;
   /** Document metadata (PDF info / DOCX core properties). */
   author?: string;

@@ -8,8 +8,9 @@ import { issuerMarkFit } from '../doc/issuer-mark.js';
 import { signatureIndents, signerNames } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
+import { letterElements, letterHead } from '../doc/letter-head.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
+import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, LETTER, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
 import { lineItems } from './lines-to-items.js';
@@ -91,29 +92,32 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   const out: Box[] = [];
   const para = (p: Omit<ParaSpec, 'landscape' | 'width'>) => out.push(...paragraphBoxes({ ...p, landscape, width }, ctx));
   let linesAbove = 0;
-  if (meta.copyNumber) (para({ line: meta.copyNumber, style: body(), align: 'left', element: 'copyNumber' }), linesAbove++);
-  if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left', element: 'secrecy' }), linesAbove++);
-  if (meta.urgency) (para({ line: meta.urgency, style: body('heading1'), align: 'left', element: 'urgency' }), linesAbove++);
-  if (meta.issuerMark) {
-    const { size, scale } = issuerMarkFit(lineText(meta.issuerMark), width);
-    // Top edge of the mark 35 mm below the 版心 top (§7.2.4).
-    const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * PITCH - size * 0.1);
-    para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale, element: 'issuerMark' });
-    if (meta.signer) out.push(...signerBoxes(meta, width, landscape, ctx));
-    else if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH, element: 'docNumber' });
-    // Red rule 4 mm below the 发文字号 (or the mark), as wide as the 版心 (§7.2.7).
-    const last = out[out.length - 1]!;
-    const glyphBottom = last.height - (PITCH - GRID.bodySize) / 2;
-    const y = glyphBottom + RED_RULE.gap;
-    last.items.push({ kind: 'rule', x1: 0, x2: width, y1: y, y2: y, width: RED_RULE.thickness, color: RED, element: 'separator' });
-    last.height = y + RED_RULE.thickness;
-  } else if (meta.docNumber) {
-    para({ line: meta.docNumber, style: body(), align: 'right', element: 'docNumber' });
+  if (meta.format === 'letter') out.push(letterHeadBox(meta, width, landscape, ctx));
+  else {
+    if (meta.copyNumber) (para({ line: meta.copyNumber, style: body(), align: 'left', element: 'copyNumber' }), linesAbove++);
+    if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left', element: 'secrecy' }), linesAbove++);
+    if (meta.urgency) (para({ line: meta.urgency, style: body('heading1'), align: 'left', element: 'urgency' }), linesAbove++);
+    if (meta.issuerMark) {
+      const { size, scale } = issuerMarkFit(lineText(meta.issuerMark), width);
+      // Top edge of the mark 35 mm below the 版心 top (§7.2.4).
+      const before = Math.max(0, ISSUER_MARK.topFromBlock - linesAbove * PITCH - size * 0.1);
+      para({ line: meta.issuerMark, style: { role: 'title', size, color: RED }, align: 'center', before, lineHeight: size * 1.2, scale, element: 'issuerMark' });
+      if (meta.signer) out.push(...signerBoxes(meta, width, landscape, ctx));
+      else if (meta.docNumber) para({ line: meta.docNumber, style: body(), align: 'center', before: 2 * PITCH, element: 'docNumber' });
+      // Red rule 4 mm below the 发文字号 (or the mark), as wide as the 版心 (§7.2.7).
+      const last = out[out.length - 1]!;
+      const glyphBottom = last.height - (PITCH - GRID.bodySize) / 2;
+      const y = glyphBottom + RED_RULE.gap;
+      last.items.push({ kind: 'rule', x1: 0, x2: width, y1: y, y2: y, width: RED_RULE.thickness, color: RED, element: 'separator' });
+      last.height = y + RED_RULE.thickness;
+    } else if (meta.docNumber) {
+      para({ line: meta.docNumber, style: body(), align: 'right', element: 'docNumber' });
+    }
   }
   if (meta.title) {
     const lines = titleLines(meta.title, Math.floor(width / TITLE.size));
     const joined: Line = lines.flatMap((l, i) => (i ? [{ type: 'break' as const }, ...l] : l));
-    para({ line: joined, style: { role: TITLE.role, size: TITLE.size, color: BLACK }, align: 'center', before: meta.issuerMark ? 2 * PITCH : 0, lineHeight: PITCH * 1.2, keepNext: true, keepLines: true, outline: { title: lineText(meta.title).replace(/\n/g, ''), level: 0 }, element: 'title' });
+    para({ line: joined, style: { role: TITLE.role, size: TITLE.size, color: BLACK }, align: 'center', before: meta.issuerMark || meta.format === 'letter' ? 2 * PITCH : 0, lineHeight: PITCH * 1.2, keepNext: true, keepLines: true, outline: { title: lineText(meta.title).replace(/\n/g, ''), level: 0 }, element: 'title' });
   }
   if (meta.subtitle) para({ line: meta.subtitle, style: body('heading2'), align: 'center', keepNext: true, element: 'subtitle' });
   if (meta.recipients) {
@@ -124,6 +128,40 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
     out.push({ height: PITCH, items: [], landscape });
   }
   return out;
+}
+
+/**
+ * The 信函格式 head (§10.1), one box from the 版心 top: the organ's name 30 mm below the paper's top
+ * edge (above the 版心), the red double line 4 mm below it, 份号/密级/紧急程度 flush left and the
+ * 发文字号 flush right 7/8 of a 3号 character under it (doc/letter-head.ts); and the second double
+ * line 20 mm above the paper's bottom edge, on page 1 only. The title follows two lines below.
+ */
+function letterHeadBox(meta: DocMeta, width: number, landscape: boolean, ctx: BlockContext): Box {
+  const items: PageItem[] = [];
+  const shift = (its: PageItem[], dy: number) => its.map((it) => (it.kind === 'text' ? { ...it, y: it.y + dy } : { ...it, y1: it.y1 + dy, y2: it.y2 + dy }));
+  const mark = meta.issuerMark ? issuerMarkFit(lineText(meta.issuerMark), width) : undefined;
+  const g = letterHead(mark?.size);
+  if (meta.issuerMark && mark) {
+    // A line box as high as the type: its em box from the top, the name's top edge at 30 mm.
+    const [b] = paragraphBoxes({ line: meta.issuerMark, style: { role: 'title', size: mark.size, color: RED }, align: 'center', lineHeight: mark.size, scale: mark.scale, element: 'issuerMark', landscape, width }, ctx);
+    items.push(...shift(b!.items, g.markTop));
+  }
+  const x1 = (width - LETTER.lineLength) / 2;
+  const rule = (at: number, w: number): PageItem => ({ kind: 'rule', x1, x2: width - x1, y1: at, y2: at, width: w, color: RED, element: 'separator' });
+  // Thick over thin under the name; thin over thick at the foot.
+  items.push(rule(g.lineTop + LETTER.thick / 2, LETTER.thick), rule(g.lineEnd - LETTER.thin / 2, LETTER.thin));
+  items.push(rule(g.footEnd - LETTER.thick / 2, LETTER.thick), rule(g.footEnd - LETTER.thick - LETTER.between - LETTER.thin / 2, LETTER.thin));
+  const left = letterElements(meta);
+  const lines = Math.max(left.length, meta.docNumber ? 1 : 0);
+  left.forEach((e, k) => {
+    const [b] = paragraphBoxes({ line: e.line, style: body(e.role), align: 'left', element: e.element, landscape, width }, ctx);
+    items.push(...shift(b!.items, g.firstLine + k * PITCH));
+  });
+  if (meta.docNumber) {
+    const [b] = paragraphBoxes({ line: meta.docNumber, style: body(), align: 'right', element: 'docNumber', landscape, width }, ctx);
+    items.push(...shift(b!.items, g.firstLine));
+  }
+  return { height: lines ? g.firstLine + lines * PITCH : g.lineEnd, items, keepWithNext: true, landscape };
 }
 
 /** A line set on one line at its natural width (a name, a label), for placing by hand. */

@@ -36,7 +36,10 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   const numbered = new Set(pages.map((_p, i) => i));
   const colophon = colophonBox(doc.meta, ctx);
   const textPages = pages.length;
-  if (colophon) placeColophon(pages, pag.lastY, colophon, numbered);
+  const letter = doc.meta.format === 'letter';
+  if (colophon) placeColophon(pages, pag.lastY, colophon, numbered, !letter);
+  // A letter's first page shows no number (§10.1).
+  if (letter) numbered.delete(0);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
   return { layout: { pages, outline: pag.outline, ...(colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
 }
@@ -60,9 +63,13 @@ function annexBoxes(a: Annex, ctx: BlockContext): Box[] {
   return boxes;
 }
 
-/** 版记: 抄送 and 印发 lines between 0.35 mm rules, a 0.25 mm rule between them (§7.4). */
+/**
+ * 版记: 抄送 and 印发 lines between 0.35 mm rules, a 0.25 mm rule between them (§7.4); a letter's is
+ * the 抄送 alone, without rules (§10.1).
+ */
 function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
-  if (!meta.cc && !meta.printer && !meta.printDate) return undefined;
+  const letter = meta.format === 'letter';
+  if (!meta.cc && (letter || (!meta.printer && !meta.printDate))) return undefined;
   const landscape = ctx.landscapeDoc;
   const width = landscape ? ctx.width.landscape : ctx.width.portrait;
   const size = COLOPHON.size;
@@ -75,7 +82,7 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
     // Wrapped lines align after the colon; one character in on both sides (§7.4.2).
     rows.push(paragraphBoxes({ line, style, align: 'left', left: size * 4, right: size, hanging: size * 3, landscape, width }, ctx));
   }
-  if (meta.printer || meta.printDate) {
+  if (!letter && (meta.printer || meta.printDate)) {
     const left = meta.printer ? paragraphBoxes({ line: meta.printer, style, align: 'left', left: size, landscape, width }, ctx) : [];
     const right = meta.printDate ? paragraphBoxes({ line: [...meta.printDate, ...text('印发')], style, align: 'right', right: size, landscape, width }, ctx) : [];
     const box: Box = { height: GRID.linePitch, items: [...(left[0]?.items ?? []), ...(right[0]?.items ?? [])], landscape };
@@ -84,7 +91,7 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
   const items: PageItem[] = [];
   let y = 0;
   const rule = (yy: number, w: number): PageItem => ({ kind: 'rule', x1: 0, x2: width, y1: yy, y2: yy, width: w, color: BLACK });
-  items.push(rule(COLOPHON.thick / 2, COLOPHON.thick));
+  if (!letter) items.push(rule(COLOPHON.thick / 2, COLOPHON.thick));
   rows.forEach((r, k) => {
     if (k > 0) items.push(rule(y, COLOPHON.thin));
     for (const b of r) {
@@ -92,7 +99,7 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
       y += b.height;
     }
   });
-  items.push(rule(y - COLOPHON.thick / 2, COLOPHON.thick));
+  if (!letter) items.push(rule(y - COLOPHON.thick / 2, COLOPHON.thick));
   return { height: y, items: items.map((it) => ({ ...it, element: 'colophon' as const })), landscape };
 }
 
@@ -101,16 +108,16 @@ function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
  * it is even and has room, else on the next even page. A 版记 page of its own is numbered; a blank
  * page before it and the 版记 page then carry none (§7.5).
  */
-function placeColophon(pages: LaidPage[], lastY: number, box: Box, numbered: Set<number>): void {
+function placeColophon(pages: LaidPage[], lastY: number, box: Box, numbered: Set<number>, evenPage = true): void {
   let idx = pages.length - 1;
   // On a page of the document's orientation: after a landscape attachment, on a portrait page.
   const geom = box.landscape ? LANDSCAPE : PORTRAIT;
   const fits = pages[idx]!.geometry.landscape === box.landscape && lastY + box.height <= geom.block.height + 0.05;
-  if (!(fits && (idx + 1) % 2 === 0)) {
+  if (!(fits && (!evenPage || (idx + 1) % 2 === 0))) {
     idx++;
     pages.push({ geometry: geom, items: [] });
     numbered.add(idx);
-    if ((idx + 1) % 2 === 1) {
+    if (evenPage && (idx + 1) % 2 === 1) {
       idx++;
       pages.push({ geometry: geom, items: [] });
       numbered.delete(idx - 1);

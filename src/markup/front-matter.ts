@@ -29,6 +29,7 @@ const LINE_KEYS: Record<string, { key: LineKey; aliases: string[] }> = {
 const OTHER_KEYS: Record<string, string[]> = {
   attachments: ['附件', '附件说明'],
   orientation: ['页面方向', '方向'],
+  format: ['格式', '版式'],
   page_numbers: ['页码'],
   author: ['作者'],
   subject: ['主题'],
@@ -111,6 +112,10 @@ export function parseFrontMatter(
       const o = String(v).trim();
       if (['landscape', '横向'].includes(o)) meta.orientation = 'landscape';
       else if (!['portrait', '纵向'].includes(o)) diagnostics.push(warning('W_FRONT_MATTER', `页面方向“${o}”应为 portrait（纵向）或 landscape（横向）`, spanAt(lineOfKey(k))));
+    } else if (key === 'format') {
+      const f = String(v).trim();
+      if (['letter', '信函', '信函格式'].includes(f)) meta.format = 'letter';
+      else if (!['document', '文件', '文件格式'].includes(f)) diagnostics.push(warning('W_FRONT_MATTER', `格式“${f}”应为 letter（信函格式）或 document（文件格式）`, spanAt(lineOfKey(k))));
     } else if (key === 'page_numbers') {
       meta.pageNumbers = !(v === false || ['false', '否', '无'].includes(String(v)));
     } else if (key === 'author') meta.author = plain(String(v), texts);

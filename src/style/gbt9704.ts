@@ -54,6 +54,14 @@ export const ISSUER_MARK = { maxSize: 42, minSize: 22, topFromBlock: mm(35), col
 /** Red rule under the 发文字号, 4 mm below it (§7.2.7). */
 export const RED_RULE = { gap: mm(4), thickness: 1, color: 'FF0000' as const };
 
+/**
+ * 信函格式 (§10.1): the organ's name 30 mm below the paper's top edge; a red double line (thick over
+ * thin) 4 mm below it and one (thin over thick) 20 mm above the bottom edge, both 170 mm long and
+ * centred; the elements under the first line 7/8 of a 3号 character below it. Line widths as offices
+ * set them (1.5 pt and 0.75 pt).
+ */
+export const LETTER = { markTop: mm(30), lineGap: mm(4), bottomLine: mm(20), lineLength: mm(170), thick: 1.5, thin: 0.75, between: 0.75, below: (SIZE.san * 7) / 8 } as const;
+
 /** 版记 rules: first and last 0.35 mm, middle 0.25 mm (§7.4.1); 4号 text (§7.4.2). */
 export const COLOPHON = { thick: mm(0.35), thin: mm(0.25), size: SIZE.si };
 

@@ -5,11 +5,12 @@ import { issuerMarkFit } from '../../doc/issuer-mark.js';
 import { signatureIndents, signerNames } from '../../doc/signature.js';
 import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
-import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, RED_RULE, TITLE } from '../../style/gbt9704.js';
+import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, LETTER, PAGE, RED_RULE, TITLE } from '../../style/gbt9704.js';
+import { letterElements, letterHead } from '../../doc/letter-head.js';
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
 import { lineRuns, textRun } from './runs.js';
 import { eighthPt, twip } from './units.js';
-import { textBoxParagraph } from './text-box.js';
+import { textBoxParagraph, textBoxRun } from './text-box.js';
 import { cell, paragraph, row, table, type Border, type ParaProps } from './xml.js';
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
@@ -37,9 +38,47 @@ function signerParagraphs(meta: DocMeta, widthPt: number, rule: ParaProps['borde
   });
 }
 
+/** The anchor paragraph of shapes placed on the page: 1 pt of the text flow. */
+const ANCHOR_PT = 1;
+
+/**
+ * 信函格式 head (§10.1), where the PDF puts it (doc/letter-head.ts): the organ's name in a text box
+ * 30 mm below the paper's top edge, the two red double lines as filled rectangles, all anchored to
+ * the page in one paragraph; then 份号/密级/紧急程度 flush left with the 发文字号 flush right on the
+ * first of their lines. Returns the space the title needs above it.
+ */
+function letterParagraphs(meta: DocMeta, widthPt: number, out: string[]): number {
+  const mark = meta.issuerMark ? issuerMarkFit(lineText(meta.issuerMark), widthPt) : undefined;
+  const g = letterHead(mark?.size);
+  const runs: string[] = [];
+  let id = 9201;
+  if (meta.issuerMark && mark) {
+    // As in the 文件 head: the glyph box sits about 0.1 em below the top of a 1.2 em line.
+    const lineH = mark.size * 1.2;
+    const content = paragraph({ line: twip(lineH), jc: 'center' }, lineRuns(meta.issuerMark, { role: 'title', size: mark.size, color: ISSUER_MARK.color, scale: mark.scale }));
+    runs.push(textBoxRun({ h: { fromPage: PAGE.margin.left }, v: { fromPage: PAGE.margin.top + g.markTop - mark.size * 0.1 }, width: widthPt, height: lineH, content, wrap: 'none', id: id++, name: '发文机关标志' }));
+  }
+  const x = PAGE.margin.left + (widthPt - LETTER.lineLength) / 2;
+  const bar = (y: number, h: number) => textBoxRun({ h: { fromPage: x }, v: { fromPage: PAGE.margin.top + y }, width: LETTER.lineLength, height: h, fill: ISSUER_MARK.color, wrap: 'none', id: id++, name: '红色双线' });
+  runs.push(bar(g.lineTop, LETTER.thick), bar(g.lineEnd - LETTER.thin, LETTER.thin));
+  runs.push(bar(g.footEnd - LETTER.thick, LETTER.thick), bar(g.footEnd - LETTER.thick - LETTER.between - LETTER.thin, LETTER.thin));
+  out.push(`<w:p><w:pPr><w:spacing w:line="${twip(ANCHOR_PT)}" w:lineRule="exact"/></w:pPr>${runs.join('')}</w:p>`);
+  const els = letterElements(meta);
+  const n = Math.max(els.length, meta.docNumber ? 1 : 0);
+  for (let k = 0; k < n; k++) {
+    const e = els[k];
+    const withNumber = k === 0 && !!meta.docNumber;
+    const runsK = (e ? lineRuns(e.line, { ...BODY, role: e.role }) : '') + (withNumber ? textRun('\t', BODY) + lineRuns(meta.docNumber, BODY) : '');
+    out.push(paragraph({ ...(k === 0 ? { before: twip(g.firstLine - ANCHOR_PT) } : {}), line: BODY_LINE, jc: 'left', ...(withNumber ? { rightTab: twip(widthPt) } : {}) }, runsK));
+  }
+  return 2 * LINE + (n ? 0 : g.lineEnd - ANCHOR_PT);
+}
+
 export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
   const out: string[] = [];
   const left = (l: Line, role: 'body' | 'heading1') => paragraph({ line: BODY_LINE, jc: 'left' }, lineRuns(l, { ...BODY, role }));
+  const titleGap = meta.format === 'letter' ? letterParagraphs(meta, widthPt, out) : meta.issuerMark ? 2 * LINE : 0;
+  if (meta.format === 'letter') return [...out, ...titleParagraphs(meta, widthPt, titleGap)];
   let linesAbove = 0;
   if (meta.copyNumber) (out.push(left(meta.copyNumber, 'body')), linesAbove++);
   if (meta.secrecy) (out.push(left(meta.secrecy, 'heading1')), linesAbove++);
@@ -65,9 +104,14 @@ export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
   } else if (meta.docNumber) {
     out.push(paragraph({ line: BODY_LINE, jc: 'right' }, lineRuns(meta.docNumber, BODY)));
   }
+  return [...out, ...titleParagraphs(meta, widthPt, titleGap)];
+}
+
+/** 标题, 副标题 and 主送机关, `gap` below what is above them. */
+function titleParagraphs(meta: DocMeta, widthPt: number, gap: number): string[] {
+  const out: string[] = [];
   if (meta.title) {
     // 标题 2号 小标宋, two blank lines below the red rule, centred (§7.3.1).
-    const gap = meta.issuerMark ? 2 * LINE : 0;
     out.push(
       paragraph(
         { keepNext: true, before: twip(gap), line: twip(LINE * 1.2), jc: 'center' },
@@ -139,7 +183,10 @@ export function tailParagraphs(meta: DocMeta): string[] {
 
 /** 版记: 抄送 and 印发 between 0.35 mm rules with a 0.25 mm rule between them, floated to the bottom (§7.4). */
 export function colophonTable(meta: DocMeta, widthPt: number): string | undefined {
-  if (!meta.cc && !meta.printer && !meta.printDate) return undefined;
+  // A letter's 版记 is the 抄送 alone, without rules (§10.1).
+  const letter = meta.format === 'letter';
+  const printed = !letter && !!(meta.printer || meta.printDate);
+  if (!meta.cc && !printed) return undefined;
   const size = COLOPHON.size;
   const run = { role: 'body' as const, size };
   const indent = twip(size);
@@ -153,7 +200,7 @@ export function colophonTable(meta: DocMeta, widthPt: number): string | undefine
     // One character in; wrapped lines align after “抄送：” (§7.4.2), as the PDF sets it.
     rows += oneCell(para(lineRuns(line, run), { ind: { left: indent + twip(size * 3), right: indent, hanging: twip(size * 3) } }));
   }
-  if (meta.printer || meta.printDate) {
+  if (printed) {
     let runs = lineRuns(meta.printer, run);
     if (meta.printDate) runs += textRun('\t', run) + lineRuns([...meta.printDate, { type: 'text', text: '印发', source: {} }], run);
     rows += oneCell(para(runs, { rightTab: width - indent }));
@@ -161,8 +208,8 @@ export function colophonTable(meta: DocMeta, widthPt: number): string | undefine
   const thick: Border = { val: 'single', size: eighthPt(COLOPHON.thick), color: '000000' };
   const thin: Border = { val: 'single', size: eighthPt(COLOPHON.thin), color: '000000' };
   const none: Border = { val: 'none', size: 0, color: 'FFFFFF' };
-  const tbl = table({ width, columns: [width], jc: 'center', borders: { top: thick, left: none, bottom: thick, right: none, insideH: thin, insideV: none } }, rows);
-  const lines = (meta.cc ? Math.max(1, Math.ceil(charCells(`抄送：${lineText(meta.cc)}。`) / (widthPt / size - 2))) : 0) + (meta.printer || meta.printDate ? 1 : 0);
+  const tbl = table({ width, columns: [width], jc: 'center', borders: letter ? { top: none, left: none, bottom: none, right: none, insideH: none, insideV: none } : { top: thick, left: none, bottom: thick, right: none, insideH: thin, insideV: none } }, rows);
+  const lines = (meta.cc ? Math.max(1, Math.ceil(charCells(`抄送：${lineText(meta.cc)}。`) / (widthPt / size - 2))) : 0) + (printed ? 1 : 0);
   // A text box anchored to the bottom of the text block, full width, text above and below it:
   // LibreOffice 7 ignores a floating table's tblpYSpec="bottom" and a frame's yAlign="bottom" and
   // sets either after the text.

@@ -48,15 +48,17 @@ function needsLandscape(b: Block): b is TableNode {
   return b.type === 'table' && b.header.length >= TABLE.manyColumns;
 }
 
-function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false): string {
+/** `titlePg`: a letter's first page shows no number (§10.1), its first-page footer is the empty one. */
+function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false, titlePg = false): string {
+  const blankFirst = titlePg ? (sk.blankFooterRefs.match(/<w:footerReference w:type="default" (r:id="[^"]+")\/>/)?.[1] ?? '') : '';
   const w = twip(PAGE.width);
   const h = twip(PAGE.height);
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return (
-    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${blankFirst ? `<w:footerReference w:type="first" ${blankFirst}/>` : ''}${first ? '' : '<w:type w:val="nextPage"/>'}` +
     `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
-    `<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`
+    `<w:pgNumType/>${titlePg ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
   );
 }
 
@@ -137,7 +139,7 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
   let body = '';
   parts.forEach((p, i) => {
     if (!p.body.length) p.body.push(paragraph({ line: BODY_LINE }, ''));
-    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered);
+    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered, i === 0 && doc.meta.format === 'letter');
     if (i === parts.length - 1) {
       body += p.body.join('') + sect;
       return;
