@@ -25,6 +25,10 @@ const load = async (root) => {
 const before = process.argv[2];
 if (!before) throw new Error('usage: node bench/compare-builds.mjs <older checkout, built>');
 const A = await load(path.resolve(before)), B = await load(fileURLToPath(new URL('../', import.meta.url)));
+// Only the documents both builds make, in the same order (a newer build may make more).
+const common = new Set(A.docs.map((d) => d.id).filter((id) => B.docs.some((d) => d.id === id)));
+A.docs = A.docs.filter((d) => common.has(d.id));
+B.docs = A.docs.map((a) => B.docs.find((d) => d.id === a.id));
 const date = new Date(Date.UTC(2013, 11, 10));
 const pdf = async (X, doc) => { const t = performance.now(); const { layout } = X.m.layoutDocument(doc, X.book); await X.m.writePdf(layout, { title: 't', date }); return performance.now() - t; };
 const docx = async (X, doc) => { const t = performance.now(); await X.m.writeDocx(doc, { date }); return performance.now() - t; };

@@ -38,14 +38,31 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Pieces by text, remembered: a cell or a paragraph is asked for them by the column widths, the
+ * line breaker and every writer (PDF, OFD, DOCX) of the same document. Bounded, and the results are
+ * shared: callers never change them.
+ */
+function remembered(fn: (text: string) => Piece[]): (text: string) => Piece[] {
+  const cache = new Map<string, Piece[]>();
+  return (text) => {
+    let r = cache.get(text);
+    if (!r) {
+      if (cache.size >= 4096) cache.clear();
+      cache.set(text, (r = fn(text)));
+    }
+    return r;
+  };
+}
+
 const matches = (re: RegExp, text: string): Piece[] => [...text.matchAll(re)].filter((m) => m[0].length > 1).map((m) => [m.index!, m.index! + m[0].length] as const);
 
 /** Dates and numbers with units: kept whole everywhere, body text included. */
-export function fixedPieces(text: string): Piece[] {
+export const fixedPieces = remembered((text: string): Piece[] => {
   // Every pattern needs a digit, 年, 月 or 第: most lines have none, and the regex costs.
   if (!/[\d年月第]/.test(text)) return [];
   return matches(FIXED, text);
-}
+});
 
 /** The compounds of COMPOUNDS in `text`. */
 export function compoundPieces(text: string): Piece[] {
@@ -63,7 +80,7 @@ const SHORT_ITEM = 6;
  * separators (a name, a department, a 序号) — for columns of short entries, where a ragged line
  * costs nothing and a broken name reads wrong.
  */
-export function wordPieces(text: string, items = true): Piece[] {
+function piecesOf(text: string, items: boolean): Piece[] {
   const out = [...fixedPieces(text), ...compoundPieces(text)];
   if (items) {
     for (const m of text.matchAll(/[^\s、，,；;／/：:。（）()“”‘’《》「」]+/gu)) {
@@ -75,8 +92,10 @@ export function wordPieces(text: string, items = true): Piece[] {
   return out;
 }
 
+export const wordPieces = remembered((text: string) => piecesOf(text, true));
+
 /** Pieces of a cell of running text (no item rule: a long cell keeps its lines full). */
-export const textPieces = (text: string): Piece[] => wordPieces(text, false);
+export const textPieces = remembered((text: string) => piecesOf(text, false));
 
 /** A column whose every entry is this short holds names, dates, categories: items stay whole. */
 const SHORT_COLUMN = 12;
