@@ -106,6 +106,8 @@ const UNIT = obj([
   f('issuer', '发文机关', ['发文机关'], text, true),
   f('doc_number_prefix', '发文字号前缀', ['发文字号前缀', '机关代字'], text),
   f('doc_number', '发文字号序号', ['发文字号序号', '文号序号'], text),
+  // The 回头看 report's own number (the unit's doc_number is the 整改方案's).
+  f('report_doc_number', '报告发文字号序号', ['报告发文字号序号', '报告文号序号'], text),
   f('filing_to', '备案机关', ['备案机关', '报送机关'], text, true),
   // 签发人 of the unit's 上行文 (the 回头看 report): one name or several, 张三、李四.
   f('signers', '签发人', ['签发人'], text),

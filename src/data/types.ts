@@ -10,6 +10,7 @@ export interface UnitInfo {
   issuer: string;
   doc_number_prefix?: string;
   doc_number?: string;
+  report_doc_number?: string;
   signers?: string;
   filing_to: string;
   supervisor?: string;

@@ -56,7 +56,10 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
 
   const u = d.unit;
   const year = u.date?.kind === 'date' ? u.date.year : null;
-  const docNumber = u.doc_number_prefix && year ? `${u.doc_number_prefix}〔${year}〕${u.doc_number ?? '\u3000'}号` : null;
+  // 沪某委党〔2013〕12号; a missing 序号 leaves its place blank for the office to fill in.
+  const numbered = (n: string | undefined) => (u.doc_number_prefix && year ? `${u.doc_number_prefix}〔${year}〕${n ?? '\u3000'}号` : null);
+  const docNumber = numbered(u.doc_number);
+  const reportNumber = u.report_doc_number ? numbered(u.report_doc_number) : null;
   const unit = {
     name: tag(u.name, 'unit.name'),
     short_name: tag(u.short_name ?? u.name, u.short_name ? 'unit.short_name' : 'unit.name'),
@@ -65,6 +68,7 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     issuer: tag(u.issuer, 'unit.issuer'),
     doc_number_prefix: tag(u.doc_number_prefix, 'unit.doc_number_prefix'),
     doc_number: docNumber ? tag(docNumber, 'unit.doc_number_prefix') : null,
+    report_doc_number: reportNumber ? tag(reportNumber, 'unit.report_doc_number') : null,
     filing_to: tag(u.filing_to, 'unit.filing_to'),
     signers: tag(u.signers, 'unit.signers'),
     supervisor: tag(u.supervisor, 'unit.supervisor'),
