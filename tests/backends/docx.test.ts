@@ -38,11 +38,15 @@ describe('writeDocx', () => {
     expect(x).toContain('w:firstLine="630" w:firstLineChars="200"');
   });
 
-  it('names the GB fonts by role in every slot, with East-Asian hints on CJK runs', async () => {
+  it('names the GB fonts by role in every slot (a character style per role), with East-Asian hints on CJK runs', async () => {
     const x = await xml(plan);
-    for (const f of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) {
-      expect(x).toContain(`w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"`);
+    const styles = await xml(plan, 'word/styles.xml');
+    for (const [id, f] of [['GwTitle', '方正小标宋简体'], ['GwBody', '仿宋_GB2312'], ['GwHeading1', '黑体'], ['GwHeading2', '楷体_GB2312']]) {
+      expect(styles).toMatch(new RegExp(`<w:style w:type="character" w:styleId="${id}">.*?<w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>`));
+      expect(x).toContain(`<w:rStyle w:val="${id}"/><w:rFonts w:hint="eastAsia"/>`);
     }
+    // Every run names its role.
+    expect([...x.matchAll(/<w:r><w:rPr>(?!<w:rStyle)/g)]).toHaveLength(0);
     // The red 发文机关标志 and the red rule under the 发文字号.
     expect(x).toContain('<w:color w:val="FF0000"/>');
     expect(x).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);

@@ -216,14 +216,15 @@ describe('CFF collections in the PDF and the DOCX', () => {
     const dir = project('docx', { 'h.ttc': SYS.sans, 'k.ttf': SYS.kai });
     const args = ['render', path.join(ROOT, 'data', '市某某委员会.yaml'), '--format', 'docx', '--only', 'rectification-plan'];
     expect(gongwen([...args, '--out', 'a', '--no-system-fonts'], dir, env).code).toBe(0);
-    const xml = execFileSync('unzip', ['-p', path.join(dir, 'a', '上海市某某委员会', '整改方案.docx'), 'word/document.xml']).toString();
+    // The role's fonts are named in its character style (styles.xml).
+    const xml = execFileSync('unzip', ['-p', path.join(dir, 'a', '上海市某某委员会', '整改方案.docx'), 'word/styles.xml']).toString();
     expect(xml).toContain('w:eastAsia="Noto Sans CJK SC"');
     expect(xml).toContain('w:eastAsia="AR PL KaitiM GB"');
     expect(xml).not.toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"'); // no 仿宋 installed: the standard name
     const plain = project('docx-plain', {});
     expect(gongwen([...args, '--out', 'b', '--no-system-fonts'], plain, env).code).toBe(0);
-    const std = execFileSync('unzip', ['-p', path.join(plain, 'b', '上海市某某委员会', '整改方案.docx'), 'word/document.xml']).toString();
+    const std = execFileSync('unzip', ['-p', path.join(plain, 'b', '上海市某某委员会', '整改方案.docx'), 'word/styles.xml']).toString();
     expect(std).toContain('w:eastAsia="黑体"');
   });
 });

@@ -4,6 +4,7 @@
 // written as text (write-docx.ts): building docx's object tree for the body was ≈80% of the time.
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TEXT_BLOCK, type FontRole } from '../../style/gbt9704.js';
+import { ROLE_STYLES } from './role-styles.js';
 import { textBoxParagraph } from './text-box.js';
 import { halfPt, twip } from './units.js';
 
@@ -84,6 +85,8 @@ function compile(pageNumbers: boolean): Skeleton {
       },
       // LibreOffice reads the Normal style's size, not docDefaults' (docx-notes problem 1).
       paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: bodyFont, size: halfPt(GRID.bodySize) } }],
+      // One character style per font role: a run names its role's fonts by reference (runs.ts).
+      characterStyles: (Object.keys(ROLE_STYLES) as FontRole[]).map((role) => ({ id: ROLE_STYLES[role].id, name: ROLE_STYLES[role].name, run: { font: fontSlots(role, false) } })),
     },
     sections: [
       { ...(pageNumbers ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } } : {}), children: [] },

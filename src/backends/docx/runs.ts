@@ -3,7 +3,8 @@
 import { fixedPieces, insidePieces, type Piece } from '../../doc/keep-whole.js';
 import { autospaced } from '../../doc/measure-chars.js';
 import { lineText, type Line } from '../../doc/tree.js';
-import { FONT_NAMES, type FontRole } from '../../style/gbt9704.js';
+import type { FontRole } from '../../style/gbt9704.js';
+import { ROLE_STYLES } from './role-styles.js';
 import { halfPt, twip } from './units.js';
 import { CONTROL_RE, esc } from '../xml-escape.js';
 
@@ -22,7 +23,8 @@ export interface RunOptions {
 
 /** WORD JOINER: Word and LibreOffice never break a line at it, and it draws nothing. */
 const WJ = '\u2060';
-const ASCII_WORD = /^[0-9A-Za-z.,%]$/;
+/** Digits, Latin letters and . , % (by char code: this runs for every character of a piece). */
+const asciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 44 || c === 37;
 
 /**
  * The run properties of `o`, with or without the East-Asian hint. A `joined` run holds a piece
@@ -31,9 +33,9 @@ const ASCII_WORD = /^[0-9A-Za-z.,%]$/;
  * the joiner either way; the tag only changes proofing of a date or a number.
  */
 function rPr(o: RunOptions, hint: boolean, joined = false): string {
-  const f = FONT_NAMES[o.role];
   const sz = halfPt(o.size);
-  let x = `<w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"${hint ? ' w:hint="eastAsia"' : ''}/>`;
+  // The role's fonts come from its character style; the run adds the hint.
+  let x = `<w:rStyle w:val="${ROLE_STYLES[o.role].id}"/>${hint ? '<w:rFonts w:hint="eastAsia"/>' : ''}`;
   if (o.bold) x += '<w:b/><w:bCs/>';
   if (o.color) x += `<w:color w:val="${o.color}"/>`;
   if (o.spacing) x += `<w:spacing w:val="${twip(o.spacing)}"/>`;
@@ -121,9 +123,8 @@ export function lineRuns(line: Line | undefined, o: RunOptions): string {
       if (c !== joined && text) (addText(w, text, ro, joined), (text = ''));
       joined = c;
       // Between two ASCII characters no renderer breaks (UAX #14 keeps 2014 and 1.5 whole).
-      const joiner = inside.has(at) && !(ASCII_WORD.test(all[at - 1] ?? '') && ASCII_WORD.test(ch)) ? WJ : '';
-      const next = all.codePointAt(at + ch.length);
-      if (next !== undefined && inside.has(at + ch.length) && autospaced(ch.codePointAt(0)!, next)) {
+      const joiner = inside.has(at) && !(asciiWord(all.charCodeAt(at - 1)) && asciiWord(ch.charCodeAt(0))) ? WJ : '';
+      if (inside.has(at + ch.length) && autospaced(ch.codePointAt(0)!, all.codePointAt(at + ch.length)!)) {
         // A joiner between Han and a digit or letter (2014年, 4个): LibreOffice adds no autospace
         // next to it, so the quarter em the PDF and Word put there is written as spacing.
         addText(w, text, ro, joined);
