@@ -24,6 +24,13 @@ const single = (id: string, name: string) => (): DocInstance[] => [{ id, name, e
 
 export const DOC_TYPES: readonly DocType[] = [
   {
+    id: 'filing-report',
+    needs: 'unit 与整改方案、专项整治方案或制度建设计划之一；unit.filing_report（附备案报告）时排在备案材料之首',
+    name: '备案报告',
+    missing: (d) => (d.present.has('problems') && d.present.has('measures')) || d.campaigns.length || d.regulations.length ? undefined : '没有可备案的整改方案、专项整治方案或制度建设计划',
+    instances: single('filing-report', '备案报告'),
+  },
+  {
     id: 'filing-form',
     needs: 'unit（单位）',
     name: '备案表',
@@ -106,10 +113,11 @@ export const PACKET_DOCS = ['filing-form', 'rectification-plan', 'campaign-plan'
 
 /**
  * The packet's documents for a unit: the 整改方案 itself, or (unit.issue_notice) the 印发通知 that
- * carries it and the 问题清单 as its attachments.
+ * carries it and the 问题清单 as its attachments; with unit.filing_report the 备案报告 first.
  */
 export function packetDocs(d: UnitData): string[] {
-  return d.unit.issue_notice ? PACKET_DOCS.map((id) => (id === 'rectification-plan' ? 'issue-notice' : id)) : PACKET_DOCS;
+  const docs = d.unit.issue_notice ? PACKET_DOCS.map((id) => (id === 'rectification-plan' ? 'issue-notice' : id)) : PACKET_DOCS;
+  return d.unit.filing_report ? ['filing-report', ...docs] : docs;
 }
 
 export function docType(id: string): DocType | undefined {

@@ -165,8 +165,11 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   const found = formInst && data.attachments.length ? findAttachments(world, data) : { found: [], diagnostics: [] };
   const loaded = await loadAttachments(world, found.found);
   const packetDocs = others.filter((b): b is Built => !!b && inPacket.includes(b.inst.id));
-  // The packet's order; the 备案表 leads it (an attachment may follow it: the stamped scan).
-  const anchors = [...(formInst ? [{ name: formInst.name, id: formInst.id, built: undefined }] : []), ...packetDocs.map((b) => ({ name: b.inst.name, id: b.inst.id, built: b, ...(b.inst.id === 'issue-notice' ? { aka: ['rectification-plan', '整改方案'] } : {}) }))];
+  // The packet's order: the 备案报告 when there is one, then the 备案表 (an attachment may follow it:
+  // the stamped scan), then the documents filed.
+  const member = (b: Built) => ({ name: b.inst.name, id: b.inst.id, built: b, ...(b.inst.id === 'issue-notice' ? { aka: ['rectification-plan', '整改方案'] } : {}) });
+  const leading = packetDocs.filter((b) => b.inst.id === 'filing-report');
+  const anchors = [...leading.map(member), ...(formInst ? [{ name: formInst.name, id: formInst.id, built: undefined }] : []), ...packetDocs.filter((b) => !leading.includes(b)).map(member)];
   const placed = placeAttachments(anchors, loaded.loaded);
   const attachmentProblems = [...found.diagnostics, ...loaded.diagnostics, ...placed.diagnostics];
   const enclosed = placed.order

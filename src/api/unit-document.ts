@@ -63,7 +63,7 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   if (!refs.length) return { ...out, doc };
 
   // Each named document, made for the same unit (every instance of one made per campaign).
-  const made = new Map<number, { doc: DocTree; name: string }[]>();
+  const made = new Map<number, { doc: DocTree; name: string; bound: boolean }[]>();
   for (const ref of refs) {
     const type = DOC_TYPES.find((t) => t.id === ref.document || t.name === ref.document);
     if (!type || type.id === input.inst.id) {
@@ -76,12 +76,12 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
       out.diagnostics.push(error('E_TEMPLATE', `附件“${type.name}”无法生成：${why}`, ref.span));
       continue;
     }
-    const docs: { doc: DocTree; name: string }[] = [];
+    const docs: { doc: DocTree; name: string; bound: boolean }[] = [];
     for (const inst of type.instances(input.data)) {
       const d = fromTemplate({ ...input, extra: { ...input.extra, documents: [] } }, inst, out);
       if (!d) continue;
-      if (d.meta.attachmentDocs?.length) out.diagnostics.push(error('E_TEMPLATE', `附件“${inst.name}”本身又带有附件文档：附件只能有一层`, ref.span));
-      else docs.push({ doc: asAnnex(d), name: inst.name });
+      if (ref.bound && d.meta.attachmentDocs?.length) out.diagnostics.push(error('E_TEMPLATE', `附件“${inst.name}”本身又带有附件文档：附件只能有一层`, ref.span));
+      else docs.push({ doc: asAnnex(d), name: inst.name, bound: ref.bound });
     }
     made.set(ref.index, docs);
   }
@@ -93,7 +93,7 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   doc.meta.attachments.forEach((line, i) => {
     const docs = made.get(i);
     if (!docs) return void numbered.push({ line });
-    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), doc: d.doc });
+    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), ...(d.bound ? { doc: d.doc } : {}) });
   });
   const many = numbered.length > 1;
   const annexes: Annex[] = [];

@@ -115,6 +115,8 @@ const UNIT = obj([
   // The 印发通知 of the 整改方案: whom it goes to, and whether the packet files it in place of the bare 整改方案.
   f('notice_to', '印发通知主送机关', ['印发通知主送机关', '印发范围'], text),
   f('issue_notice', '以印发通知备案', ['以印发通知备案', '印发通知'], { kind: 'bool' }),
+  // The packet opens with the 备案报告 (a 上行文 naming what it files).
+  f('filing_report', '附备案报告', ['附备案报告', '备案报告'], { kind: 'bool' }),
   f('contact', '联系人', ['联系人'], obj([f('name', '姓名', ['姓名', '联系人'], text), f('phone', '联系电话', ['电话', '联系电话'], text)])),
   f('date', '成文日期', ['成文日期', '日期'], date),
 ]);

@@ -16,6 +16,7 @@ export interface UnitInfo {
   supervisor?: string;
   notice_to?: string;
   issue_notice?: boolean;
+  filing_report?: boolean;
   contact?: Contact;
   date?: DateValue;
 }

@@ -94,6 +94,8 @@ export interface AttachmentRef {
   index: number;
   /** Document id (`rectification-plan`) or name (`整改方案`). */
   document: string;
+  /** Bound after the text (default), or only named in the 附件说明 (filed beside it, as in a packet). */
+  bound: boolean;
   span: Span;
 }
 

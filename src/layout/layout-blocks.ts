@@ -279,10 +279,13 @@ export function tailBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
     return boxes;
   };
   const many = meta.attachments.length > 1;
+  // The 附件说明 is part of the text the 署名 stays with (no 此页无正文).
+  const signed = !!(meta.signature || meta.date);
   meta.attachments.forEach((a, i) => {
     const num = many ? `${i + 1}.` : '';
     const numCells = charCells(num);
     para({
+      keepNext: signed || i < meta.attachments.length - 1,
       line: [...text((i === 0 ? '附件：' : '') + num), ...a],
       style: body(),
       align: 'left',

@@ -101,7 +101,9 @@ export function parseFrontMatter(
             continue;
           }
           const title = pick(o, TITLE_KEYS);
-          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), span: spanAt(lineOfKey(k)) });
+          const bind = pick(o, BIND_KEYS);
+          const bound = !(bind === false || ['false', '否', '不装订'].includes(String(bind)));
+          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), bound, span: spanAt(lineOfKey(k)) });
           meta.attachments.push(title == null ? [] : toLine(title, k));
         } else {
           const line = toLine(x, k);
@@ -126,6 +128,7 @@ export function parseFrontMatter(
 
 const DOCUMENT_KEYS = ['document', '文档', '文件'];
 const TITLE_KEYS = ['title', '标题', '名称'];
+const BIND_KEYS = ['bind', '装订', '随文'];
 const pick = (o: Record<string, unknown>, keys: string[]): unknown => keys.map((k) => o[k]).find((x) => x != null);
 
 function plain(s: string, texts: Map<number, string>): string {

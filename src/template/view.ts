@@ -74,6 +74,7 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     supervisor: tag(u.supervisor, 'unit.supervisor'),
     notice_to: tag(u.notice_to, 'unit.notice_to'),
     issue_notice: u.issue_notice ?? false,
+    filing_report: u.filing_report ?? false,
     contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
     date: dt(u.date),
   };
@@ -123,6 +124,8 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
   const campaigns = d.campaigns.map((c, i) => ({
     index: i + 1,
     title: tag(c.title, `campaigns.${i}.title`),
+    // 文山会海专项整治 is already a 专项整治: its plan is 文山会海专项整治方案, not …专项整治专项整治方案.
+    name: tag(/专项整治$/.test(c.title) ? c.title : `${c.title}专项整治`, `campaigns.${i}.title`),
     origin: c.origin ?? null,
     origin_label: lab(ENUMS.ORIGIN, c.origin),
     target: tag(c.target, `campaigns.${i}.target`),

@@ -47,7 +47,7 @@ describe('gongwen render', () => {
     const r = gongwen(['render', 'data', '--out', 'out', '--no-system-fonts'], dir);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['manifest.json', '测试单位']);
-    expect(fs.readdirSync(path.join(dir, 'out', '测试单位')).sort()).toEqual(['备案材料.pdf', '备案表.docx', '备案表.pdf', '整改公示.docx', '整改公示.pdf', '整改方案.docx', '整改方案.pdf', '整改方案印发通知.docx', '整改方案印发通知.pdf', '问题清单.docx', '问题清单.pdf']);
+    expect(fs.readdirSync(path.join(dir, 'out', '测试单位')).sort()).toEqual(['备案报告.docx', '备案报告.pdf', '备案材料.pdf', '备案表.docx', '备案表.pdf', '整改公示.docx', '整改公示.pdf', '整改方案.docx', '整改方案.pdf', '整改方案印发通知.docx', '整改方案印发通知.pdf', '问题清单.docx', '问题清单.pdf']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
     for (const e of manifest.files) {
       const bytes = fs.readFileSync(path.join(dir, 'out', e.path));
@@ -70,7 +70,7 @@ describe('gongwen render', () => {
     expect(gongwen(['render', '--out', b, '--no-system-fonts']).code).toBe(0);
     const ma = fs.readFileSync(path.join(a, 'manifest.json'), 'utf8');
     expect(ma).toBe(fs.readFileSync(path.join(b, 'manifest.json'), 'utf8'));
-    expect(JSON.parse(ma).files.length).toBe(38);
+    expect(JSON.parse(ma).files.length).toBe(42);
   });
 
   it('--only limits the documents, and a project template overrides the built-in one', () => {

@@ -94,7 +94,7 @@ describe('batches', () => {
     expect(gongwen(['render', data, '--out', a, '--no-system-fonts', '--jobs', '1']).code).toBe(0);
     expect(gongwen(['render', data, '--out', b, '--no-system-fonts', '--jobs', '2']).code).toBe(0);
     expect(tree(b)).toEqual(tree(a));
-    expect(Object.keys(tree(a))).toHaveLength(6 * 25);
+    expect(Object.keys(tree(a))).toHaveLength(6 * 27);
     expect(fs.readFileSync(path.join(b, 'manifest.json'), 'utf8')).toBe(fs.readFileSync(path.join(a, 'manifest.json'), 'utf8'));
   }, 180_000);
 
@@ -116,7 +116,7 @@ describe('batches', () => {
     const { many, out, manifest } = await interruptedBatch(UNITS, 30, 'SIGKILL', ['--jobs', '2']);
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     expect(m.files.length).toBeGreaterThanOrEqual(30);
-    expect(m.files.length).toBeLessThan(UNITS * 25);
+    expect(m.files.length).toBeLessThan(UNITS * 27);
     for (const e of m.files) expect(sha(path.join(out, e.path)), e.path).toBe(e.sha256);
     // Every .pdf and .docx on disk is whole: qpdf accepts the PDFs, unzip the DOCX.
     for (const [f] of Object.entries(tree(out))) {
@@ -128,7 +128,7 @@ describe('batches', () => {
     // The next run cleans up after the killed one and completes the batch.
     expect(gongwen(['render', many, '--out', out, '--no-system-fonts', '--jobs', '2']).code).toBe(0);
     expect(Object.keys(tree(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(UNITS * 25);
+    expect(JSON.parse(fs.readFileSync(manifest, 'utf8')).files).toHaveLength(UNITS * 27);
   }, 240_000);
 
   it('Ctrl-C (SIGINT) finishes the units under way, writes the manifest and exits 130', async () => {
@@ -136,7 +136,7 @@ describe('batches', () => {
     const { out, manifest, code } = await interruptedBatch(UNITS, 10, 'SIGINT');
     expect(code).toBe(130);
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-    expect(m.files.length).toBeLessThan(UNITS * 25);
+    expect(m.files.length).toBeLessThan(UNITS * 27);
     const onDisk = Object.keys(tree(out)).sort();
     // After a clean stop the manifest lists exactly what is on disk.
     expect(m.files.map((e: { path: string }) => e.path).sort()).toEqual(onDisk);

@@ -89,8 +89,8 @@ describe('DOCX through LibreOffice', () => {
     expect(blanks).toBeGreaterThanOrEqual(1);
   });
 
-  it('converts all 18 example documents', () => {
-    expect(pdfs.size).toBe(18);
+  it('converts all 20 example documents', () => {
+    expect(pdfs.size).toBe(20);
     for (const p of pdfs.values()) expect(fs.existsSync(p)).toBe(true);
   });
 

@@ -49,7 +49,8 @@ describe('印发通知 with the 整改方案 and the 问题清单 as attachments
     pdfs.lo = convertToPdf([pdfs.ours.replace(/\.pdf$/, '.docx')], path.join(dir, 'lo'))[0]!;
     // The same unit filing the 印发通知 in its packet in place of the bare 整改方案.
     fs.mkdirSync(path.join(dir, 'data'));
-    const unit = fs.readFileSync(path.join(ROOT, 'data', '市某某委员会.yaml'), 'utf8').replace('  name: 上海市某某委员会\n', '  name: 上海市某某委员会\n  以印发通知备案: 是\n');
+    // … and opening it with the 备案报告.
+    const unit = fs.readFileSync(path.join(ROOT, 'data', '市某某委员会.yaml'), 'utf8').replace('  name: 上海市某某委员会\n', '  name: 上海市某某委员会\n  以印发通知备案: 是\n  附备案报告: 是\n');
     fs.writeFileSync(path.join(dir, 'data', 'u.yaml'), unit);
     const p = gongwen(['render', 'data', '--out', 'packet', '--only', 'filing-packet', '--format', 'pdf', '--no-system-fonts'], dir);
     expect(p.code, p.stderr).toBe(0);
@@ -165,5 +166,16 @@ describe('印发通知 with the 整改方案 and the 问题清单 as attachments
     expect(packetText).toMatch(/附件\s*2/);
     expect(formText).toMatch(/整改方案印发通知/);
     expect(formText).not.toMatch(/^\s*\d+\s+整改方案\s/m);
+  });
+
+  it('opens the packet with the 备案报告, whose 附件说明 names the filed documents by their own titles (not bound into it)', () => {
+    const flat = packetText.replace(/\s/g, '');
+    expect(flat.startsWith('中共上海市某某委员会党组文件')).toBe(true);
+    expect(flat.indexOf('关于报送教育实践活动整改方案等材料的报告')).toBeLessThan(flat.indexOf('备案表'));
+    // The 印发通知's own title, then each 专项整治方案 and the 制度建设计划.
+    expect(flat).toContain('附件：1.中共上海市某某委员会党组关于印发《中共上海市某某委员会党组领导班子教育实践活动整改方案》的通知2.市某某委公务用车“小号牌”清理专项整治方案3.市某某委文山会海专项整治方案4.市某某委制度建设计划');
+    expect(formText).toMatch(/备案报告/);
+    // Nothing bound after the report's text: the first “附件1” page is the 印发通知's, after the 备案表.
+    expect(flat.indexOf('附件1')).toBeGreaterThan(flat.indexOf('备案表'));
   });
 });

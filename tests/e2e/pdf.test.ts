@@ -35,7 +35,7 @@ describe('PDF output', () => {
   });
 
   it('writes every example document, and qpdf finds nothing wrong', () => {
-    expect(pdfs.size).toBe(18);
+    expect(pdfs.size).toBe(20);
     for (const [name, pdf] of pdfs) {
       const out = execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' });
       expect(out, name).toContain('No syntax or stream encoding errors found');

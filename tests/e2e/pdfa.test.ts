@@ -135,7 +135,8 @@ describe('PDF/A', () => {
     for (const f of pdfs.filter((p) => !p.includes(`${path.sep}project${path.sep}`) || isPacket(p))) {
       const objs = pdfObjects(f);
       const fonts = [...objs.values()].map(dictOf).filter((d) => d['/Subtype'] === '/CIDFontType2');
-      expect(fonts.length, f).toBeGreaterThanOrEqual(3);
+      // A title and body text at least (a short report has no headings).
+      expect(fonts.length, f).toBeGreaterThanOrEqual(2);
       const files = fonts.map((font, i) => {
         const desc = dictOf(objs.get(font['/FontDescriptor'] as string));
         const file = path.join(work, `w-${i}.ttf`);

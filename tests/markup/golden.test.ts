@@ -11,7 +11,7 @@ describe('example documents → DocTree (golden)', () => {
   const { docs, diagnostics } = exampleDocs();
   it('build without any diagnostic', () => {
     expect(diagnostics).toEqual([]);
-    expect(docs.length).toBe(18);
+    expect(docs.length).toBe(20);
   });
   for (const d of docs) {
     it(`${d.unit} / ${d.name}`, () => {

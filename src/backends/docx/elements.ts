@@ -142,6 +142,8 @@ export function tailParagraphs(meta: DocMeta): string[] {
   if (meta.attachments.length) {
     // 附件说明: one blank line below the body, indented two characters; several are numbered 1. 2. (§7.3.4).
     const many = meta.attachments.length > 1;
+    // Kept with the 署名 below, as the PDF keeps them (no 此页无正文).
+    const signed = !!(meta.signature || meta.date);
     meta.attachments.forEach((a, i) => {
       const prefix = i === 0 ? '附件：' : '';
       const num = many ? `${i + 1}.` : '';
@@ -150,6 +152,7 @@ export function tailParagraphs(meta: DocMeta): string[] {
       out.push(
         paragraph(
           {
+            ...(signed || i < meta.attachments.length - 1 ? { keepNext: true } : {}),
             ...(i === 0 ? { before: twip(LINE) } : {}),
             line: BODY_LINE,
             ind: { left: twip((5 + numCells) * BODY_CELL), hanging: twip(((i === 0 ? 3 : 0) + numCells) * BODY_CELL) },
@@ -164,12 +167,12 @@ export function tailParagraphs(meta: DocMeta): string[] {
     const sig = lineText(meta.signature);
     const date = lineText(meta.date);
     const ind = signatureIndents(charCells(sig), charCells(date));
-    out.push(paragraph({ line: BODY_LINE }, ''));
+    out.push(paragraph({ keepNext: true, line: BODY_LINE }, ''));
     if (meta.signature) {
       out.push(paragraph({ keepNext: true, line: BODY_LINE, ind: { right: Math.round(ind.signatureRight * cellTw) }, jc: 'right' }, lineRuns(meta.signature, BODY)));
     }
     if (meta.date) {
-      out.push(paragraph({ line: BODY_LINE, ind: { right: Math.round(ind.dateRight * cellTw) }, jc: 'right' }, lineRuns(meta.date, BODY)));
+      out.push(paragraph({ ...(meta.note ? { keepNext: true } : {}), line: BODY_LINE, ind: { right: Math.round(ind.dateRight * cellTw) }, jc: 'right' }, lineRuns(meta.date, BODY)));
     }
   }
   if (meta.note) {

@@ -119,7 +119,15 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
   const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
   addBlocks(parts, doc.blocks, landscapeDoc);
   const tail = tailParagraphs(doc.meta);
-  if (tail.length) partFor(parts, landscapeDoc).part.body.push(...tail);
+  if (tail.length) {
+    const { part, newPage } = partFor(parts, landscapeDoc);
+    // The last paragraph of text goes with the 附件说明 and the 署名 (no 此页无正文). Word then moves
+    // its last lines, as the PDF does; LibreOffice moves the whole paragraph.
+    const last = part.body.length - 1;
+    const xml = part.body[last];
+    if (!newPage && xml && (doc.meta.signature || doc.meta.date) && xml.startsWith('<w:p><w:pPr>') && !xml.startsWith('<w:p><w:pPr><w:keepNext/>')) part.body[last] = xml.replace('<w:p><w:pPr>', '<w:p><w:pPr><w:keepNext/>');
+    part.body.push(...tail);
+  }
   for (const a of doc.annexes ?? []) addAnnex(parts, a);
   const colophon = colophonTable(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
   if (colophon) {
