@@ -117,6 +117,8 @@ const UNIT = obj([
   f('issue_notice', '以印发通知备案', ['以印发通知备案', '印发通知'], { kind: 'bool' }),
   // The packet opens with the 备案报告 (a 上行文 naming what it files).
   f('filing_report', '附备案报告', ['附备案报告', '备案报告'], { kind: 'bool' }),
+  // The unit stamps its documents: 署名 and 成文日期 set for the seal (GB/T 9704 §7.3.5.1).
+  f('sealed', '加盖印章', ['加盖印章', '盖章'], { kind: 'bool' }),
   f('contact', '联系人', ['联系人'], obj([f('name', '姓名', ['姓名', '联系人'], text), f('phone', '联系电话', ['电话', '联系电话'], text)])),
   f('date', '成文日期', ['成文日期', '日期'], date),
 ]);

@@ -17,6 +17,7 @@ export interface UnitInfo {
   notice_to?: string;
   issue_notice?: boolean;
   filing_report?: boolean;
+  sealed?: boolean;
   contact?: Contact;
   date?: DateValue;
 }

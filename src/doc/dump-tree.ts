@@ -7,7 +7,7 @@ function fieldsOf(l: Line): string {
 }
 
 export function dumpTree(doc: DocTree): string {
-  const out: string[] = [`document ${doc.id} (${doc.meta.orientation}${doc.meta.format === 'letter' ? ', letter' : ''}${doc.meta.pageNumbers ? '' : ', no page numbers'})`];
+  const out: string[] = [`document ${doc.id} (${doc.meta.orientation}${doc.meta.format === 'letter' ? ', letter' : ''}${doc.meta.sealed ? ', sealed' : ''}${doc.meta.pageNumbers ? '' : ', no page numbers'})`];
   const m = doc.meta;
   const metaLines: [string, Line | undefined][] = [
     ['copy_number', m.copyNumber],

@@ -83,6 +83,8 @@ export interface DocMeta {
   orientation: Orientation;
   /** 信函格式 (§10.1) instead of the 文件 format. */
   format?: 'letter';
+  /** The document is stamped with the organ's seal: 署名 and 成文日期 set for it (§7.3.5.1). */
+  sealed?: boolean;
   pageNumbers: boolean;
   /** Document metadata (PDF info / DOCX core properties). */
   author?: string;

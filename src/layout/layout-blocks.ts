@@ -5,7 +5,7 @@ import { columnWidths, tableKeeps } from '../doc/column-widths.js';
 import { wordPieces } from '../doc/keep-whole.js';
 import { charCells } from '../doc/measure-chars.js';
 import { issuerMarkFit } from '../doc/issuer-mark.js';
-import { signatureIndents, signerNames } from '../doc/signature.js';
+import { signatureGap, signaturePlace, signerNames } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
 import { letterElements, letterHead } from '../doc/letter-head.js';
@@ -297,11 +297,12 @@ export function tailBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
     });
   });
   if (meta.signature || meta.date) {
-    const ind = signatureIndents(charCells(lineText(meta.signature)), charCells(lineText(meta.date)));
-    // One blank line, the 署名, the date: kept together, and with the last line of text above (no 此页无正文).
-    out.push({ height: PITCH, items: [], keepWithNext: true, landscape });
-    if (meta.signature) para({ line: meta.signature, style: body(), align: 'right', right: ind.signatureRight * BODY_CELL, keepNext: !!meta.date, element: 'signature' });
-    if (meta.date) para({ line: meta.date, style: body(), align: 'right', right: ind.dateRight * BODY_CELL, keepNext: !!meta.note, element: 'date' });
+    const widthOf = (l: Line | undefined) => (l ? natural(l, body(), ctx).width : 0);
+    const at = signaturePlace({ signature: widthOf(meta.signature), date: widthOf(meta.date), width, cell: BODY_CELL, sealed: meta.sealed });
+    // Blank lines, the 署名, the date: kept together, and with the last line of text above (no 此页无正文).
+    for (let k = 0; k < signatureGap(meta.sealed); k++) out.push({ height: PITCH, items: [], keepWithNext: true, landscape });
+    if (meta.signature) para({ line: meta.signature, style: body(), align: 'left', left: at.signature, keepNext: !!meta.date, element: 'signature' });
+    if (meta.date) para({ line: meta.date, style: body(), align: 'left', left: at.date, keepNext: !!meta.note, element: 'date' });
   }
   if (meta.note) {
     const t = lineText(meta.note);

@@ -30,6 +30,7 @@ const OTHER_KEYS: Record<string, string[]> = {
   attachments: ['附件', '附件说明'],
   orientation: ['页面方向', '方向'],
   format: ['格式', '版式'],
+  sealed: ['印章', '加盖印章', 'seal'],
   page_numbers: ['页码'],
   author: ['作者'],
   subject: ['主题'],
@@ -118,6 +119,8 @@ export function parseFrontMatter(
       const f = String(v).trim();
       if (['letter', '信函', '信函格式'].includes(f)) meta.format = 'letter';
       else if (!['document', '文件', '文件格式'].includes(f)) diagnostics.push(warning('W_FRONT_MATTER', `格式“${f}”应为 letter（信函格式）或 document（文件格式）`, spanAt(lineOfKey(k))));
+    } else if (key === 'sealed') {
+      meta.sealed = v === true || ['true', '是', '加盖', '有'].includes(String(v).trim());
     } else if (key === 'page_numbers') {
       meta.pageNumbers = !(v === false || ['false', '否', '无'].includes(String(v)));
     } else if (key === 'author') meta.author = plain(String(v), texts);

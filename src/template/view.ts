@@ -75,6 +75,7 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     notice_to: tag(u.notice_to, 'unit.notice_to'),
     issue_notice: u.issue_notice ?? false,
     filing_report: u.filing_report ?? false,
+    sealed: u.sealed ?? false,
     contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
     date: dt(u.date),
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { safeFileName, NameRegistry } from '../../src/api/file-names.js';
 import { columnWidths } from '../../src/doc/column-widths.js';
 import { charCells } from '../../src/doc/measure-chars.js';
-import { signatureIndents } from '../../src/doc/signature.js';
+import { signaturePlace } from '../../src/doc/signature.js';
 import { titleLines } from '../../src/doc/title-lines.js';
 import type { Line, TableNode } from '../../src/doc/tree.js';
 
@@ -53,13 +53,19 @@ describe('titleLines (GB/T 9704 §7.3.1)', () => {
   });
 });
 
-describe('signatureIndents (GB/T 9704 §7.3.5.2)', () => {
+describe('signaturePlace (GB/T 9704 §7.3.5)', () => {
+  // In cells of 1 on a 28-cell line: starts from the left.
+  const place = (signature: number, date: number, sealed = false) => signaturePlace({ signature, date, width: 28, cell: 1, sealed });
   it('puts the 署名 2 characters from the right and the date 2 characters right of its start', () => {
-    // 中共上海市某某委员会党组 = 12 cells; 2013年12月10日 = 8 cells.
-    expect(signatureIndents(12, 8)).toEqual({ signatureRight: 2, dateRight: 4 });
+    // 中共上海市某某委员会党组 = 12 cells; 2013年12月10日 ≈ 8.5 cells.
+    expect(place(12, 8.5)).toEqual({ signature: 14, date: 16 });
   });
   it('puts a longer date 2 characters from the right and moves the 署名 left', () => {
-    expect(signatureIndents(4, 8)).toEqual({ signatureRight: 8, dateRight: 2 });
+    expect(place(4, 8.5)).toEqual({ signature: 15.5, date: 17.5 });
+  });
+  it('with a seal: the date 4 characters from the right, the 署名 centred over it', () => {
+    expect(place(12, 8.5, true)).toEqual({ signature: 13.75, date: 15.5 });
+    expect(place(4, 8.5, true)).toEqual({ signature: 17.75, date: 15.5 });
   });
 });
 

@@ -1,8 +1,8 @@
 // The 公文 elements around the body: 版头 (份号, 密级, 发文机关标志, 发文字号, red rule), 标题, 主送,
 // 附件说明, 署名 and 成文日期, 附注, and the 版记 (GB/T 9704 §7.2–§7.4).
-import { charCells } from '../../doc/measure-chars.js';
+import { charCells, setCells } from '../../doc/measure-chars.js';
 import { issuerMarkFit } from '../../doc/issuer-mark.js';
-import { signatureIndents, signerNames } from '../../doc/signature.js';
+import { signatureGap, signaturePlace, signerNames } from '../../doc/signature.js';
 import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
 import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, LETTER, PAGE, RED_RULE, TITLE } from '../../style/gbt9704.js';
@@ -136,9 +136,8 @@ function titleParagraphs(meta: DocMeta, widthPt: number, gap: number): string[] 
   return out;
 }
 
-export function tailParagraphs(meta: DocMeta): string[] {
+export function tailParagraphs(meta: DocMeta, widthPt: number): string[] {
   const out: string[] = [];
-  const cellTw = twip(BODY_CELL);
   if (meta.attachments.length) {
     // 附件说明: one blank line below the body, indented two characters; several are numbered 1. 2. (§7.3.4).
     const many = meta.attachments.length > 1;
@@ -164,15 +163,16 @@ export function tailParagraphs(meta: DocMeta): string[] {
     });
   }
   if (meta.signature || meta.date) {
-    const sig = lineText(meta.signature);
-    const date = lineText(meta.date);
-    const ind = signatureIndents(charCells(sig), charCells(date));
-    out.push(paragraph({ keepNext: true, line: BODY_LINE }, ''));
+    // Widths as the GB fonts set them (digits half a character, the autospace a quarter): starts
+    // from the 版心's left edge, as the PDF places them (doc/signature.ts).
+    const cells = (l: Line | undefined) => (l ? setCells(lineText(l)) * BODY_CELL : 0);
+    const at = signaturePlace({ signature: cells(meta.signature), date: cells(meta.date), width: widthPt, cell: BODY_CELL, sealed: meta.sealed });
+    for (let k = 0; k < signatureGap(meta.sealed); k++) out.push(paragraph({ keepNext: true, line: BODY_LINE }, ''));
     if (meta.signature) {
-      out.push(paragraph({ keepNext: true, line: BODY_LINE, ind: { right: Math.round(ind.signatureRight * cellTw) }, jc: 'right' }, lineRuns(meta.signature, BODY)));
+      out.push(paragraph({ keepNext: true, line: BODY_LINE, ind: { left: twip(at.signature) }, jc: 'left' }, lineRuns(meta.signature, BODY)));
     }
     if (meta.date) {
-      out.push(paragraph({ ...(meta.note ? { keepNext: true } : {}), line: BODY_LINE, ind: { right: Math.round(ind.dateRight * cellTw) }, jc: 'right' }, lineRuns(meta.date, BODY)));
+      out.push(paragraph({ ...(meta.note ? { keepNext: true } : {}), line: BODY_LINE, ind: { left: twip(at.date) }, jc: 'left' }, lineRuns(meta.date, BODY)));
     }
   }
   if (meta.note) {

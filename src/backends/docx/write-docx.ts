@@ -118,7 +118,7 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
   const landscapeDoc = doc.meta.orientation === 'landscape';
   const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
   addBlocks(parts, doc.blocks, landscapeDoc);
-  const tail = tailParagraphs(doc.meta);
+  const tail = tailParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
   if (tail.length) {
     const { part, newPage } = partFor(parts, landscapeDoc);
     // The last paragraph of text goes with the 附件说明 and the 署名 (no 此页无正文). Word then moves
