@@ -3,11 +3,11 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { columnWidths, tableKeeps } from '../doc/column-widths.js';
 import { wordPieces } from '../doc/keep-whole.js';
-import { charCells } from '../doc/measure-chars.js';
 import { issuerMarkFit } from '../doc/issuer-mark.js';
 import { signatureGap, signaturePlace, signerNames } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
 import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
+import { attachmentNoteItems } from '../doc/attachment-note.js';
 import { letterElements, letterHead } from '../doc/letter-head.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, LETTER, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
@@ -278,23 +278,14 @@ export function tailBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
     out.push(...boxes);
     return boxes;
   };
-  const many = meta.attachments.length > 1;
   // The 附件说明 is part of the text the 署名 stays with (no 此页无正文).
   const signed = !!(meta.signature || meta.date);
-  meta.attachments.forEach((a, i) => {
-    const num = many ? `${i + 1}.` : '';
-    const numCells = charCells(num);
-    para({
-      keepNext: signed || i < meta.attachments.length - 1,
-      line: [...text((i === 0 ? '附件：' : '') + num), ...a],
-      style: body(),
-      align: 'left',
-      left: (5 + numCells) * BODY_CELL,
-      hanging: ((i === 0 ? 3 : 0) + numCells) * BODY_CELL,
-      firstIndent: 0,
-      before: i === 0 ? PITCH : 0,
-      element: 'attachmentNote',
-    });
+  const items = attachmentNoteItems(meta);
+  items.forEach((it, i) => {
+    const before = i === 0 ? PITCH : 0;
+    // The name and its wrapped lines from the name's place; the prefix drawn before it on line 1.
+    const [first] = para({ keepNext: signed || i < items.length - 1, line: it.name, style: body(), align: 'left', left: it.nameAt * BODY_CELL, before, element: 'attachmentNote' });
+    if (first) first.items.unshift(...lineItems(natural(text(it.prefix), body(), ctx), it.start * BODY_CELL, before + baselineIn(PITCH, GRID.bodySize)).map((x) => ({ ...x, element: 'attachmentNote' as const })));
   });
   if (meta.signature || meta.date) {
     const widthOf = (l: Line | undefined) => (l ? natural(l, body(), ctx).width : 0);

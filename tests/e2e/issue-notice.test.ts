@@ -63,7 +63,7 @@ describe('印发通知 with the 整改方案 and the 问题清单 as attachments
     ['LibreOffice’s PDF of the DOCX', 'lo', 1 * MM],
   ] as const) {
     describe(name, () => {
-      it('has the 附件说明 after the text: “附件：1.” two characters in, “2.” under “1.”, a wrapped name under the name', () => {
+      it('has the 附件说明 after the text: “附件：1.” two characters in, “2.” under “1.”, the names and their wrapped lines aligned', () => {
         const ws = words(pdfs[which]);
         const first = ws.find((w) => w.text.startsWith('附件：1.'))!;
         expect(first, ws.map((w) => w.text).join(' ')).toBeDefined();
@@ -77,6 +77,12 @@ describe('印发通知 with the 整改方案 and the 问题清单 as attachments
         const wrapped = on.find((w) => w.yMin > first.yMax && w.yMax < second.yMin)!;
         expect(wrapped, on.map((w) => w.text).join(' ')).toBeDefined();
         expect(Math.abs(wrapped.xMin - (PORTRAIT.block.x + 6 * BODY_CELL))).toBeLessThan(tol);
+        // Each name starts there on its first line too (a tab stop in the DOCX).
+        for (const label of [first, second]) {
+          const name = on.find((w) => Math.abs(w.yMin - label.yMin) < 2 && w.xMin > label.xMax - 0.5);
+          expect(name, label.text).toBeDefined();
+          expect(Math.abs(name!.xMin - wrapped.xMin), label.text).toBeLessThan(tol);
+        }
         expect(first.page).toBeLessThanOrEqual(2);
       });
 

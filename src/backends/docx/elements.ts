@@ -3,6 +3,7 @@
 import { charCells, setCells } from '../../doc/measure-chars.js';
 import { issuerMarkFit } from '../../doc/issuer-mark.js';
 import { signatureGap, signaturePlace, signerNames } from '../../doc/signature.js';
+import { attachmentNoteItems } from '../../doc/attachment-note.js';
 import { titleLines } from '../../doc/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
 import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, LETTER, PAGE, RED_RULE, TITLE } from '../../style/gbt9704.js';
@@ -138,30 +139,19 @@ function titleParagraphs(meta: DocMeta, widthPt: number, gap: number): string[] 
 
 export function tailParagraphs(meta: DocMeta, widthPt: number): string[] {
   const out: string[] = [];
-  if (meta.attachments.length) {
-    // 附件说明: one blank line below the body, indented two characters; several are numbered 1. 2. (§7.3.4).
-    const many = meta.attachments.length > 1;
-    // Kept with the 署名 below, as the PDF keeps them (no 此页无正文).
-    const signed = !!(meta.signature || meta.date);
-    meta.attachments.forEach((a, i) => {
-      const prefix = i === 0 ? '附件：' : '';
-      const num = many ? `${i + 1}.` : '';
-      // Wrapped lines align with the first character of the name (§7.3.4).
-      const numCells = charCells(num);
-      out.push(
-        paragraph(
-          {
-            ...(signed || i < meta.attachments.length - 1 ? { keepNext: true } : {}),
-            ...(i === 0 ? { before: twip(LINE) } : {}),
-            line: BODY_LINE,
-            ind: { left: twip((5 + numCells) * BODY_CELL), hanging: twip(((i === 0 ? 3 : 0) + numCells) * BODY_CELL) },
-            jc: 'left',
-          },
-          lineRuns([{ type: 'text', text: prefix + num, source: {} }, ...a], BODY),
-        ),
-      );
-    });
-  }
+  // 附件说明: one blank line below the body; each name at a tab stop, its wrapped lines under it
+  // (the hanging indent), kept with the 署名 below as the PDF keeps them (no 此页无正文).
+  const signed = !!(meta.signature || meta.date);
+  const items = attachmentNoteItems(meta);
+  items.forEach((it, i) => {
+    const nameAt = twip(it.nameAt * BODY_CELL);
+    out.push(
+      paragraph(
+        { ...(signed || i < items.length - 1 ? { keepNext: true } : {}), ...(i === 0 ? { before: twip(LINE) } : {}), leftTab: nameAt, line: BODY_LINE, ind: { left: nameAt, hanging: nameAt - twip(it.start * BODY_CELL) }, jc: 'left' },
+        textRun(it.prefix + '\t', BODY) + lineRuns(it.name, BODY),
+      ),
+    );
+  });
   if (meta.signature || meta.date) {
     // Widths as the GB fonts set them (digits half a character, the autospace a quarter): starts
     // from the 版心's left edge, as the PDF places them (doc/signature.ts).
