@@ -30,13 +30,15 @@ const asciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c 
  * The run properties of `o`, with or without the East-Asian hint. A `joined` run holds a piece
  * kept whole by word joiners: LibreOffice's Chinese line breaking ignores U+2060, its ICU rules
  * (any other language) honour it, so such a run is tagged en-US for East Asian text. Word honours
- * the joiner either way; the tag only changes proofing of a date or a number.
+ * the joiner either way; the tag would only change proofing, and `noProof` keeps Word from
+ * underlining 2014年3月31日 or 形式主义 as misspelt English.
  */
 function rPr(o: RunOptions, hint: boolean, joined = false): string {
   const sz = halfPt(o.size);
   // The role's fonts come from its character style; the run adds the hint.
   let x = `<w:rStyle w:val="${ROLE_STYLES[o.role].id}"/>${hint ? '<w:rFonts w:hint="eastAsia"/>' : ''}`;
   if (o.bold) x += '<w:b/><w:bCs/>';
+  if (joined) x += '<w:noProof/>';
   if (o.color) x += `<w:color w:val="${o.color}"/>`;
   if (o.spacing) x += `<w:spacing w:val="${twip(o.spacing)}"/>`;
   if (o.scale && o.scale !== 100) x += `<w:w w:val="${o.scale}"/>`;
