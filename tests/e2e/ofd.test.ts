@@ -271,6 +271,19 @@ describe('OFD output', () => {
     expect(strFromU8(pkg.files['OFD.xml']!)).toContain(`<ofd:CustomData Name="发文字号">${lineText(meta.docNumber)}</ofd:CustomData>`);
   });
 
+  it('tags a document\'s attachments as Attachment, its Title the document\'s own title alone (印发通知)', () => {
+    const m = made.find((x) => x.ex.doc.id === 'issue-notice' && x.ex.unit === '上海市某某委员会')!;
+    const tags = strFromU8(readOfd(m.ofd).files['Doc_0/Tags/GongwenTags.xml']!);
+    expect(new RegExp('<gw:Title Value="([^"]*)"').exec(tags)?.[1]).toBe(lineText(m.ex.doc.meta.title).replace(/\n/g, ''));
+    // Every page from the first attachment's on has Attachment objects; the text's pages none.
+    const attachment = new RegExp('<gw:Attachment>(.*?)</gw:Attachment>').exec(tags)?.[1] ?? '';
+    const pages = new Set([...attachment.matchAll(/PageRef="(\d+)"/g)].map((x) => x[1]));
+    const first = m.layout.pages.findIndex((p) => p.items.some((it) => it.element === 'attachment'));
+    expect(first).toBeGreaterThan(0);
+    expect(pages.size).toBe(m.layout.pages.filter((p) => p.items.some((it) => it.element === 'attachment')).length);
+    expect(tags).toContain('<gw:AttachmentNote>');
+  });
+
   it('is byte-identical on a rerun', async () => {
     const m = made[0]!;
     const meta = { title: lineText(m.ex.doc.meta.title).replace(/\n/g, '') || m.ex.name, author: '测试机关', subject: m.ex.name, keywords: [m.ex.doc.id], date };
