@@ -18,7 +18,7 @@ import { checkUnit, type CheckedUnit } from './check.js';
 import { DOC_TYPES, packetDocs as packetDocIds, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
-import { buildUnitDocument } from './unit-document.js';
+import { buildUnitDocument, separateAnnex } from './unit-document.js';
 import { findAttachments, loadAttachments, placeAttachments } from './attachments.js';
 
 export type Format = 'docx' | 'pdf' | 'ofd' | 'xlsx';
@@ -140,25 +140,32 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     for (const t of b.templates) texts.set(t.file, t.text);
     summary.diagnostics.push(...b.diagnostics);
     if (!b.doc || hasErrors(b.diagnostics)) return undefined;
-    const built: Built = { inst, doc: b.doc, sources: [...data.sources, ...new Set(b.templates.map((t) => t.file))] };
-    // One layout for every paged format: the PDF and the OFD show the same pages; the DOCX of a
-    // document with a 版记 asks it which page that goes on.
-    const colophon = !!(b.doc.meta.cc || b.doc.meta.printer || b.doc.meta.printDate);
+    return laidOut({ inst, doc: b.doc, sources: [...data.sources, ...new Set(b.templates.map((t) => t.file))] });
+  };
+  // One layout for every paged format: the PDF and the OFD show the same pages; the DOCX of a
+  // document with a 版记 asks it which page that goes on.
+  const laidOut = (built: Built): Built | undefined => {
+    const colophon = !!(built.doc.meta.cc || built.doc.meta.printer || built.doc.meta.printDate);
     if (pdf || ofd || (colophon && opts.formats.includes('docx'))) {
       const book = fonts();
       if (book.problems.length && !reported.has(book)) {
         reported.add(book);
         for (const p of book.problems) summary.diagnostics.push(warning('W_FONT', p));
       }
-      const laid = layoutDocument(b.doc, book);
+      const laid = layoutDocument(built.doc, book);
       summary.diagnostics.push(...laid.diagnostics);
       if (hasErrors(laid.diagnostics)) return undefined;
       built.layout = laid.layout;
     }
     return built;
   };
+  /** A document and, after it, each of its attachments bound separately as a document of its own (§7.3.7). */
+  const withSeparate = (b: Built | undefined): (Built | undefined)[] => [
+    b,
+    ...(b?.doc.annexes ?? []).filter((a) => a.separate).map((a) => laidOut({ inst: { id: b!.inst.id, name: `${b!.inst.name}${a.label}（${a.name}）`, extra: b!.inst.extra }, doc: separateAnnex(b!.doc, a), sources: b!.sources })),
+  ];
 
-  const others = instances.filter((i) => i.id !== 'filing-form').map((i) => build(i, { documents: [] }));
+  const others = instances.filter((i) => i.id !== 'filing-form').flatMap((i) => withSeparate(build(i, { documents: [] })));
   const formInst = instances.find((i) => i.id === 'filing-form');
   // Attachments are read when the 备案表 is made (it lists them with their page counts). One that
   // cannot be filed is reported and left out; the unit's documents are still made.

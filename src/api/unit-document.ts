@@ -2,7 +2,7 @@
 // (附件1 整改方案, 附件2 问题清单 of a 印发通知): used by render and by the preview alike.
 import { error, hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitData } from '../data/types.js';
-import { lineText, type Annex, type DocTree, type Line } from '../doc/tree.js';
+import { lineText, type Annex, type AttachmentRef, type DocTree, type Line } from '../doc/tree.js';
 import { findTemplate, type TemplateSource } from '../template/template-store.js';
 import type { FieldRef } from '../template/view.js';
 import type { World } from '../world/world.js';
@@ -63,7 +63,7 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   if (!refs.length) return { ...out, doc };
 
   // Each named document, made for the same unit (every instance of one made per campaign).
-  const made = new Map<number, { doc: DocTree; name: string; bound: boolean }[]>();
+  const made = new Map<number, { doc: DocTree; name: string; binding: AttachmentRef['binding'] }[]>();
   for (const ref of refs) {
     const type = DOC_TYPES.find((t) => t.id === ref.document || t.name === ref.document);
     if (!type || type.id === input.inst.id) {
@@ -76,12 +76,12 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
       out.diagnostics.push(error('E_TEMPLATE', `附件“${type.name}”无法生成：${why}`, ref.span));
       continue;
     }
-    const docs: { doc: DocTree; name: string; bound: boolean }[] = [];
+    const docs: { doc: DocTree; name: string; binding: AttachmentRef['binding'] }[] = [];
     for (const inst of type.instances(input.data)) {
       const d = fromTemplate({ ...input, extra: { ...input.extra, documents: [] } }, inst, out);
       if (!d) continue;
-      if (ref.bound && d.meta.attachmentDocs?.length) out.diagnostics.push(error('E_TEMPLATE', `附件“${inst.name}”本身又带有附件文档：附件只能有一层`, ref.span));
-      else docs.push({ doc: asAnnex(d), name: inst.name, bound: ref.bound });
+      if (ref.binding !== 'listed' && d.meta.attachmentDocs?.length) out.diagnostics.push(error('E_TEMPLATE', `附件“${inst.name}”本身又带有附件文档：附件只能有一层`, ref.span));
+      else docs.push({ doc: asAnnex(d), name: inst.name, binding: ref.binding });
     }
     made.set(ref.index, docs);
   }
@@ -89,17 +89,25 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
 
   // 附件说明 and labels: a document made per campaign is one 附件说明 line each, numbered in order.
   const attachments: Line[] = [];
-  const numbered: { line: Line; doc?: DocTree }[] = [];
+  const numbered: { line: Line; doc?: DocTree; name?: string; separate?: boolean }[] = [];
   doc.meta.attachments.forEach((line, i) => {
     const docs = made.get(i);
     if (!docs) return void numbered.push({ line });
-    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), ...(d.bound ? { doc: d.doc } : {}) });
+    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), ...(d.binding !== 'listed' ? { doc: d.doc, name: d.name, separate: d.binding === 'separate' } : {}) });
   });
   const many = numbered.length > 1;
   const annexes: Annex[] = [];
   numbered.forEach((n, i) => {
     attachments.push(n.line);
-    if (n.doc) annexes.push({ label: many ? `附件${i + 1}` : '附件', doc: n.doc });
+    if (n.doc) annexes.push({ label: many ? `附件${i + 1}` : '附件', doc: n.doc, name: n.name!, ...(n.separate ? { separate: true } : {}) });
   });
   return { ...out, doc: { ...doc, meta: { ...doc.meta, attachments }, annexes } };
+}
+
+/**
+ * An attachment bound separately (§7.3.7), as a document of its own: line 1 flush left holds the
+ * 发文字号 of the document it belongs to and “附件N”, its title on line 3, page numbers from 1.
+ */
+export function separateAnnex(parent: DocTree, annex: Annex): DocTree {
+  return { ...annex.doc, meta: { ...annex.doc.meta, annexOf: { ...(parent.meta.docNumber ? { docNumber: parent.meta.docNumber } : {}), label: annex.label } } };
 }

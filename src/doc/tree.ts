@@ -85,6 +85,11 @@ export interface DocMeta {
   format?: 'letter';
   /** The document is stamped with the organ's seal: 署名 and 成文日期 set for it (§7.3.5.1). */
   sealed?: boolean;
+  /**
+   * An attachment bound separately (§7.3.7): line 1 flush left holds the 发文字号 of the document it
+   * belongs to and “附件N” (3号黑体), its title on line 3.
+   */
+  annexOf?: { docNumber?: Line; label: string };
   pageNumbers: boolean;
   /** Document metadata (PDF info / DOCX core properties). */
   author?: string;
@@ -96,8 +101,11 @@ export interface AttachmentRef {
   index: number;
   /** Document id (`rectification-plan`) or name (`整改方案`). */
   document: string;
-  /** Bound after the text (default), or only named in the 附件说明 (filed beside it, as in a packet). */
-  bound: boolean;
+  /**
+   * Bound after the text (default), only named in the 附件说明 (filed beside it, as in a packet), or
+   * bound separately: a file of its own headed “发文字号附件N” (§7.3.7).
+   */
+  binding: 'bound' | 'listed' | 'separate';
   span: Span;
 }
 
@@ -106,6 +114,10 @@ export interface Annex {
   /** 附件 or 附件N, as the 附件说明 numbers it. */
   label: string;
   doc: DocTree;
+  /** The document's name (问题清单), for the file of an attachment bound separately. */
+  name: string;
+  /** Bound separately: not after the text but in a file of its own (unit-document.ts, separateAnnex). */
+  separate?: boolean;
 }
 
 export interface DocTree {

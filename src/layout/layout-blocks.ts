@@ -92,7 +92,18 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
   const out: Box[] = [];
   const para = (p: Omit<ParaSpec, 'landscape' | 'width'>) => out.push(...paragraphBoxes({ ...p, landscape, width }, ctx));
   let linesAbove = 0;
-  if (meta.format === 'letter') out.push(letterHeadBox(meta, width, landscape, ctx));
+  if (meta.annexOf) {
+    // An attachment (§7.3.7): [发文字号] “附件N” in 3号黑体 flush left on line 1, the title on line 3.
+    const items: PageItem[] = [];
+    let x = 0;
+    for (const [line, role] of [[meta.annexOf.docNumber, 'body'], [text(meta.annexOf.label), 'heading1']] as const) {
+      if (!line) continue;
+      const n = natural(line, body(role), ctx);
+      items.push(...lineItems(n, x, baselineIn(PITCH, GRID.bodySize)));
+      x += n.width;
+    }
+    out.push({ height: PITCH, items, keepWithNext: true, landscape }, { height: PITCH, items: [], keepWithNext: true, landscape });
+  } else if (meta.format === 'letter') out.push(letterHeadBox(meta, width, landscape, ctx));
   else {
     if (meta.copyNumber) (para({ line: meta.copyNumber, style: body(), align: 'left', element: 'copyNumber' }), linesAbove++);
     if (meta.secrecy) (para({ line: meta.secrecy, style: body('heading1'), align: 'left', element: 'secrecy' }), linesAbove++);

@@ -30,7 +30,7 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
     if (lastText) lastText.keepWithNext = true;
   }
   boxes.push(...tail);
-  for (const a of doc.annexes ?? []) boxes.push(...annexBoxes(a, ctx));
+  for (const a of doc.annexes ?? []) if (!a.separate) boxes.push(...annexBoxes(a, ctx));
   const pag = paginate(boxes);
   const pages = pag.pages;
   const numbered = new Set(pages.map((_p, i) => i));
@@ -50,10 +50,7 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
  */
 function annexBoxes(a: Annex, ctx: BlockContext): Box[] {
   const actx: BlockContext = { ...ctx, landscapeDoc: a.doc.meta.orientation === 'landscape' };
-  const landscape = actx.landscapeDoc;
-  const width = landscape ? ctx.width.landscape : ctx.width.portrait;
-  const label = paragraphBoxes({ line: [{ type: 'text', text: a.label, source: {} }], style: { role: 'heading1', size: GRID.bodySize, spacing: GRID.charSpacing, color: BLACK }, align: 'left', keepNext: true, landscape, width }, ctx);
-  const boxes: Box[] = [...label, { height: GRID.linePitch, items: [], keepWithNext: true, landscape }, ...headBoxes(a.doc.meta, actx)];
+  const boxes: Box[] = headBoxes({ ...a.doc.meta, annexOf: { label: a.label } }, actx);
   for (const b of a.doc.blocks) boxes.push(...blockBoxes(b, actx));
   boxes[0] = { ...boxes[0]!, pageBreakBefore: true };
   // The outline shows the attachment as “附件N 标题”.

@@ -103,8 +103,10 @@ export function parseFrontMatter(
           }
           const title = pick(o, TITLE_KEYS);
           const bind = pick(o, BIND_KEYS);
-          const bound = !(bind === false || ['false', '否', '不装订'].includes(String(bind)));
-          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), bound, span: spanAt(lineOfKey(k)) });
+          const apart = pick(o, SEPARATE_KEYS);
+          const yes = (x: unknown) => x === true || ['true', '是'].includes(String(x).trim());
+          const binding = yes(apart) || ['separate', '单独', '单独装订'].includes(String(bind).trim()) ? 'separate' : bind === false || ['false', '否', '不装订'].includes(String(bind).trim()) ? 'listed' : 'bound';
+          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), binding, span: spanAt(lineOfKey(k)) });
           meta.attachments.push(title == null ? [] : toLine(title, k));
         } else {
           const line = toLine(x, k);
@@ -132,6 +134,7 @@ export function parseFrontMatter(
 const DOCUMENT_KEYS = ['document', '文档', '文件'];
 const TITLE_KEYS = ['title', '标题', '名称'];
 const BIND_KEYS = ['bind', '装订', '随文'];
+const SEPARATE_KEYS = ['separate', '单独装订'];
 const pick = (o: Record<string, unknown>, keys: string[]): unknown => keys.map((k) => o[k]).find((x) => x != null);
 
 function plain(s: string, texts: Map<number, string>): string {

@@ -36,6 +36,22 @@ describe('attachments that are documents of the unit', () => {
     expect(page(2)).not.toContain('附件2');
   });
 
+  it('writes an attachment bound separately as a file of its own, headed by the 发文字号 and “附件N” (§7.3.7)', () => {
+    const dir = project(head('发文字号: "测委函〔2014〕3号"\n附件:\n  - 文档: 问题清单\n    单独装订: 是\n'));
+    fs.appendFileSync(path.join(dir, 'data', 'u.yaml'), '    public: true\n');
+    const r = gongwen(['render', 'data', '--out', 'out', '--only', 'public-notice', '--no-system-fonts'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const unit = path.join(dir, 'out', '测试单位');
+    const text = (pdf: string, p: number) => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), path.join(unit, pdf), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+    // The 附件说明 names it; nothing is bound after the text.
+    expect(text('整改公示.pdf', 1)).toContain('附件：测试单位领导班子问题清单和整改台账');
+    expect(execFileSync('pdfinfo', [path.join(unit, '整改公示.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    // Its own file (PDF and DOCX), page 1 headed 测委函〔2014〕3号附件, its title on line 3, numbered from 1.
+    expect(fs.readdirSync(unit).sort()).toEqual(expect.arrayContaining(['整改公示附件（问题清单）.pdf', '整改公示附件（问题清单）.docx']));
+    expect(text('整改公示附件（问题清单）.pdf', 1).replace(/^—1—/, '')).toMatch(/^测委函〔2014〕3号附件测试单位领导班子问题清单和整改台账/);
+    expect(text('整改公示附件（问题清单）.pdf', 1)).toContain('—1—');
+  });
+
   for (const [what, attachments, message] of [
     ['a document that does not exist', '附件:\n  - 文档: 不存在的文档\n', '附件文档“不存在的文档”不是可作附件的文档'],
     ['a document the unit has no data for', '附件:\n  - document: campaign-plan\n', '附件“专项整治方案”无法生成：没有专项整治（campaigns）'],

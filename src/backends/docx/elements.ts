@@ -75,9 +75,16 @@ function letterParagraphs(meta: DocMeta, widthPt: number, out: string[]): number
   return 2 * LINE + (n ? 0 : g.lineEnd - ANCHOR_PT);
 }
 
-export function headParagraphs(meta: DocMeta, widthPt: number): string[] {
+/** `pageBreakBefore`: an attachment's head, from a new page within its section. */
+export function headParagraphs(meta: DocMeta, widthPt: number, opts: { pageBreakBefore?: boolean } = {}): string[] {
   const out: string[] = [];
   const left = (l: Line, role: 'body' | 'heading1') => paragraph({ line: BODY_LINE, jc: 'left' }, lineRuns(l, { ...BODY, role }));
+  if (meta.annexOf) {
+    // An attachment (§7.3.7): [发文字号] “附件N” in 3号黑体 flush left on line 1, the title on line 3.
+    const runs = lineRuns(meta.annexOf.docNumber, BODY) + lineRuns([{ type: 'text', text: meta.annexOf.label, source: {} }], { ...BODY, role: 'heading1' });
+    out.push(paragraph({ keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), line: BODY_LINE, jc: 'left' }, runs), paragraph({ keepNext: true, line: BODY_LINE }, ''));
+    return [...out, ...titleParagraphs(meta, widthPt, 0)];
+  }
   const titleGap = meta.format === 'letter' ? letterParagraphs(meta, widthPt, out) : meta.issuerMark ? 2 * LINE : 0;
   if (meta.format === 'letter') return [...out, ...titleParagraphs(meta, widthPt, titleGap)];
   let linesAbove = 0;

@@ -2,14 +2,13 @@
 // Word, WPS and LibreOffice (exact 28.95 pt lines, runs squeezed 0.25 pt, no character grid).
 // The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
 import { lineText, type Annex, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
-import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
+import { FONT_NAMES, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
 import { blockToXml, BODY_LINE } from './blocks.js';
 import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
 import { skeleton, type Skeleton } from './package-skeleton.js';
 import { twip } from './units.js';
 import { esc } from '../xml-escape.js';
 import { paragraph } from './xml.js';
-import { lineRuns } from './runs.js';
 import { pack, zipEntries, type Packed } from '../zip-package.js';
 
 export interface DocxOptions {
@@ -105,11 +104,7 @@ function partFor(parts: Part[], landscape: boolean): { part: Part; newPage: bool
 function addAnnex(parts: Part[], a: Annex): void {
   const landscape = a.doc.meta.orientation === 'landscape';
   const { part, newPage } = partFor(parts, landscape);
-  part.body.push(
-    paragraph({ keepNext: true, ...(newPage ? {} : { pageBreakBefore: true }), line: BODY_LINE, jc: 'left' }, lineRuns([{ type: 'text', text: a.label, source: {} }], { role: 'heading1', size: GRID.bodySize, spacing: GRID.charSpacing })),
-    paragraph({ keepNext: true, line: BODY_LINE }, ''),
-    ...headParagraphs(a.doc.meta, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width),
-  );
+  part.body.push(...headParagraphs({ ...a.doc.meta, annexOf: { label: a.label } }, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width, { pageBreakBefore: !newPage }));
   addBlocks(parts, a.doc.blocks, landscape);
 }
 
@@ -128,7 +123,7 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
     if (!newPage && xml && (doc.meta.signature || doc.meta.date) && xml.startsWith('<w:p><w:pPr>') && !xml.startsWith('<w:p><w:pPr><w:keepNext/>')) part.body[last] = xml.replace('<w:p><w:pPr>', '<w:p><w:pPr><w:keepNext/>');
     part.body.push(...tail);
   }
-  for (const a of doc.annexes ?? []) addAnnex(parts, a);
+  for (const a of doc.annexes ?? []) if (!a.separate) addAnnex(parts, a);
   const colophon = colophonTable(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
   if (colophon) {
     // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the
