@@ -119,7 +119,7 @@ export function parseFrontMatter(
       else if (!['portrait', '纵向'].includes(o)) diagnostics.push(warning('W_FRONT_MATTER', `页面方向“${o}”应为 portrait（纵向）或 landscape（横向）`, spanAt(lineOfKey(k))));
     } else if (key === 'format') {
       const f = String(v).trim();
-      if (['letter', '信函', '信函格式'].includes(f)) meta.format = 'letter';
+      if (['letter', '信函', '信函格式', '函'].includes(f)) meta.format = 'letter';
       else if (!['document', '文件', '文件格式'].includes(f)) diagnostics.push(warning('W_FRONT_MATTER', `格式“${f}”应为 letter（信函格式）或 document（文件格式）`, spanAt(lineOfKey(k))));
     } else if (key === 'sealed') {
       meta.sealed = v === true || ['true', '是', '加盖', '有'].includes(String(v).trim());
