@@ -55,12 +55,20 @@ const titleOf = (doc: DocTree, fallback: string): Line => {
   return [{ type: 'text', text: t || fallback, source: doc.meta.title?.[0]?.type === 'text' ? doc.meta.title[0].source : {} }];
 };
 
+/** More attachments than a 公文 ever carries. */
+const MAX_ATTACHMENT_DOCS = 50;
+
 export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   const out: UnitDoc = { diagnostics: [], templates: [] };
   const doc = fromTemplate(input, input.inst, out);
   if (!doc) return out;
   const refs = doc.meta.attachmentDocs ?? [];
   if (!refs.length) return { ...out, doc };
+  // Each is a whole document: a template looping over the data must not make a thousand of them.
+  if (refs.length > MAX_ATTACHMENT_DOCS) {
+    out.diagnostics.push(error('E_TEMPLATE', `附件文档过多（${refs.length} 份，最多 ${MAX_ATTACHMENT_DOCS} 份）`, refs[0]!.span));
+    return out;
+  }
 
   // Each named document, made for the same unit (every instance of one made per campaign).
   const made = new Map<number, { doc: DocTree; name: string; binding: AttachmentRef['binding'] }[]>();

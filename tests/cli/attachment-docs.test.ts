@@ -56,6 +56,7 @@ describe('attachments that are documents of the unit', () => {
     ['a document that does not exist', '附件:\n  - 文档: 不存在的文档\n', '附件文档“不存在的文档”不是可作附件的文档'],
     ['a document the unit has no data for', '附件:\n  - document: campaign-plan\n', '附件“专项整治方案”无法生成：没有专项整治（campaigns）'],
     ['an item without a document', '附件:\n  - 标题: 只有标题\n', '附件应为名称，或 { document: 文档, title: 标题 }'],
+    ['more attachment documents than a 公文 carries', '附件:\n' + '  - 文档: 问题清单\n'.repeat(51), '附件文档过多（51 份，最多 50 份）'],
   ] as const) {
     it(`reports ${what} at the template's line and writes nothing for the unit`, () => {
       const dir = project(head(attachments));
