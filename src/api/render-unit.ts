@@ -160,10 +160,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     return built;
   };
   /** A document and, after it, each of its attachments bound separately as a document of its own (§7.3.7). */
-  const withSeparate = (b: Built | undefined): (Built | undefined)[] => [
-    b,
-    ...(b?.doc.annexes ?? []).filter((a) => a.separate).map((a) => laidOut({ inst: { id: b!.inst.id, name: `${b!.inst.name}${a.label}（${a.name}）`, extra: b!.inst.extra }, doc: separateAnnex(b!.doc, a), sources: b!.sources })),
-  ];
+  const withSeparate = (b: Built | undefined): (Built | undefined)[] =>
+    !b ? [b] : [b, ...(b.doc.annexes ?? []).filter((a) => a.separate).map((a) => laidOut({ inst: { ...b.inst, name: `${b.inst.name}${a.label}（${a.name}）` }, doc: separateAnnex(b.doc, a), sources: b.sources }))];
 
   const others = instances.filter((i) => i.id !== 'filing-form').flatMap((i) => withSeparate(build(i, { documents: [] })));
   const formInst = instances.find((i) => i.id === 'filing-form');

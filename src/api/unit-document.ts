@@ -71,7 +71,8 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   }
 
   // Each named document, made for the same unit (every instance of one made per campaign).
-  const made = new Map<number, { doc: DocTree; name: string; binding: AttachmentRef['binding'] }[]>();
+  type Made = { doc: DocTree; name: string; binding: AttachmentRef['binding'] };
+  const made = new Map<number, Made[]>();
   for (const ref of refs) {
     const type = DOC_TYPES.find((t) => t.id === ref.document || t.name === ref.document);
     if (!type || type.id === input.inst.id) {
@@ -84,7 +85,7 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
       out.diagnostics.push(error('E_TEMPLATE', `附件“${type.name}”无法生成：${why}`, ref.span));
       continue;
     }
-    const docs: { doc: DocTree; name: string; binding: AttachmentRef['binding'] }[] = [];
+    const docs: Made[] = [];
     for (const inst of type.instances(input.data)) {
       const d = fromTemplate({ ...input, extra: { ...input.extra, documents: [] } }, inst, out);
       if (!d) continue;

@@ -1,5 +1,5 @@
-// Where 署名 and 成文日期 sit with a seal or without (GB/T 9704 §7.3.5.1–7.3.5.2), as right indents
-// in character cells; the names of a 签发人 line.
+// Where 署名 and 成文日期 start, with a seal or without (GB/T 9704 §7.3.5.1–7.3.5.2), for the PDF
+// layout and the DOCX alike; the names of a 签发人 line.
 import { lineText, type Line } from './tree.js';
 
 /**

@@ -11,7 +11,7 @@ import { attachmentNoteItems } from '../doc/attachment-note.js';
 import { letterElements, letterHead } from '../doc/letter-head.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, LETTER, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
-import type { Box } from './boxes.js';
+import { moveItems, type Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
 import { lineItems } from './lines-to-items.js';
 import { shapeLine, type TextStyle } from './shape-text.js';
@@ -149,13 +149,12 @@ export function headBoxes(meta: DocMeta, ctx: BlockContext): Box[] {
  */
 function letterHeadBox(meta: DocMeta, width: number, landscape: boolean, ctx: BlockContext): Box {
   const items: PageItem[] = [];
-  const shift = (its: PageItem[], dy: number) => its.map((it) => (it.kind === 'text' ? { ...it, y: it.y + dy } : { ...it, y1: it.y1 + dy, y2: it.y2 + dy }));
   const mark = meta.issuerMark ? issuerMarkFit(lineText(meta.issuerMark), width) : undefined;
   const g = letterHead(mark?.size);
   if (meta.issuerMark && mark) {
     // A line box as high as the type: its em box from the top, the name's top edge at 30 mm.
     const [b] = paragraphBoxes({ line: meta.issuerMark, style: { role: 'title', size: mark.size, color: RED }, align: 'center', lineHeight: mark.size, scale: mark.scale, element: 'issuerMark', landscape, width }, ctx);
-    items.push(...shift(b!.items, g.markTop));
+    items.push(...moveItems(b!.items, 0, g.markTop));
   }
   const x1 = (width - LETTER.lineLength) / 2;
   const rule = (at: number, w: number): PageItem => ({ kind: 'rule', x1, x2: width - x1, y1: at, y2: at, width: w, color: RED, element: 'separator' });
@@ -166,11 +165,11 @@ function letterHeadBox(meta: DocMeta, width: number, landscape: boolean, ctx: Bl
   const lines = Math.max(left.length, meta.docNumber ? 1 : 0);
   left.forEach((e, k) => {
     const [b] = paragraphBoxes({ line: e.line, style: body(e.role), align: 'left', element: e.element, landscape, width }, ctx);
-    items.push(...shift(b!.items, g.firstLine + k * PITCH));
+    items.push(...moveItems(b!.items, 0, g.firstLine + k * PITCH));
   });
   if (meta.docNumber) {
     const [b] = paragraphBoxes({ line: meta.docNumber, style: body(), align: 'right', element: 'docNumber', landscape, width }, ctx);
-    items.push(...shift(b!.items, g.firstLine));
+    items.push(...moveItems(b!.items, 0, g.firstLine));
   }
   return { height: lines ? g.firstLine + lines * PITCH : g.lineEnd, items, keepWithNext: true, landscape };
 }

@@ -11,7 +11,7 @@ import { letterElements, letterHead } from '../../doc/letter-head.js';
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
 import { lineRuns, textRun } from './runs.js';
 import { eighthPt, twip } from './units.js';
-import { textBoxParagraph, textBoxRun } from './text-box.js';
+import { ANCHOR_PT, anchorParagraph, textBoxParagraph, textBoxRun } from './text-box.js';
 import { cell, paragraph, row, table, type Border, type ParaProps } from './xml.js';
 
 const BODY = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
@@ -39,9 +39,6 @@ function signerParagraphs(meta: DocMeta, widthPt: number, rule: ParaProps['borde
   });
 }
 
-/** The anchor paragraph of shapes placed on the page: 1 pt of the text flow. */
-const ANCHOR_PT = 1;
-
 /**
  * 信函格式 head (§10.1), where the PDF puts it (doc/letter-head.ts): the organ's name in a text box
  * 30 mm below the paper's top edge, the two red double lines as filled rectangles, all anchored to
@@ -63,7 +60,7 @@ function letterParagraphs(meta: DocMeta, widthPt: number, out: string[]): number
   const bar = (y: number, h: number) => textBoxRun({ h: { fromPage: x }, v: { fromPage: PAGE.margin.top + y }, width: LETTER.lineLength, height: h, fill: ISSUER_MARK.color, wrap: 'none', id: id++, name: '红色双线' });
   runs.push(bar(g.lineTop, LETTER.thick), bar(g.lineEnd - LETTER.thin, LETTER.thin));
   runs.push(bar(g.footEnd - LETTER.thick, LETTER.thick), bar(g.footEnd - LETTER.thick - LETTER.between - LETTER.thin, LETTER.thin));
-  out.push(`<w:p><w:pPr><w:spacing w:line="${twip(ANCHOR_PT)}" w:lineRule="exact"/></w:pPr>${runs.join('')}</w:p>`);
+  out.push(anchorParagraph(runs.join('')));
   const els = letterElements(meta);
   const n = Math.max(els.length, meta.docNumber ? 1 : 0);
   for (let k = 0; k < n; k++) {
@@ -214,6 +211,6 @@ export function colophonTable(meta: DocMeta, widthPt: number): string | undefine
   // LibreOffice 7 ignores a floating table's tblpYSpec="bottom" and a frame's yAlign="bottom" and
   // sets either after the text.
   const heightPt = (lines * twip(LINE) + 40) / 20;
-  const content = `${tbl}<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`;
+  const content = tbl + anchorParagraph('');
   return textBoxParagraph({ h: { align: 'center' }, v: { align: 'bottom' }, width: widthPt, height: heightPt, content, wrap: 'topAndBottom', id: 9001, name: '版记' });
 }

@@ -21,6 +21,8 @@ export interface Skeleton {
   landscapeFooterRefs: string;
   /** Empty footers: the blank page before the 版记 and the 版记 page carry no number (§7.5). */
   blankFooterRefs: string;
+  /** The empty footer as a section's first-page footer (a letter's page 1, §10.1). */
+  blankFirstFooterRef: string;
 }
 
 function fontSlots(role: FontRole, hint: boolean) {
@@ -105,7 +107,9 @@ function compile(pageNumbers: boolean): Skeleton {
     for (const align of ['odd', 'even'] as const) x = x.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TURNED[align]}.*?</w:p>`, 's'), turnedNumberXml(align));
     if (x !== String(part)) parts.set(name, x);
   }
-  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '', blankFooterRefs: refs[2] ?? '' };
+  const blank = refs[2] ?? '';
+  const blankId = /<w:footerReference w:type="default" (r:id="[^"]+")\/>/.exec(blank)?.[1];
+  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '', blankFooterRefs: blank, blankFirstFooterRef: blankId ? `<w:footerReference w:type="first" ${blankId}/>` : '' };
 }
 
 const cache = new Map<boolean, Skeleton>();

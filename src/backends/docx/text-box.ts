@@ -52,6 +52,12 @@ export function textBoxRun(b: TextBox): string {
   );
 }
 
+/** The anchor paragraph: 1 pt of the text flow, holding the shapes' runs. */
+export const ANCHOR_PT = 1;
+export function anchorParagraph(runs: string): string {
+  return `<w:p><w:pPr><w:spacing w:line="${ANCHOR_PT * 20}" w:lineRule="exact"/></w:pPr>${runs}</w:p>`;
+}
+
 export function textBoxParagraph(b: TextBox): string {
-  return `<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr>${textBoxRun(b)}</w:p>`;
+  return anchorParagraph(textBoxRun(b));
 }

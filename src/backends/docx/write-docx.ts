@@ -49,12 +49,11 @@ function needsLandscape(b: Block): b is TableNode {
 
 /** `titlePg`: a letter's first page shows no number (§10.1), its first-page footer is the empty one. */
 function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false, titlePg = false): string {
-  const blankFirst = titlePg ? (sk.blankFooterRefs.match(/<w:footerReference w:type="default" (r:id="[^"]+")\/>/)?.[1] ?? '') : '';
   const w = twip(PAGE.width);
   const h = twip(PAGE.height);
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return (
-    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${blankFirst ? `<w:footerReference w:type="first" ${blankFirst}/>` : ''}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${titlePg ? sk.blankFirstFooterRef : ''}${first ? '' : '<w:type w:val="nextPage"/>'}` +
     `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
     `<w:pgNumType/>${titlePg ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
@@ -78,13 +77,8 @@ type Part = { landscape: boolean; body: string[]; unnumbered?: boolean };
 /** Body blocks into the parts, a new section where the orientation changes (wide tables go landscape). */
 function addBlocks(parts: Part[], blocks: readonly Block[], landscapeDoc: boolean): void {
   for (const b of blocks) {
-    const wantLandscape = landscapeDoc || needsLandscape(b);
-    let cur = parts[parts.length - 1]!;
-    if (cur.landscape !== wantLandscape) {
-      cur = { landscape: wantLandscape, body: [] };
-      parts.push(cur);
-    }
-    cur.body.push(blockToXml(b, wantLandscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
+    const landscape = landscapeDoc || needsLandscape(b);
+    partFor(parts, landscape).part.body.push(blockToXml(b, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
   }
 }
 
@@ -127,8 +121,8 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
   const colophon = colophonTable(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
   if (colophon) {
     // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the
-    // text, the first of them a new section after a landscape attachment.
-    // A blank page before the 版记 (colophonBreaks 2): it and the 版记 page are a section without numbers.
+    // text, the first of them a new section after a landscape attachment or before a blank page
+    // (colophonBreaks 2: the blank page and the 版记 page are a section without numbers).
     const blank = colophonBreaks >= 2;
     if (blank) parts.push({ landscape: landscapeDoc, body: [], unnumbered: true });
     const { part, newPage } = blank ? { part: parts[parts.length - 1]!, newPage: true } : partFor(parts, landscapeDoc);
