@@ -6,6 +6,7 @@ import { loadUnit } from '../data/load-unit.js';
 import { reviewUnit } from '../data/review.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
+import type { KindOptions } from '../kinds/kind-registry.js';
 
 export interface CheckedUnit {
   source: UnitSource;
@@ -30,8 +31,8 @@ export function checkUnit(world: World, source: UnitSource, texts: Map<string, s
   return { source, ...(loaded.data ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diags), ok };
 }
 
-export function checkInputs(world: World, inputs: readonly string[]): CheckResult {
-  const found = discoverUnits(world, inputs);
+export function checkInputs(world: World, inputs: readonly string[], kinds?: KindOptions): CheckResult {
+  const found = discoverUnits(world, inputs, kinds);
   const texts = new Map<string, string>();
   const units = found.units.map((u) => withAttachments(world, checkUnit(world, u, texts)));
   return { units, diagnostics: found.diagnostics, texts };

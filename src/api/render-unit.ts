@@ -15,7 +15,7 @@ import type { PagedLayout } from '../layout/types.js';
 import { buildView } from '../template/view.js';
 import type { World } from '../world/world.js';
 import { checkUnit, type CheckedUnit } from './check.js';
-import { DOC_TYPES, packetDocs as packetDocIds, type DocInstance } from './documents.js';
+import { docTypes, packetDocs as packetDocIds, type DocInstance } from './documents.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
 import { buildUnitDocument, separateAnnex } from './unit-document.js';
@@ -49,7 +49,7 @@ export interface UnitSummary {
   name?: string;
   dir?: string;
   documents: { id: string; name: string; files: string[]; pages?: number }[];
-  skipped: { id: string; reason: string }[];
+  skipped: { id: string; name: string; reason: string }[];
   diagnostics: Diagnostic[];
   failed: boolean;
   pages: number;
@@ -126,10 +126,10 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   // 备案表 can list them with their page counts.
   const instances: DocInstance[] = [];
   const inPacket = packetDocIds(data);
-  for (const t of DOC_TYPES) {
+  for (const t of docTypes(data.kind)) {
     const why = t.missing(data);
     if (why) {
-      if (wanted(t.id)) summary.skipped.push({ id: t.id, reason: why });
+      if (wanted(t.id)) summary.skipped.push({ id: t.id, name: t.name, reason: why });
       continue;
     }
     // The packet's documents are made for the 备案表 (their page counts) and the packet only.

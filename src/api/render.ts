@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
+import type { KindOptions } from '../kinds/kind-registry.js';
 import { checkUnit, type CheckedUnit } from './check.js';
 import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
 import type { World } from '../world/world.js';
@@ -21,6 +22,8 @@ export interface RenderOptions {
   formats: Format[];
   /** The project's templates/ folder (user templates override built-in ones). */
   templatesDir?: string;
+  /** The project's kinds folder and default kind. */
+  kinds?: KindOptions;
   /** PDF/A (default); false writes plain PDFs. */
   pdfa?: boolean;
   /** Fonts for the PDF, loaded once (loaded on first use when absent). */
@@ -80,7 +83,7 @@ export function manifestName(shard?: { k: number; n: number }): string {
 }
 
 export async function render(world: World, opts: RenderOptions): Promise<RenderSummary> {
-  const found = discoverUnits(world, opts.inputs);
+  const found = discoverUnits(world, opts.inputs, opts.kinds);
   const indices = found.units.map((_u, i) => i).filter((i) => !opts.shard || i % opts.shard.n === opts.shard.k - 1);
   const jobs = Math.max(1, opts.jobs ?? 1);
   const sequential = jobs === 1 || indices.length < 2;

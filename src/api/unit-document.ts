@@ -7,7 +7,7 @@ import { findTemplate, type TemplateSource } from '../template/template-store.js
 import type { FieldRef } from '../template/view.js';
 import type { World } from '../world/world.js';
 import { buildDocument } from './build-document.js';
-import { DOC_TYPES, type DocInstance } from './documents.js';
+import { docTypes, type DocInstance } from './documents.js';
 
 export interface UnitDocInput {
   world: World;
@@ -27,9 +27,9 @@ export interface UnitDoc {
 }
 
 function fromTemplate(input: UnitDocInput, inst: DocInstance, out: UnitDoc): DocTree | undefined {
-  const template = findTemplate(input.world, inst.id, input.templatesDir);
+  const template = findTemplate(input.world, inst.template, input.templatesDir);
   if (!template) {
-    out.diagnostics.push(error('E_TEMPLATE', `找不到文档“${inst.id}”的模板（${inst.id}.md.hbs）`));
+    out.diagnostics.push(error('E_TEMPLATE', `找不到文档“${inst.id}”的模板（${inst.template}.md.hbs）`, inst.spec?.span));
     return undefined;
   }
   out.templates.push(template);
@@ -74,9 +74,10 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   type Made = { doc: DocTree; name: string; binding: AttachmentRef['binding'] };
   const made = new Map<number, Made[]>();
   for (const ref of refs) {
-    const type = DOC_TYPES.find((t) => t.id === ref.document || t.name === ref.document);
+    const types = docTypes(input.data.kind);
+    const type = types.find((t) => t.id === ref.document || t.name === ref.document);
     if (!type || type.id === input.inst.id) {
-      const known = DOC_TYPES.filter((t) => t.id !== input.inst.id).map((t) => `${t.id}（${t.name}）`).join('、');
+      const known = types.filter((t) => t.id !== input.inst.id).map((t) => `${t.id}（${t.name}）`).join('、');
       out.diagnostics.push(error('E_TEMPLATE', `附件文档“${ref.document}”不是可作附件的文档`, ref.span, `可用：${known}`));
       continue;
     }

@@ -12,6 +12,9 @@ export interface ProjectConfig {
   fonts?: string[];
   formats?: string[];
   jobs?: number;
+  /** The kind of a unit that names none (kind:), and the project's kinds folder (kinds:). */
+  kind?: string;
+  kinds?: string;
   /** Fonts named per role (font_roles:), a family name or a file with a face index. */
   roles?: Partial<Record<FontRole, RoleChoice>>;
 }
@@ -81,11 +84,14 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [`${CONFIG_FILE}：应为“键: 值”`] };
   const r = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
-  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
+  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles', 'kind', 'kinds', '整改类型'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
   const data = list(r.data);
   if (data) config.data = data;
   if (r.out != null) config.out = String(r.out);
   if (r.templates != null) config.templates = String(r.templates);
+  const kind = r.kind ?? r['整改类型'];
+  if (kind != null) config.kind = String(kind);
+  if (r.kinds != null) config.kinds = String(r.kinds);
   const fonts = list(r.fonts);
   if (fonts) config.fonts = fonts;
   const formats = list(r.formats);
@@ -94,4 +100,9 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   const roles = readRoles(r.font_roles, problems);
   if (roles) config.roles = roles;
   return { config, problems };
+}
+
+/** The kinds options a command passes on: gongwen.yaml's kinds folder and default kind. */
+export function kindOptions(config: ProjectConfig): { dir?: string; default?: string } {
+  return { ...(config.kinds ? { dir: config.kinds } : {}), ...(config.kind ? { default: config.kind } : {}) };
 }

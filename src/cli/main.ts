@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what every command needs is imported here; each command loads its own modules (a cold
 // `--help` or `check` must not pay for exceljs, docx, pdf-lib, fontkit or the preview server).
-import { DOC_TYPES } from '../api/documents.js';
 import type { Format } from '../api/render.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diag/format.js';
@@ -35,7 +34,7 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen fonts [--fonts 目录]                   列出 PDF 各角色使用的字体文件
   gongwen schema                                 输出数据的 JSON Schema
 
-输入默认为 data/，输出默认为 out/。文档：${DOC_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}、filing-packet（备案材料.pdf/.ofd）。
+输入默认为 data/，输出默认为 out/。各整改类型的文档见 gongwen templates；filing-packet 为备案材料（.pdf/.ofd）。
 格式默认为 docx,pdf；加上 ofd 另出 GB/T 33190 版式文档（与 PDF 同版面）。
 退出码：0 全部成功；1 有单位失败（其他单位照常生成）；2 用法错误。`;
 
@@ -117,7 +116,9 @@ async function cmdRender(rest: string[]): Promise<number> {
     .filter(Boolean);
   for (const f of formats) if (!['docx', 'pdf', 'ofd', 'xlsx'].includes(f)) throw new UsageError(`不支持的格式“${f}”（可用：docx、pdf、ofd、xlsx）`);
   const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
-  const ids = [...DOC_TYPES.map((t) => t.id), PACKET.id];
+  const kinds = (await import('./config.js')).kindOptions(config);
+  const { loadKinds } = await import('../kinds/kind-registry.js');
+  const ids = [...new Set([...loadKinds(world, kinds).kinds.flatMap((k) => k.documents.map((d) => d.id)), PACKET.id])];
   for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);
   const jobs = Number(values.jobs ?? config.jobs ?? 1);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs 应为 1 到 256 的整数');
@@ -146,6 +147,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     ...(only ? { only } : {}),
     formats: formats as Format[],
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    kinds,
     ...(values['no-pdfa'] ? { pdfa: false } : {}),
     fontOptions: fontOptions(values, config),
     jobs,
@@ -166,7 +168,7 @@ async function cmdRender(rest: string[]): Promise<number> {
   const failed = units.filter((u) => u.failed);
   const lines = ['', '汇总：', summaryTable(units)];
   for (const u of units) {
-    for (const s of u.skipped) lines.push(`  ${u.name ?? u.id} 未生成 ${DOC_TYPES.find((t) => t.id === s.id)?.name ?? s.id}：${s.reason}`);
+    for (const s of u.skipped) lines.push(`  ${u.name ?? u.id} 未生成 ${s.name}：${s.reason}`);
   }
   lines.push(`共 ${units.length} 个单位，成功 ${units.length - failed.length} 个，失败 ${failed.length} 个；文件 ${summary.manifest.length} 个，清单见 ${summary.manifestFile}`);
   if (summary.interrupted) lines.push('已中断：未处理的单位没有生成，清单只列出已写入的文件。');
@@ -193,7 +195,7 @@ async function cmdCheck(rest: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json`);
   const world = nodeWorld();
   const { config } = await readConfig(world);
-  const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']));
+  const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']), (await import('./config.js')).kindOptions(config));
   const all = [...result.diagnostics, ...result.units.flatMap((u) => u.diagnostics)];
   const failed = result.units.filter((u) => !u.ok).length + (result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
   if (format === 'json') {
@@ -218,14 +220,25 @@ async function cmdCheck(rest: string[]): Promise<number> {
 
 async function cmdTemplates(): Promise<number> {
   const { listTemplates } = await import('../template/template-store.js');
+  const { loadKinds } = await import('../kinds/kind-registry.js');
   const world = nodeWorld();
   const { config } = await readConfig(world);
+  const registry = loadKinds(world, (await import('./config.js')).kindOptions(config));
   const list = listTemplates(world, config.templates ?? 'templates');
-  for (const t of list) {
-    const type = DOC_TYPES.find((d) => d.id === t.id);
-    process.stdout.write(`${t.id}  ${type?.name ?? '（自定义文档：只能在项目中使用）'}  ${t.builtin ? '内置' : '项目'}  ${t.file}\n    数据：${type?.needs ?? '—'}\n`);
+  const { docTypes } = await import('../api/documents.js');
+  const out: string[] = ['整改类型（单位中写 整改类型: 名称；gongwen.yaml 中 kind: 设默认类型）：'];
+  for (const k of registry.kinds) {
+    out.push(`${k.name}${k.aliases.length ? `（又称 ${k.aliases.join('、')}）` : ''}  ${k.builtin ? '内置' : '项目'}  ${k.file}${k.name === registry.defaultKind ? '  默认' : ''}`);
+    for (const t of docTypes(k)) {
+      const tpl = list.find((x) => x.id === t.template);
+      out.push(`    ${t.id}  ${t.name}  模板 ${t.template}${tpl ? `（${tpl.builtin ? '内置' : '项目'}）` : '（找不到模板文件）'}  数据：${t.needs}`);
+    }
   }
-  return 0;
+  out.push('', '模板：');
+  for (const t of list) out.push(`${t.id}  ${t.builtin ? '内置' : '项目'}  ${t.file}`);
+  process.stdout.write(out.join('\n') + '\n');
+  if (registry.diagnostics.length) process.stdout.write('\n' + formatDiagnostics(sortDiagnostics(registry.diagnostics), (f) => (world.exists(f) ? world.readText(f) : undefined)) + '\n');
+  return registry.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 async function cmdPreview(rest: string[]): Promise<number> {
@@ -241,6 +254,7 @@ async function cmdPreview(rest: string[]): Promise<number> {
     port,
     inputs: positionals.length ? positionals : (config.data ?? ['data']),
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    kinds: (await import('./config.js')).kindOptions(config),
     fonts,
     watch: [(await import('./config.js')).CONFIG_FILE],
     log: (m) => process.stderr.write(`${m}\n`),

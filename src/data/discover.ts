@@ -5,11 +5,14 @@ import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
 import { naturalOrder, type World } from '../world/world.js';
 import { expandPattern, isPattern } from './patterns.js';
 import { sectionFor } from './schema.js';
+import type { KindOptions } from '../kinds/kind-registry.js';
 
 export interface UnitSource {
   /** Stable id: the unit's file or folder, relative to the cwd. */
   id: string;
   files: string[];
+  /** The project's kinds folder and default kind (gongwen.yaml `kinds:`, `kind:`). */
+  kinds?: KindOptions;
 }
 
 const YAML_EXT = /\.ya?ml$/i;
@@ -27,14 +30,16 @@ function isUnitFolder(world: World, dir: string): boolean {
   return world.listDir(dir).some((e) => !e.isDir && isYamlFile(e.name) && sectionFor(baseName(e.name))?.key === 'unit');
 }
 
-export function discoverUnits(world: World, inputs: readonly string[]): { units: UnitSource[]; diagnostics: Diagnostic[] } {
+export function discoverUnits(world: World, inputs: readonly string[], kinds?: KindOptions): { units: UnitSource[]; diagnostics: Diagnostic[] } {
   const units: UnitSource[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  // The project's kind files are no units, whatever folder is walked.
+  const kindDir = path.normalize(kinds?.dir ?? 'kinds');
   const add = (u: UnitSource) => {
     if (seen.has(u.id)) return;
     seen.add(u.id);
-    units.push(u);
+    units.push(kinds ? { ...u, kinds } : u);
   };
   const walk = (dir: string, depth: number) => {
     if (depth > MAX_DEPTH) return;
@@ -50,6 +55,7 @@ export function discoverUnits(world: World, inputs: readonly string[]): { units:
     for (const e of [...world.listDir(dir)].sort((a, b) => naturalOrder(a.name, b.name))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
+      if (e.isDir && path.normalize(p) === kindDir) continue;
       if (e.isDir) walk(p, depth + 1);
       else if (isYamlFile(e.name)) {
         const sec = sectionFor(baseName(e.name));

@@ -2,7 +2,7 @@
 // and blank (or vertically merged) below. Split into problems and measures, linked by problem id.
 // Works on value trees, so YAML rows exported from a sheet and the sheet itself split alike.
 import { warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
-import { SECTIONS, fieldFor, type FieldSpec } from './schema.js';
+import { SECTIONS, fieldFor, type FieldSpec, type SectionSpec } from './schema.js';
 import type { YValue } from './yaml-tree.js';
 
 type Side = 'problem' | 'measure';
@@ -11,27 +11,29 @@ export interface LedgerColumn {
   field: FieldSpec;
 }
 
-const fieldsOf = (key: string): readonly FieldSpec[] => {
-  const t = SECTIONS.find((s) => s.key === key)!.type;
+const fieldsOf = (key: string, sections: readonly SectionSpec[]): readonly FieldSpec[] => {
+  const t = sections.find((s) => s.key === key)!.type;
   return t.kind === 'list' && t.of.kind === 'object' ? t.of.fields : [];
 };
-export const PROBLEM_FIELDS = fieldsOf('problems');
-export const MEASURE_FIELDS = fieldsOf('measures');
-const PROBLEM_ID = PROBLEM_FIELDS.find((f) => f.key === 'id')!;
+export const PROBLEM_FIELDS = fieldsOf('problems', SECTIONS);
+export const MEASURE_FIELDS = fieldsOf('measures', SECTIONS);
 /** Problem attributes a sheet writes once for a group of problems (a merged 类别 cell): filled down. */
-const GROUP_FIELDS = new Set(['wind', 'scope', 'layer', 'term', 'source']);
+const GROUP_FIELDS = new Set(['wind', 'category', 'scope', 'layer', 'term', 'source']);
 
 /**
  * Assigns each header to a problem or a measure field. A header only one side knows goes there; a
  * header both know (责任人) takes the measure's field if still free, else the problem's. The
  * measure's problem reference (问题编号) is the problem's id in a combined ledger.
  */
-export function ledgerColumns(headers: readonly string[]): (LedgerColumn | undefined)[] {
+export function ledgerColumns(headers: readonly string[], sections: readonly SectionSpec[] = SECTIONS): (LedgerColumn | undefined)[] {
   const claimed = new Set<string>();
   const out: (LedgerColumn | undefined)[] = headers.map(() => undefined);
+  const problemFields = fieldsOf('problems', sections);
+  const measureFields = fieldsOf('measures', sections);
+  const problemId = problemFields.find((f) => f.key === 'id')!;
   const sides = headers.map((h) => {
-    const m = fieldFor(MEASURE_FIELDS, h);
-    return m?.key === 'problem' ? { p: PROBLEM_ID } : { p: fieldFor(PROBLEM_FIELDS, h), m };
+    const m = fieldFor(measureFields, h);
+    return m?.key === 'problem' ? { p: problemId } : { p: fieldFor(problemFields, h), m };
   });
   const claim = (i: number, side: Side, field: FieldSpec) => {
     const k = `${side}.${field.key}`;
@@ -72,9 +74,12 @@ export interface SplitLedger {
 }
 
 /** Splits rows (maps keyed by header) of a combined ledger; `undefined` when the rows are not one. */
-export function splitLedger(items: readonly YValue[]): SplitLedger | undefined {
+export function splitLedger(items: readonly YValue[], sections: readonly SectionSpec[] = SECTIONS): SplitLedger | undefined {
   const keys = keysOf(items);
-  const columns = ledgerColumns(keys);
+  const columns = ledgerColumns(keys, sections);
+  const problemFields = fieldsOf('problems', sections);
+  // Kinds that do not require a 责任主体 (班子/个人) take none when the sheet has no such column.
+  const scopeRequired = problemFields.some((f) => f.key === 'scope' && f.required);
   if (!isLedger(columns)) return undefined;
   const colOf = new Map(keys.map((k, i) => [k, columns[i]]));
   const problems: YValue[] = [];
@@ -105,13 +110,13 @@ export function splitLedger(items: readonly YValue[]): SplitLedger | undefined {
       current = { id: pid, text, explicitId: id !== '' };
       const entries: { key: string; keySpan: Span; value: YValue }[] = [];
       entries.push({ key: 'id', keySpan: pcells.get('id')?.keySpan ?? row.span, value: pcells.get('id')?.value ?? scalar(pid, row.span) });
-      for (const f of PROBLEM_FIELDS) {
+      for (const f of problemFields) {
         if (f.key === 'id') continue;
         const cell = pcells.get(f.key);
         if (cell) entries.push({ key: f.key, ...cell });
         else if (GROUP_FIELDS.has(f.key) && above.has(f.key) && (hasScope || f.key !== 'scope')) entries.push({ key: f.key, keySpan: row.span, value: above.get(f.key)! });
       }
-      if (!hasScope) entries.push({ key: 'scope', keySpan: row.span, value: scalar('collective', row.span) });
+      if (!hasScope && scopeRequired) entries.push({ key: 'scope', keySpan: row.span, value: scalar('collective', row.span) });
       above = new Map(entries.filter((e) => GROUP_FIELDS.has(e.key)).map((e) => [e.key, e.value]));
       problems.push({ kind: 'map', entries, span: row.span });
     }
@@ -128,7 +133,7 @@ export function splitLedger(items: readonly YValue[]): SplitLedger | undefined {
       measures.push({ kind: 'map', entries: [{ key: 'problem', keySpan: row.span, value: refs }, ...mcells], span: row.span });
     }
   }
-  if (!hasScope && problems.length) {
+  if (!hasScope && scopeRequired && problems.length) {
     diagnostics.push(warning('W_LEDGER_SCOPE', '台账中没有“责任主体”列，问题均按领导班子（班子）的问题导入', problems[0]!.span, '个人问题请加“责任主体”列并填“个人”，同时填写“责任人”'));
   }
   return { problems, measures, diagnostics };

@@ -4,7 +4,10 @@ import { nearest } from '../diag/nearest.js';
 import type { World } from '../world/world.js';
 import { baseName, type UnitSource } from './discover.js';
 import { normalizeValue, type NormalizeContext } from './normalize.js';
-import { SECTIONS, fieldFor, sectionFor } from './schema.js';
+import { SECTIONS, fieldFor, sectionFor, type SectionSpec } from './schema.js';
+import { loadKinds, type KindRegistry } from '../kinds/kind-registry.js';
+import { kindSections } from '../kinds/kind-sections.js';
+import { DEFAULT_KIND as DEFAULT_KIND_NAME, type Kind } from '../kinds/kind.js';
 import type { UnitData } from './types.js';
 import { parseYaml, type YValue } from './yaml-tree.js';
 import { decodeText } from './decode-text.js';
@@ -81,12 +84,16 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
     }
   }
 
-  splitLedgers(sections, diagnostics);
+  // The unit's kind decides its fields (categories, required fields) before anything is normalized.
+  const registry = loadKinds(world, src.kinds);
+  const kind = unitKind(registry, sections.get('unit')?.[0]?.value, diagnostics);
+  const kindSecs = kindSections(kind);
+  splitLedgers(sections, diagnostics, kindSecs);
 
   const ctx: NormalizeContext = { diagnostics, spans: new Map<string, Span>() };
   const out: Record<string, unknown> = {};
   const present = new Set<string>();
-  for (const sec of SECTIONS) {
+  for (const sec of kindSecs) {
     const parts = sections.get(sec.key);
     if (!parts) continue;
     if (sec.type.kind === 'list') {
@@ -121,20 +128,39 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
     diagnostics.push(error('E_REQUIRED', '缺少“单位”（unit）信息：每个单位的数据必须有 unit: 部分', { file: src.files[0] ?? src.id, line: 1, column: 1 }));
   }
 
-  const data = buildUnitData(out, present, ctx.spans, src.files);
+  const data = buildUnitData(out, present, ctx.spans, src.files, kind);
   return { data, diagnostics, texts };
+}
+
+/**
+ * The kind the unit names (整改类型 / kind), else the project's default; a name that is no kind is
+ * E_KIND at the value, and the unit is read as the default kind so its other errors still show.
+ * A kind file with mistakes reports them with every unit of that kind.
+ */
+function unitKind(registry: KindRegistry, unit: YValue | undefined, diagnostics: Diagnostic[]): Kind {
+  const fallback = registry.resolve(registry.defaultKind) ?? registry.resolve(DEFAULT_KIND_NAME);
+  const entry = unit?.kind === 'map' ? unit.entries.find((e) => ['kind', '整改类型'].includes(e.key.replace(/\s+/g, ''))) : undefined;
+  const raw = entry?.value.kind === 'scalar' && entry.value.value !== null ? String(entry.value.value).trim() : '';
+  const name = raw || registry.defaultKind;
+  const kind = registry.resolve(name);
+  if (!kind) {
+    diagnostics.push(registry.unknown(name, raw ? entry!.value.span : undefined));
+    diagnostics.push(...registry.diagnostics.filter((d) => d.severity === 'error'));
+  } else diagnostics.push(...registry.diagnostics.filter((d) => d.span?.file === kind.file));
+  if (!kind && !fallback) throw new Error(`built-in kind ${DEFAULT_KIND_NAME} missing`);
+  return kind ?? fallback!;
 }
 
 /**
  * Lists of rows that carry both problem and measure columns (a 整改台账 exported from a sheet) are
  * split into the two sections, linked by problem id.
  */
-function splitLedgers(sections: Map<string, { value: YValue; file: string }[]>, diagnostics: Diagnostic[]): void {
+function splitLedgers(sections: Map<string, { value: YValue; file: string }[]>, diagnostics: Diagnostic[], kindSecs: readonly SectionSpec[]): void {
   const out = new Map<string, { value: YValue; file: string }[]>([['problems', []], ['measures', []]]);
   let split = false;
   for (const key of ['problems', 'measures']) {
     for (const p of sections.get(key) ?? []) {
-      const s = p.value.kind === 'seq' ? splitLedger(p.value.items) : undefined;
+      const s = p.value.kind === 'seq' ? splitLedger(p.value.items, kindSecs) : undefined;
       if (!s) {
         out.get(key)!.push(p);
         continue;
@@ -156,7 +182,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** Fills defaults (problem ids 1, 2, 3 …; public = true) and gives every list a value. */
-function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans: Map<string, Span>, sources: string[]): UnitData {
+function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans: Map<string, Span>, sources: string[], kind: Kind): UnitData {
   const unit = (out.unit ?? { name: '', issuer: '', filing_to: '' }) as UnitData['unit'];
   const problems = ((out.problems as UnitData['problems'] | undefined) ?? []).map((p, i) => ({ ...p, id: p.id ?? String(i + 1) }));
   const measures = ((out.measures as UnitData['measures'] | undefined) ?? []).map((m) => ({ ...m, problem: m.problem ?? [], public: m.public ?? true }));
@@ -173,6 +199,7 @@ function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans
     present,
     spans,
     sources,
+    kind,
   };
   if (out.lookback) data.lookback = out.lookback as UnitData['lookback'] & object;
   return data;

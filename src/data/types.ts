@@ -1,6 +1,7 @@
 // UnitData: the normalized data of one unit, canonical keys and values, with spans by path.
 import type { Span } from '../diag/diagnostic.js';
 import type { DateValue } from './dates.js';
+import type { Kind } from '../kinds/kind.js';
 
 export interface Contact { name?: string; phone?: string }
 export interface UnitInfo {
@@ -20,12 +21,29 @@ export interface UnitInfo {
   sealed?: boolean;
   contact?: Contact;
   date?: DateValue;
+  /** 整改类型 as written; `UnitData.kind` is the kind it names. */
+  kind?: string;
+  inspector?: string;
+  feedback_date?: DateValue;
+  feedback_ref?: string;
+  principal?: string;
+  principal_title?: string;
+  report_date?: DateValue;
+  plan_days?: string;
+  report_days?: string;
+  shortcomings?: string[];
+  next_steps?: string[];
 }
 export interface Problem {
   id: string;
   text: string;
-  wind: string;
-  scope: string;
+  /** 四风类别 (教育实践活动); other kinds have `category`. */
+  wind?: string;
+  /** The kind's category: a 反馈意见 heading, an 审计 problem type … */
+  category?: string;
+  scope?: string;
+  amount?: string;
+  public?: boolean;
   person?: string;
   layer?: string;
   term?: string;
@@ -34,10 +52,13 @@ export interface Problem {
 export interface Measure {
   problem: string[];
   action: string;
-  goal: string;
-  deadline: DateValue;
-  leader: string;
-  department: string;
+  goal?: string;
+  deadline?: DateValue;
+  leader?: string;
+  department?: string;
+  person?: string;
+  mode?: string;
+  evidence?: string;
   status?: string;
   progress?: string;
   public: boolean;
@@ -87,4 +108,6 @@ export interface UnitData {
   spans: Map<string, Span>;
   /** The YAML files this unit was read from. */
   sources: string[];
+  /** The kind of 整改 the unit runs (its documents, categories, wording). */
+  kind: Kind;
 }

@@ -1,13 +1,14 @@
 // What the preview shows, rendered in memory on demand and cached until a file it came from changes.
 import { checkInputs } from '../api/check.js';
 import { buildUnitDocument } from '../api/unit-document.js';
-import { DOC_TYPES, packetDocs, type DocInstance } from '../api/documents.js';
+import { docTypes, packetDocs, type DocInstance } from '../api/documents.js';
 import { documentDate } from '../api/render-unit.js';
 import { writeDocx } from '../backends/docx/write-docx.js';
 import { writePdf } from '../backends/pdf/write-pdf.js';
 import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import { formatDiagnostic } from '../diag/format.js';
 import type { UnitSource } from '../data/discover.js';
+import type { KindOptions } from '../kinds/kind-registry.js';
 import type { UnitData } from '../data/types.js';
 import { lineText, type DocTree } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
@@ -51,13 +52,14 @@ export class PreviewModel {
     private readonly inputs: string[],
     private readonly templatesDir: string,
     private readonly fonts: FontBook,
+    private readonly kinds?: KindOptions,
   ) {
     this.reload();
   }
 
   /** Re-reads the units; documents are rebuilt on their next request. */
   reload(): void {
-    const result = checkInputs(this.world, this.inputs);
+    const result = checkInputs(this.world, this.inputs, this.kinds);
     this.texts = result.texts;
     this.globalDiagnostics = result.diagnostics;
     this.units = new Map(result.units.map((u) => [u.source.id, { source: u.source, ...(u.data && u.ok ? { data: u.data } : {}), diagnostics: u.diagnostics, docs: new Map() }]));
@@ -75,7 +77,7 @@ export class PreviewModel {
   }
 
   private instances(d: UnitData): DocInstance[] {
-    return DOC_TYPES.filter((t) => !t.missing(d)).flatMap((t) => t.instances(d));
+    return docTypes(d.kind).filter((t) => !t.missing(d)).flatMap((t) => t.instances(d));
   }
 
   private format(d: Diagnostic): string {

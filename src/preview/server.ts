@@ -8,6 +8,7 @@ import type { World } from '../world/world.js';
 import { layoutToSvg } from './layout-svg.js';
 import { previewPage } from './page.js';
 import { PreviewModel } from './preview-model.js';
+import type { KindOptions } from '../kinds/kind-registry.js';
 
 export interface PreviewOptions {
   port: number;
@@ -15,6 +16,8 @@ export interface PreviewOptions {
   inputs: string[];
   templatesDir: string;
   fonts: FontBook;
+  /** The project's kinds folder and default kind. */
+  kinds?: KindOptions;
   /** Extra files and folders to watch (the config). */
   watch?: string[];
   log?: (msg: string) => void;
@@ -26,7 +29,7 @@ export interface PreviewServer {
 }
 
 export async function startPreview(world: World, opts: PreviewOptions): Promise<PreviewServer> {
-  const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts);
+  const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts, opts.kinds);
   const warm = warmFonts(opts.fonts.faces);
   const faces = opts.fonts.faces;
   const fontId = (f: Face) => `gw${faces.indexOf(f)}`;
@@ -101,7 +104,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
     log(`已更新：${files.join('、')}`);
   };
   const watchers: fs.FSWatcher[] = [];
-  for (const target of [...opts.inputs, opts.templatesDir, ...(opts.watch ?? [])]) {
+  for (const target of [...opts.inputs, opts.templatesDir, opts.kinds?.dir ?? 'kinds', ...(opts.watch ?? [])]) {
     const abs = path.resolve(world.cwd, target);
     if (!fs.existsSync(abs)) continue;
     const isDir = fs.statSync(abs).isDirectory();

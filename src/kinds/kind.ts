@@ -1,0 +1,67 @@
+// A kind of 整改 (巡视整改, 巡察整改, 审计整改, 主题教育, 民主生活会, 教育实践活动 …) as read from its
+// YAML file: where its problems come from, its categories, required fields, documents, deadlines, wording.
+import type { Span } from '../diag/diagnostic.js';
+
+/** A text from a kind file, rendered as a Handlebars template against the unit's view. */
+export interface KindText {
+  text: string;
+  span: Span;
+}
+
+/** Which instances a document has: one per unit, per campaign, or per leader. */
+export type KindDocPer = 'unit' | 'campaign' | 'leader';
+
+export interface KindDoc {
+  /** Document id (`--only`, the manifest). */
+  id: string;
+  /** Template id: `<template>.md.hbs`, the project's templates/ first. */
+  template: string;
+  /** File name (without extension). */
+  name: string;
+  /** The document's title (`{{doc.title}}` in its template). */
+  title?: KindText;
+  /** What the unit must have: section keys (problems, measures …), unit fields (unit.principal) or public_measures / leaders_with_items. */
+  needs: string[];
+  /** Said when `needs` is not met; a default names the missing data. */
+  missing?: string;
+  per: KindDocPer;
+  /** Wording for this document only, over the kind's. */
+  wording: Record<string, KindText>;
+  span: Span;
+}
+
+export interface KindCategory {
+  /** How the problem category is called in this kind (问题类别, 反馈意见方面, 问题类型 …). */
+  label: string;
+  /** A closed list of values; absent: free headings, grouped in the order they first appear. */
+  values?: string[];
+  /** The 2013 四风 categories (形式主义, 官僚主义, 享乐主义, 奢靡之风) as an enum (教育实践活动). */
+  fourWinds: boolean;
+}
+
+export interface Kind {
+  /** The kind's name, also its id: 巡察整改. */
+  name: string;
+  aliases: string[];
+  file: string;
+  builtin: boolean;
+  /** Who found the problems (巡察组, 审计机关 …): names the unit's `inspector` field. */
+  inspector?: string;
+  /** What the problems come from (巡察反馈意见, 审计报告 …). */
+  feedback?: string;
+  /** The day the problems were handed over (反馈日期, 审计报告日期, 会议召开日期 …): names `feedback_date`. */
+  feedbackDate?: string;
+  category: KindCategory;
+  /** Required fields per section; absent: the data schema's defaults. */
+  required?: { unit?: string[]; problems?: string[]; measures?: string[] };
+  /** Days after the feedback date within which the plan and the report are due (a unit may override). */
+  deadlines: { plan?: number; report?: number };
+  documents: KindDoc[];
+  /** Document ids in the filing packet's order. */
+  packet: string[];
+  wording: Record<string, KindText>;
+  span: Span;
+}
+
+/** The kind of a unit that names none, in a project that sets none (SPEC §1). */
+export const DEFAULT_KIND = '教育实践活动';
