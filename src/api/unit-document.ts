@@ -7,6 +7,7 @@ import { findTemplate, type TemplateSource } from '../template/template-store.js
 import type { FieldRef } from '../template/view.js';
 import type { World } from '../world/world.js';
 import { buildDocument } from './build-document.js';
+import { kindTexts } from '../template/kind-texts.js';
 import { docTypes, type DocInstance } from './documents.js';
 
 export interface UnitDocInput {
@@ -35,7 +36,10 @@ function fromTemplate(input: UnitDocInput, inst: DocInstance, out: UnitDoc): Doc
   out.templates.push(template);
   out.diagnostics.push(...template.diagnostics);
   if (hasErrors(template.diagnostics)) return undefined;
-  const view = { ...input.view, ...inst.extra(input.view), ...input.extra, doc_name: inst.name };
+  const base = { ...input.view, ...inst.extra(input.view), ...input.extra, doc_name: inst.name };
+  const texts = kindTexts(input.data.kind, inst.spec, base, out.diagnostics);
+  if (hasErrors(out.diagnostics)) return undefined;
+  const view = { ...base, ...texts };
   const b = buildDocument({ id: inst.id, template, view, fields: input.fields });
   out.diagnostics.push(...b.diagnostics);
   return b.doc && !hasErrors(b.diagnostics) ? b.doc : undefined;

@@ -1,6 +1,8 @@
 // Review rules of the reference notice (SPEC §7), as checks on normalized data.
 import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
-import { compareDates, formatDateZh } from './dates.js';
+import { compareDates, formatDateZh, type DateValue } from './dates.js';
+import { parseTerm, termText, type Term } from '../kinds/kind.js';
+import { addTerm, unitTerms } from '../kinds/terms.js';
 import { LOOKBACK_CHECKS } from './schema.js';
 import type { UnitData } from './types.js';
 
@@ -64,10 +66,39 @@ export function reviewUnit(d: UnitData): Diagnostic[] {
     }
   }
 
+  out.push(...kindDeadlines(d));
+
   d.leaders.forEach((l, i) => {
     if (l.problems.length === 0 && l.measures.length === 0) {
       out.push(warning('W_LEADER_EMPTY', `班子成员“${l.name}”没有问题和整改措施，不生成个人整改措施`, at(`leaders.${i}`)));
     }
   });
+  return out;
+}
+
+/**
+ * The kind's deadlines from the feedback date (整改方案 within 30日 …; local rules differ, so the
+ * unit may set its own): a plan dated after its deadline, or a report after its, is a warning at
+ * the date's line. A term the unit writes that is no period is an error at it.
+ */
+function kindDeadlines(d: UnitData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const key of ['plan_days', 'report_days'] as const) {
+    const raw = d.unit[key];
+    if (raw !== undefined && !parseTerm(raw)) out.push(error('E_TYPE', `“${key === 'plan_days' ? '整改方案时限' : '整改报告时限'}”应为期限，如 30日、2个月；这里是“${raw}”`, d.spans.get(`unit.${key}`)));
+  }
+  const from = d.unit.feedback_date;
+  if (!from || from.kind !== 'date') return out;
+  const terms = unitTerms(d);
+  const late = (date: DateValue | undefined, path: string, term: Term | undefined, what: string, code: string) => {
+    if (!date || date.kind !== 'date' || !term) return;
+    const due = addTerm(from, term);
+    if (compareDates(date, due) > 0) {
+      out.push(warning(code, `${what}的日期 ${formatDateZh(date)} 晚于时限 ${formatDateZh(due)}（${d.kind.feedbackDate ?? '反馈日期'} ${formatDateZh(from)} 后${termText(term)}内）`, d.spans.get(path), '各地时限不同：可在单位中用“整改方案时限”“整改报告时限”写明本地的要求'));
+    }
+  };
+  const plans = d.kind.documents.some((x) => x.id === 'rectification-plan');
+  if (plans) late(d.unit.date, 'unit.date', terms.plan, '整改方案', 'R_PLAN_LATE');
+  late(d.unit.report_date, 'unit.report_date', terms.report, '整改情况报告', 'R_REPORT_LATE');
   return out;
 }

@@ -85,9 +85,11 @@ export const TERM = enumOf({
   long_term: ['需长期努力', '长期'],
 });
 export const STATUS = enumOf({
-  not_started: ['未开始'],
-  in_progress: ['进行中', '推进中'],
-  done: ['已完成', '完成'],
+  not_started: ['未开始', '尚未整改', '尚未开始', '未启动'],
+  in_progress: ['进行中', '推进中', '正在推进', '正在整改', '整改中'],
+  done: ['已完成', '完成', '已完成整改', '已整改', '已办结', '已销号'],
+  // 长期整改: a measure that never ends (建章立制, 常态化 work); counted apart from those under way.
+  long_term: ['长期坚持', '长期整改', '持续推进', '常态化', '长期'],
 });
 export const ORIGIN = enumOf({ central: ['中央确定', '中央'], municipal: ['市委要求', '市委'], own: ['自定'] });
 export const REG_ACTION = enumOf({ new: ['制定', '新建'], revise: ['完善', '修订'], repeal: ['废止'] });

@@ -54,13 +54,36 @@ export interface Kind {
   category: KindCategory;
   /** Required fields per section; absent: the data schema's defaults. */
   required?: { unit?: string[]; problems?: string[]; measures?: string[] };
-  /** Days after the feedback date within which the plan and the report are due (a unit may override). */
-  deadlines: { plan?: number; report?: number };
+  /** How long after the feedback date the plan and the report are due (a unit may override). */
+  deadlines: { plan?: Term; report?: Term };
   documents: KindDoc[];
   /** Document ids in the filing packet's order. */
   packet: string[];
   wording: Record<string, KindText>;
   span: Span;
+}
+
+/** A period as offices state it: 30日, 2个月. */
+export interface Term {
+  count: number;
+  unit: 'day' | 'month';
+}
+
+/** “30”, “30天”, “30日”, “2个月”, “两个月” → a Term; undefined when it is none. */
+export function parseTerm(raw: string | number): Term | undefined {
+  const s = String(raw).trim().replace(/\s+/g, '');
+  const cn: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十二: 12 };
+  const m = /^(\d+|[一两二三四五六七八九十]|十二)(个月|月|天|日|个工作日)?$/.exec(s);
+  if (!m) return undefined;
+  const count = /\d/.test(m[1]!) ? Number(m[1]) : cn[m[1]!]!;
+  const unit = m[2] === '个月' || m[2] === '月' ? 'month' : 'day';
+  if (!Number.isInteger(count) || count <= 0 || count > (unit === 'month' ? 120 : 3660)) return undefined;
+  return { count, unit };
+}
+
+/** 30日, 2个月: the period as documents write it. */
+export function termText(t: Term): string {
+  return t.unit === 'month' ? `${t.count}个月` : `${t.count}日`;
 }
 
 /** The kind of a unit that names none, in a project that sets none (SPEC §1). */

@@ -2,7 +2,7 @@
 import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
 import { nearest } from '../diag/nearest.js';
 import { parseYaml, type YValue } from '../data/yaml-tree.js';
-import type { Kind, KindDoc, KindDocPer, KindText } from './kind.js';
+import { parseTerm, type Kind, type KindDoc, type KindDocPer, type KindText, type Term } from './kind.js';
 import { kindSections } from './kind-sections.js';
 import { needNames, needOf } from './needs.js';
 import { fieldFor } from '../data/schema.js';
@@ -67,12 +67,12 @@ class Reader {
     if (v.kind !== 'seq') return this.fail(`“${what}”应为列表`, v.span) ?? [];
     return v.items.flatMap((it) => (it.kind === 'scalar' && it.value !== null ? [String(it.value).trim()] : (this.fail(`“${what}”的每一项应为文字`, it.span), [])));
   }
-  days(e: Entry | undefined, what: string): number | undefined {
+  term(e: Entry | undefined, what: string): Term | undefined {
     if (!e) return undefined;
     const v = e.value;
-    const n = v.kind === 'scalar' ? Number(v.value) : NaN;
-    if (!Number.isInteger(n) || n <= 0 || n > 3660) return this.fail(`“${what}”应为天数（正整数），这里是“${v.kind === 'scalar' ? String(v.value) : '非文字'}”`, v.span);
-    return n;
+    const t = v.kind === 'scalar' && v.value !== null && typeof v.value !== 'boolean' ? parseTerm(v.value) : undefined;
+    if (!t) return this.fail(`“${what}”应为期限，如 30（天）、30日、2个月；这里是“${v.kind === 'scalar' ? String(v.value) : '非文字'}”`, v.span);
+    return t;
   }
   bool(e: Entry | undefined, what: string): boolean {
     if (!e) return false;
@@ -152,8 +152,8 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
     }
   }
   const values = cat?.values ? r.texts(cat.values, '问题类别.取值') : undefined;
-  const plan = r.days(dl?.plan, '时限.整改方案');
-  const report = r.days(dl?.report, '时限.整改情况报告');
+  const plan = r.term(dl?.plan, '时限.整改方案');
+  const report = r.term(dl?.report, '时限.整改情况报告');
   const inspector = r.text(top.inspector, '检查机构');
   const feedback = r.text(top.feedback, '问题来源');
   const feedbackDate = r.text(top.feedback_date, '反馈日期名称');

@@ -5,6 +5,9 @@ import { formatDateIso, formatDateZh, type DateValue } from '../data/dates.js';
 import { ENUMS, LOOKBACK_CHECKS, enumLabel, type EnumSpec } from '../data/schema.js';
 import type { UnitData } from '../data/types.js';
 import { tagField } from './markers.js';
+import { BUCKET_LABELS, measureBucket, progressFigures } from '../data/progress.js';
+import { MODE } from '../kinds/kind-sections.js';
+import { kindView, unitDeadlines } from './kind-view.js';
 
 /** What a tagged field id points back to. */
 export interface FieldRef {
@@ -78,6 +81,17 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     sealed: u.sealed ?? false,
     contact: { name: tag(u.contact?.name, 'unit.contact.name'), phone: tag(u.contact?.phone, 'unit.contact.phone') },
     date: dt(u.date),
+    // The kinds' unit fields (巡察组, 反馈日期 …) and the deadlines the kind derives from them.
+    kind: d.kind.name,
+    inspector: tag(u.inspector, 'unit.inspector'),
+    feedback_date: dt(u.feedback_date),
+    feedback_ref: tag(u.feedback_ref, 'unit.feedback_ref'),
+    principal: tag(u.principal, 'unit.principal'),
+    principal_title: tag(u.principal_title, 'unit.principal_title'),
+    report_date: dt(u.report_date ?? u.date),
+    shortcomings: (u.shortcomings ?? []).map((t, i) => tag(t, `unit.shortcomings.${i}`)),
+    next_steps: (u.next_steps ?? []).map((t, i) => tag(t, `unit.next_steps.${i}`)),
+    ...unitDeadlines(d, dt),
   };
 
   const measures = d.measures.map((m, i) => ({
@@ -92,6 +106,12 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     status_label: lab(ENUMS.STATUS, m.status),
     progress: tag(m.progress, `measures.${i}.progress`),
     public: m.public,
+    person: tag(m.person, `measures.${i}.person`),
+    mode: m.mode ?? null,
+    mode_label: lab(MODE, m.mode),
+    evidence: tag(m.evidence, `measures.${i}.evidence`),
+    bucket: measureBucket(m),
+    bucket_label: BUCKET_LABELS[measureBucket(m)],
     problems: [] as unknown[],
   }));
   const problems = d.problems.map((p, i) => ({
@@ -108,6 +128,9 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     term: p.term ?? null,
     term_label: lab(ENUMS.TERM, p.term),
     source: tag(p.source, `problems.${i}.source`),
+    category: tag(p.category, `problems.${i}.category`),
+    amount: tag(p.amount, `problems.${i}.amount`),
+    public: p.public !== false,
     measures: measures.filter((_m, j) => d.measures[j]!.problem.includes(p.id)),
   }));
   // Each measure also knows the problems it answers (for the 问题清单 table).
@@ -197,10 +220,61 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     campaigns: campaigns.length,
     regulations: regulations.length,
     by_wind: windGroups.filter((g) => g.problems.length > 0).map((g) => ({ ...g, count: g.problems.length })),
+    ...ledgerFigures(d, problems, measures),
   };
+  // What the 公开 document may show: public problems with their public measures, and their figures.
+  const publicProblems = problems.filter((p) => p.public).map((p) => ({ ...p, measures: p.measures.filter((m) => m.public) })).filter((p) => p.measures.length > 0);
+  const publicMeasures = measures.filter((m, j) => m.public && d.measures[j]!.problem.every((id) => problems.find((p) => p.id === id)?.public !== false));
+  const publicView = { problems: publicProblems, measures: publicMeasures, stats: { problems: publicProblems.length, figures: progressFigures(d.measures.filter((_m, j) => publicMeasures.includes(measures[j]!))), by_category: categoryGroups(publicProblems, d.measures, measures) } };
 
   return {
-    view: { unit, date: unit.date, problems, measures, roadmap, campaigns, regulations, lookback, leaders, stats },
+    view: { unit, date: unit.date, problems, measures, roadmap, campaigns, regulations, lookback, leaders, stats, kind: kindView(d.kind), public: publicView },
     fields,
+  };
+}
+
+type ProblemView = { id: string; category: string | null; measures: unknown[] };
+type MeasureView = { bucket: string };
+
+/** Problems by category in the order their categories first appear (the feedback's own order), each with its figures. */
+function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measures'], measures: readonly MeasureView[]) {
+  const groups: { label: string | null; heading: string | null; problems: ProblemView[] }[] = [];
+  for (const p of problems) {
+    const label = p.category === null ? null : untagText(p.category);
+    let g = groups.find((x) => (x.label === null ? label === null : x.label === label));
+    if (!g) groups.push((g = { label: p.category, heading: aboutHeading(label), problems: [] }));
+    g.problems.push(p);
+  }
+  return groups.map((g, i) => {
+    const ms = measures.filter((m) => g.problems.some((p) => p.measures.includes(m)));
+    return { index: i + 1, ...g, count: g.problems.length, ...progressFigures(ms.map((m) => raw[measures.indexOf(m)]!)) };
+  });
+}
+
+/** 贯彻落实……方面 → 关于贯彻落实……方面的问题; 预算执行 → 关于预算执行方面的问题. */
+function aboutHeading(label: string | null): string | null {
+  if (label === null) return null;
+  const l = label.replace(/[。；;]$/, '');
+  if (/问题$/.test(l)) return `关于${l}`;
+  return /方面$/.test(l) ? `关于${l}的问题` : `关于${l}方面的问题`;
+}
+
+function untagText(s: string): string {
+  return s.replace(/\uE002\d+\uE003([^\uE004]*)\uE004/g, '$1');
+}
+
+/** The ledger's figures (kinds.md): problems, measures by bucket, the rate, per category, and which optional columns have data. */
+function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: string | null })[], measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[]) {
+  const figures = progressFigures(d.measures);
+  return {
+    figures,
+    by_category: categoryGroups(problems, d.measures, measures),
+    categories: new Set(problems.map((p) => p.category && untagText(p.category))).size,
+    open: figures.measures - figures.done,
+    has_goals: measures.some((m) => m.goal),
+    has_persons: measures.some((m) => m.person),
+    has_modes: measures.some((m) => m.mode),
+    has_evidence: measures.some((m) => m.evidence),
+    has_amounts: problems.some((p) => p.amount),
   };
 }
