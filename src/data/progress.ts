@@ -23,6 +23,8 @@ export interface ProgressFigures {
   in_progress: number;
   long_term: number;
   not_started: number;
+  /** Not done yet: under way, long-term and not started. */
+  open: number;
   /** done / measures in per cent, one decimal: “44.4”. */
   rate: string;
 }
@@ -35,5 +37,5 @@ export function percent(part: number, whole: number): string {
 export function progressFigures(measures: readonly Pick<Measure, 'status' | 'deadline'>[]): ProgressFigures {
   const f = { measures: measures.length, done: 0, in_progress: 0, long_term: 0, not_started: 0 };
   for (const m of measures) f[measureBucket(m)]++;
-  return { ...f, rate: percent(f.done, f.measures) };
+  return { ...f, open: f.measures - f.done, rate: percent(f.done, f.measures) };
 }

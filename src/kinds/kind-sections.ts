@@ -50,7 +50,10 @@ function problemFields(kind: Kind, base: readonly FieldSpec[]): FieldSpec[] {
 function measureFields(kind: Kind, base: readonly FieldSpec[]): FieldSpec[] {
   if (kind.category.fourWinds) return [...base];
   // 责任人 is its own column beside 责任领导 in these ledgers.
-  const fields = base.map((x) => (x.key === 'leader' ? { ...x, aliases: x.aliases.filter((a) => a !== '责任人') } : x));
+  // The 标准 of 主题教育's 标准清单 is a measure's goal.
+  const fields = base.map((x) =>
+    x.key === 'leader' ? { ...x, aliases: x.aliases.filter((a) => a !== '责任人') } : x.key === 'goal' ? { ...x, aliases: [...x.aliases, '整改标准', '标准', '完成标准'] } : x,
+  );
   const at = fields.findIndex((x) => x.key === 'department') + 1;
   fields.splice(at, 0, f('person', '责任人', ['责任人', '具体责任人', '经办人'], text));
   fields.push(f('mode', '整改类型', ['整改类型', '整改方式', '整改期限类型'], MODE), f('evidence', '佐证材料', ['佐证材料', '佐证资料', '证明材料'], text));
@@ -66,6 +69,12 @@ function withFields(s: SectionSpec, fields: FieldSpec[]): SectionSpec {
   return s;
 }
 
+/** The unit fields the kind names in its own words (巡察组, 审计报告日期, 会议召开日期): that name is their label and an alias. */
+function named(x: FieldSpec, kind: Kind): FieldSpec {
+  const own = x.key === 'inspector' ? kind.inspector : x.key === 'feedback_date' ? kind.feedbackDate : undefined;
+  return own && own !== x.label ? { ...x, label: own, aliases: [own, ...x.aliases] } : x;
+}
+
 /** What is always required, whatever a kind says: a unit needs its name, issuer and receiving organ; a problem its text; a measure its action. */
 const ALWAYS: Record<string, readonly string[]> = { unit: ['name', 'issuer', 'filing_to'], problems: ['text'], measures: ['action'] };
 
@@ -79,7 +88,7 @@ function require(fields: FieldSpec[], section: string, listed: readonly string[]
 export function kindSections(kind: Kind): SectionSpec[] {
   return SECTIONS.map((s) => {
     const base = objectFields(s);
-    if (s.key === 'unit') return withFields(s, require([...base, ...UNIT_FIELDS], 'unit', kind.required?.unit));
+    if (s.key === 'unit') return withFields(s, require([...base, ...UNIT_FIELDS.map((x) => named(x, kind))], 'unit', kind.required?.unit));
     if (s.key === 'problems') return withFields(s, require(problemFields(kind, base), 'problems', kind.required?.problems));
     if (s.key === 'measures') return withFields(s, require(measureFields(kind, base), 'measures', kind.required?.measures));
     return s;

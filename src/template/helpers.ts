@@ -111,6 +111,20 @@ export const helpers: Record<string, HelperDelegate> = {
     const s = String(v);
     return /[。！？；…”’）)!?.;]$/.test(untag(s)) ? s : s + '。';
   },
+  /**
+   * {{clauses "责任领导" leader "责任部门" department "完成时限" deadline}} → 责任领导：张三；责任部门：办公室；完成时限：2025年7月31日。
+   * Pairs whose value is empty are left out (a kind that does not require the field); '' when all are.
+   */
+  clauses: (...a: unknown[]) => {
+    const xs = args(a);
+    const parts: string[] = [];
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      const v = xs[i + 1];
+      if (v == null || v === '' || (Array.isArray(v) && !v.length)) continue;
+      parts.push(`${String(xs[i])}：${String(v)}`);
+    }
+    return parts.length ? parts.join('；') + '。' : '';
+  },
   /** {{default value "无"}} */
   default: (...a: unknown[]) => {
     const [v, d] = args(a);

@@ -17,10 +17,10 @@ function renderText(t: KindText, view: object, diagnostics: Diagnostic[]): strin
 
 /** `kind.wording.*` (the kind's wording with the document's own over it) and `doc.title` for one document. */
 export function kindTexts(kind: Kind, spec: KindDoc | undefined, view: Record<string, unknown>, diagnostics: Diagnostic[]): { kind: Record<string, unknown>; doc: Record<string, unknown> } {
-  const wording: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, t] of Object.entries({ ...kind.wording, ...(spec?.wording ?? {}) })) wording[k] = renderText(t, view, diagnostics) ?? '';
-  // Wording may refer to other wording, rendered before it (one level).
+  // In file order, the kind's then the document's: a text may use the wording above it.
+  const wording: Record<string, string> = {};
   const withWording = { ...view, kind: { ...(view.kind as object), wording } };
+  for (const [k, t] of Object.entries({ ...kind.wording, ...(spec?.wording ?? {}) })) wording[k] = renderText(t, withWording, diagnostics) ?? '';
   const title = spec?.title ? renderText(spec.title, withWording, diagnostics) : undefined;
   return { kind: withWording.kind, doc: { id: spec?.id ?? null, name: spec?.name ?? null, title: title ?? null } };
 }

@@ -238,14 +238,15 @@ type MeasureView = { bucket: string };
 
 /** Problems by category in the order their categories first appear (the feedback's own order), each with its figures. */
 function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measures'], measures: readonly MeasureView[]) {
-  const groups: { label: string | null; heading: string | null; problems: ProblemView[] }[] = [];
+  const groups: { key: string | null; label: string | null; heading: string | null; problems: ProblemView[] }[] = [];
   for (const p of problems) {
-    const label = p.category === null ? null : untagText(p.category);
-    let g = groups.find((x) => (x.label === null ? label === null : x.label === label));
-    if (!g) groups.push((g = { label: p.category, heading: aboutHeading(label), problems: [] }));
+    // Compared as written, without the field markers (each problem's cell is a field of its own).
+    const key = p.category === null ? null : untagText(p.category);
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push((g = { key, label: p.category, heading: aboutHeading(key), problems: [] }));
     g.problems.push(p);
   }
-  return groups.map((g, i) => {
+  return groups.map(({ key: _key, ...g }, i) => {
     const ms = measures.filter((m) => g.problems.some((p) => p.measures.includes(m)));
     return { index: i + 1, ...g, count: g.problems.length, ...progressFigures(ms.map((m) => raw[measures.indexOf(m)]!)) };
   });
@@ -270,7 +271,6 @@ function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: 
     figures,
     by_category: categoryGroups(problems, d.measures, measures),
     categories: new Set(problems.map((p) => p.category && untagText(p.category))).size,
-    open: figures.measures - figures.done,
     has_goals: measures.some((m) => m.goal),
     has_persons: measures.some((m) => m.person),
     has_modes: measures.some((m) => m.mode),
