@@ -7,7 +7,8 @@ import { CONFIG_FILE } from './config.js';
 
 const EXAMPLE = packagePath('data', '市某某委员会.yaml');
 
-const CONFIG = `# gongwen 项目配置（命令行参数优先）
+const CONFIG = (kind?: string) => `# gongwen 项目配置（命令行参数优先）
+${kind ? `kind: ${kind}          # 整改类型：单位数据中没有写“整改类型”时按此类型处理\n` : ''}kinds: kinds          # 项目自定义的整改类型（kinds/<名称>.yaml），见 kinds/说明.txt
 data: data            # 单位数据所在目录
 out: out              # 输出目录
 templates: templates  # 模板目录：同名文件覆盖内置模板
@@ -30,8 +31,19 @@ npx gongwen render     # 生成 out/<单位>/… 的 .docx、.pdf 和 备案材�
 \`\`\`
 `;
 
+const KINDS_README = `本目录放项目自定义的整改类型，每个类型一个 YAML 文件（如 生态环境保护督察.yaml）。
+内置类型（巡视整改、巡察整改、审计整改、主题教育、民主生活会、教育实践活动）的文件在 gongwen 安装目录的 kinds/ 中，
+可以复制到这里修改（同名的类型以本目录的为准），例如改成本地规定的整改时限。
+npx gongwen templates 列出所有整改类型及其文档；文件有错误时会指出文件、行和列。
+`;
+
+/** The example unit of a kind (kinds/examples/<名称>.yaml); the default kind's is the classic example. */
+export function kindExample(kind: string | undefined): string {
+  return kind && kind !== '教育实践活动' ? packagePath('kinds', 'examples', `${kind}.yaml`) : EXAMPLE;
+}
+
 /** Writes the project; files that exist are left as they are. Returns what was written and skipped. */
-export function initProject(world: World, dir: string): { written: string[]; kept: string[] } {
+export function initProject(world: World, dir: string, kind?: string): { written: string[]; kept: string[] } {
   const written: string[] = [];
   const kept: string[] = [];
   const put = (rel: string, data: string | Uint8Array) => {
@@ -44,9 +56,10 @@ export function initProject(world: World, dir: string): { written: string[]; kep
     world.writeAtomic(file, data);
     written.push(file);
   };
-  put(CONFIG_FILE, CONFIG);
+  put(CONFIG_FILE, CONFIG(kind));
   put('README.md', README);
-  put(path.join('data', '示例单位.yaml'), world.readBytes(EXAMPLE));
+  put(path.join('data', '示例单位.yaml'), world.readBytes(kindExample(kind)));
+  put(path.join('kinds', '说明.txt'), KINDS_README);
   for (const e of world.listDir(BUILTIN_TEMPLATE_DIR)) {
     if (!e.isDir && e.name.endsWith('.md.hbs')) put(path.join('templates', e.name), world.readBytes(path.join(BUILTIN_TEMPLATE_DIR, e.name)));
   }

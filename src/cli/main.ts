@@ -25,8 +25,8 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
 用法：
   gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa]
   gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
-  gongwen init [目录]                            创建一个可以直接生成的项目（配置、模板、示例单位）
-  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录]
+  gongwen init [目录] [--kind 整改类型]          创建一个可以直接生成的项目（配置、模板、示例单位）
+  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录] [--kind 整改类型]
                                                  把电子表格转成 YAML 数据
   gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
   gongwen extract 备案材料.pdf|.ofd 目录         取出备案材料中嵌入的单位数据文件（原样）
@@ -269,11 +269,17 @@ async function cmdPreview(rest: string[]): Promise<number> {
 }
 
 async function cmdInit(rest: string[]): Promise<number> {
-  const { initProject } = await import('./init.js');
-  const { positionals } = args(rest, {});
+  const { initProject, kindExample } = await import('./init.js');
+  const { values, positionals } = args(rest, { kind: { type: 'string' } });
   const dir = positionals[0] ?? '.';
   const world = nodeWorld();
-  const r = initProject(world, dir);
+  // Built-in kinds only: the project and its kinds/ folder do not exist yet.
+  const kind = values.kind === undefined ? undefined : (await import('../kinds/kind-registry.js')).loadKinds(world, { dir: path.join(dir, 'kinds') }).resolve(String(values.kind));
+  if (values.kind !== undefined && (!kind || !world.exists(kindExample(kind.name)))) {
+    const names = (await import('../kinds/kind-registry.js')).loadKinds(world, { dir: path.join(dir, 'kinds') }).kinds.filter((k) => k.builtin).map((k) => k.name);
+    throw new UsageError(`未知的整改类型“${String(values.kind)}”（可用：${names.join('、')}）`);
+  }
+  const r = initProject(world, dir, kind?.name);
   for (const f of r.written) process.stdout.write(`已创建 ${f}\n`);
   for (const f of r.kept) process.stdout.write(`已存在，未改动 ${f}\n`);
   process.stdout.write(`\n下一步：${dir === '.' ? '' : `cd ${dir} && `}npx gongwen render\n`);
@@ -283,20 +289,23 @@ async function cmdInit(rest: string[]): Promise<number> {
 async function cmdImport(rest: string[]): Promise<number> {
   // Our modules only: a bundled dynamic import of a CommonJS package (yaml) keeps only its default export.
   const [{ mapRows }, { readWorkbook }, { importUnit, mappedYaml }] = await Promise.all([import('../import/map-rows.js'), import('../import/read-sheet.js'), import('../import/import-unit.js')]);
-  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' } });
+  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' }, kind: { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
   const kind = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
   if (!kind) throw new UsageError('只支持 .xlsx 和 .csv 文件');
   const world = nodeWorld();
   if (!world.exists(file)) throw new UsageError(`找不到文件“${file}”`);
+  // The kind decides what the columns mean (问题类别 is a 四风 category only in 教育实践活动).
+  const rectKind = await kindFor(world, values.kind === undefined ? undefined : String(values.kind));
+  const sections = (await import('../kinds/kind-sections.js')).kindSections(rectKind);
   const book = await readWorkbook(world.readBytes(file), kind, file);
   if (book.diagnostics.length) process.stderr.write(formatDiagnostics(book.diagnostics) + '\n');
   if (!book.sheets.length) return 1;
   const sheets = book.sheets;
   if (values.unit) {
     const dir = String(values.unit);
-    const made = importUnit(sheets, file);
+    const made = importUnit(sheets, file, rectKind);
     if (made.diagnostics.length) process.stderr.write(formatDiagnostics(made.diagnostics) + '\n');
     world.mkdirp(dir);
     for (const [name, text] of made.files) {
@@ -314,7 +323,7 @@ async function cmdImport(rest: string[]): Promise<number> {
     process.stderr.write(`找不到工作表“${values.sheet}”（有：${sheets.map((s) => s.name).join('、')}）\n`);
     return 1;
   }
-  const mapped = mapRows(sheet.rows, file, values.as ? String(values.as) : undefined, sheet.name);
+  const mapped = mapRows(sheet.rows, file, values.as ? String(values.as) : undefined, sheet.name, sections);
   if (mapped.diagnostics.length) process.stderr.write(formatDiagnostics(mapped.diagnostics) + '\n');
   if (!('records' in mapped)) return 1;
   const from = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：`;
@@ -326,6 +335,16 @@ async function cmdImport(rest: string[]): Promise<number> {
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);
   } else process.stdout.write(text);
   return mapped.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The kind named on the command line, else gongwen.yaml's, else the default; an unknown name is a usage error. */
+async function kindFor(world: ReturnType<typeof nodeWorld>, name: string | undefined) {
+  const { config } = await readConfig(world);
+  const registry = (await import('../kinds/kind-registry.js')).loadKinds(world, (await import('./config.js')).kindOptions(config));
+  const want = name ?? registry.defaultKind;
+  const k = registry.resolve(want);
+  if (!k) throw new UsageError(`未知的整改类型“${want}”（可用：${registry.kinds.map((x) => x.name).join('、')}）`);
+  return k;
 }
 
 async function cmdExtract(rest: string[]): Promise<number> {

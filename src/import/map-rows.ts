@@ -3,7 +3,7 @@
 import { warning, error, type Diagnostic } from '../diag/diagnostic.js';
 import { nearest } from '../diag/nearest.js';
 import { SECTIONS, fieldFor, type FieldSpec, type SectionSpec } from '../data/schema.js';
-import { MEASURE_FIELDS, PROBLEM_FIELDS, isLedger, ledgerColumns, splitLedger } from '../data/ledger.js';
+import { isLedger, ledgerColumns, splitLedger } from '../data/ledger.js';
 import type { YValue } from '../data/yaml-tree.js';
 import type { Span } from '../diag/diagnostic.js';
 
@@ -20,8 +20,11 @@ export interface MappedSheet {
 /** Notes under a table and total rows are no data: “注：…”, “填表说明：…”, “合计”. */
 const NOTE_ROW = /^(注|备注|说明|填表说明|填报说明)\s*\d*\s*[:：]|^(合计|小计|总计)$/;
 
-/** Sections a sheet can hold: lists of flat records. */
-export const IMPORTABLE = SECTIONS.filter((s) => s.type.kind === 'list' && s.type.of.kind === 'object');
+/** Sections a sheet can hold: lists of flat records (of the kind's sections, the default kind's by default). */
+export function importable(sections: readonly SectionSpec[] = SECTIONS): SectionSpec[] {
+  return sections.filter((s) => s.type.kind === 'list' && s.type.of.kind === 'object');
+}
+export const IMPORTABLE = importable();
 
 function fieldsOf(s: SectionSpec): readonly FieldSpec[] {
   return s.type.kind === 'list' && s.type.of.kind === 'object' ? s.type.of.fields : [];
@@ -43,8 +46,9 @@ function isoDate(d: Date): string {
  * Maps the rows of one sheet. `as` names the section (canonical or Chinese); without it the
  * section whose fields the headers name best is taken. Rows and columns are 1-based in messages.
  */
-export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: string): MappedSheet | { diagnostics: Diagnostic[] } {
+export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: string, sections: readonly SectionSpec[] = SECTIONS): MappedSheet | { diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const IMPORTABLE = importable(sections);
   const candidates = as ? IMPORTABLE.filter((s) => s.key === as || s.aliases.includes(as)) : IMPORTABLE;
   if (as && !candidates.length) {
     return { diagnostics: [error('E_IMPORT', `未知的数据类型“${as}”（可用：${IMPORTABLE.map((s) => `${s.key}（${s.label}）`).join('、')}）`)] };
@@ -67,7 +71,10 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
   }
   const section = best.section;
   const fields = fieldsOf(section);
-  const header = rows[best.row]!;
+  // A two-row header (整改责任 over 责任领导 | 责任部门): the lower row names the columns under a group.
+  const lower = twoRowHeader(rows[best.row]!, rows[best.row + 1], sections);
+  const header = lower ?? rows[best.row]!;
+  const dataStart = best.row + (lower ? 2 : 1);
   const columns: (FieldSpec | undefined)[] = header.map((c, i) => {
     const name = text(c).replace(/\s+/g, '');
     if (!name) return undefined;
@@ -79,12 +86,12 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
     return f;
   });
   const headerTexts = header.map((c) => text(c));
-  const ledgerCols = ledgerColumns(headerTexts);
+  const ledgerCols = ledgerColumns(headerTexts, sections);
   if ((!as || section.key === 'measures' || section.key === 'problems') && isLedger(ledgerCols)) {
-    return mapLedger(rows, best.row, headerTexts, ledgerCols, file, section);
+    return mapLedger(rows, best.row, dataStart, headerTexts, ledgerCols, file, section, sections);
   }
   const records: Record<string, unknown>[] = [];
-  for (let r = best.row + 1; r < rows.length; r++) {
+  for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r]!;
     const rec: Record<string, unknown> = {};
     row.forEach((c, i) => {
@@ -117,17 +124,18 @@ function cellYValue(c: Cell, span: Span): YValue {
 }
 
 /** Rows under the header of a combined ledger → linked problems and measures (see data/ledger.ts). */
-function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: ReturnType<typeof ledgerColumns>, file: string, section: SectionSpec): MappedSheet {
+function mapLedger(rows: Cell[][], headerRow: number, dataStart: number, headers: string[], cols: ReturnType<typeof ledgerColumns>, file: string, section: SectionSpec, sections: readonly SectionSpec[]): MappedSheet {
   const diagnostics: Diagnostic[] = [];
   headers.forEach((h, i) => {
     if (!h || cols[i]) return;
-    const known = [...PROBLEM_FIELDS, ...MEASURE_FIELDS].flatMap((x) => [x.label, ...x.aliases]);
+    const of = (key: string) => fieldsOf(sections.find((x) => x.key === key)!);
+    const known = [...of('problems'), ...of('measures')].flatMap((x) => [x.label, ...x.aliases]);
     const near = nearest(h.replace(/\s+/g, ''), known);
     diagnostics.push(warning('W_IMPORT_COLUMN', `列“${h}”不能对应到问题或整改措施的任何字段，已忽略`, { file, line: headerRow + 1, column: i + 1 }, near ? `是否是“${near}”？` : undefined));
   });
   const items: YValue[] = [];
   const headerScore = cols.filter(Boolean).length;
-  for (let r = headerRow + 1; r < rows.length; r++) {
+  for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r]!;
     if (row.every((c) => text(c) === '' && !(c instanceof Date) && typeof c !== 'number') || isNoteRow(row)) continue;
     // A header repeated on every printed page.
@@ -135,7 +143,7 @@ function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: R
     const entries = headers.flatMap((h, i) => (h && cols[i] ? [{ key: h, keySpan: { file, line: r + 1, column: i + 1 }, value: cellYValue(row[i] ?? null, { file, line: r + 1, column: i + 1 }) }] : []));
     items.push({ kind: 'map', entries, span: { file, line: r + 1, column: 1 } });
   }
-  const split = splitLedger(items)!;
+  const split = splitLedger(items, sections)!;
   diagnostics.push(...split.diagnostics);
   const plain = (v: YValue): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
@@ -152,4 +160,30 @@ function mapLedger(rows: Cell[][], headerRow: number, headers: string[], cols: R
   const problems = split.problems.map(plain);
   const measures = split.measures.map(plain);
   return { section, records: measures, diagnostics, ledger: { problems, measures } };
+}
+
+/**
+ * The header as one row when the row under it names columns of a group above (整改责任 over
+ * 责任领导 | 责任部门, merged across): each lower cell that names a field takes its column; the
+ * other columns keep the upper cell (a cell merged down both rows repeats there). Undefined when
+ * the lower row is data or a single-row header's first data row.
+ */
+function twoRowHeader(upper: Cell[], lowerRow: Cell[] | undefined, sections: readonly SectionSpec[]): Cell[] | undefined {
+  if (!lowerRow) return undefined;
+  const fields = importable(sections).flatMap((s) => fieldsOf(s));
+  const names = (c: Cell) => !!text(c) && !!fieldFor(fields, text(c).replace(/\s+/g, ''));
+  let under = 0;
+  for (let i = 0; i < lowerRow.length; i++) {
+    const t = text(lowerRow[i] ?? null);
+    if (!t) continue;
+    if (t === text(upper[i] ?? null)) continue;
+    if (!names(lowerRow[i]!)) return undefined;
+    if (!names(upper[i] ?? null) || text(upper[i] ?? null) === '') under++;
+    else return undefined;
+  }
+  if (!under) return undefined;
+  return Array.from({ length: Math.max(upper.length, lowerRow.length) }, (_v, i) => {
+    const low = lowerRow[i] ?? null;
+    return text(low) && names(low) ? low : (upper[i] ?? null);
+  });
 }

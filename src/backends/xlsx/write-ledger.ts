@@ -5,25 +5,58 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { formatDateZh, type DateValue } from '../../data/dates.js';
 import { ENUMS, enumLabel } from '../../data/schema.js';
-import type { UnitData } from '../../data/types.js';
+import type { Measure, Problem, UnitData } from '../../data/types.js';
+import { MODE } from '../../kinds/kind-sections.js';
 
-/** Header, width in characters (Excel's unit), and whether the cell belongs to the problem. */
-const COLUMNS: readonly { header: string; width: number; problem: boolean }[] = [
-  { header: '序号', width: 6, problem: true },
-  { header: '存在问题', width: 30, problem: true },
-  { header: '问题类别', width: 10, problem: true },
-  { header: '责任主体', width: 7, problem: true },
-  { header: '责任人', width: 8, problem: true },
-  { header: '整改措施', width: 34, problem: false },
-  { header: '整改目标', width: 22, problem: false },
-  { header: '责任领导', width: 10, problem: false },
-  { header: '责任部门', width: 12, problem: false },
-  { header: '完成时限', width: 15, problem: false },
-  { header: '进展', width: 8, problem: false },
-  { header: '进展情况', width: 18, problem: false },
-  { header: '是否公开', width: 7, problem: false },
+type CellValue = string | Date | null;
+/** Header, width in characters (Excel's unit), whether the cell belongs to the problem, and its value. */
+interface Column {
+  header: string;
+  width: number;
+  problem: boolean;
+  value: (p: Problem, m: Measure | undefined) => CellValue;
+}
+const col = (header: string, width: number, problem: boolean, value: Column['value']): Column => ({ header, width, problem, value });
+const yesNo = (b: boolean | undefined) => (b === false ? '否' : '是');
+
+/** The 教育实践活动 ledger: 四风 categories, 责任主体 and the problem's 责任人. */
+const FOUR_WINDS_COLUMNS: readonly Column[] = [
+  col('序号', 6, true, (p) => p.id),
+  col('存在问题', 30, true, (p) => p.text),
+  col('问题类别', 10, true, (p) => enumLabel(ENUMS.WIND, p.wind ?? '')),
+  col('责任主体', 7, true, (p) => enumLabel(ENUMS.SCOPE, p.scope ?? '')),
+  col('责任人', 8, true, (p) => p.person ?? null),
+  col('整改措施', 34, false, (_p, m) => m?.action ?? null),
+  col('整改目标', 22, false, (_p, m) => m?.goal ?? null),
+  col('责任领导', 10, false, (_p, m) => m?.leader ?? null),
+  col('责任部门', 12, false, (_p, m) => m?.department ?? null),
+  col('完成时限', 15, false, (_p, m) => (m?.deadline ? dateCell(m.deadline) : null)),
+  col('进展', 8, false, (_p, m) => (m?.status ? enumLabel(ENUMS.STATUS, m.status) : null)),
+  col('进展情况', 18, false, (_p, m) => m?.progress ?? null),
+  col('是否公开', 7, false, (_p, m) => (m ? yesNo(m.public) : null)),
 ];
-const LAST = String.fromCharCode(64 + COLUMNS.length);
+
+/** The current kinds' ledger: the kind's category, the measure's 责任人, 整改类型 and 佐证材料 where any has them. */
+function kindColumns(data: UnitData): Column[] {
+  const any = (f: (m: Measure) => unknown) => data.measures.some((m) => f(m) !== undefined);
+  return [
+    col('序号', 6, true, (p) => p.id),
+    col(data.kind.category.label, 14, true, (p) => p.category ?? null),
+    col('存在问题', 30, true, (p) => p.text),
+    ...(data.problems.some((p) => p.amount) ? [col('涉及金额', 10, true, (p) => p.amount ?? null)] : []),
+    col('整改措施', 34, false, (_p, m) => m?.action ?? null),
+    ...(any((m) => m.goal) ? [col('整改目标', 22, false, (_p, m) => m?.goal ?? null)] : []),
+    ...(any((m) => m.mode) ? [col('整改类型', 10, false, (_p, m) => (m?.mode ? enumLabel(MODE, m.mode) : null))] : []),
+    col('责任领导', 10, false, (_p, m) => m?.leader ?? null),
+    col('责任部门', 12, false, (_p, m) => m?.department ?? null),
+    ...(any((m) => m.person) ? [col('责任人', 8, false, (_p, m) => m?.person ?? null)] : []),
+    col('完成时限', 15, false, (_p, m) => (m?.deadline ? dateCell(m.deadline) : null)),
+    col('进展', 8, false, (_p, m) => (m?.status ? enumLabel(ENUMS.STATUS, m.status) : null)),
+    col('进展情况', 18, false, (_p, m) => m?.progress ?? null),
+    ...(any((m) => m.evidence) ? [col('佐证材料', 16, false, (_p, m) => m?.evidence ?? null)] : []),
+    col('是否公开', 7, false, (p, m) => (m ? yesNo(m.public && p.public !== false) : null)),
+  ];
+}
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = '仿宋_GB2312';
@@ -44,11 +77,13 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   ws.pageSetup.printTitlesRow = '3:3';
+  const COLUMNS = data.kind.category.fourWinds ? FOUR_WINDS_COLUMNS : kindColumns(data);
+  const LAST = String.fromCharCode(64 + COLUMNS.length);
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
 
   ws.mergeCells(`A1:${LAST}1`);
   const title = ws.getCell('A1');
-  title.value = `${data.unit.name}领导班子问题清单和整改台账`;
+  title.value = data.kind.category.fourWinds ? `${data.unit.name}领导班子问题清单和整改台账` : `${data.unit.name}${data.kind.name}问题清单和整改台账`;
   title.font = { name: '方正小标宋简体', size: 18 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
@@ -75,21 +110,7 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
     const first = r;
     for (const m of measures.length ? measures : [undefined]) {
       const row = ws.getRow(r);
-      row.values = [
-        r === first ? p.id : null,
-        r === first ? p.text : null,
-        r === first ? enumLabel(ENUMS.WIND, p.wind ?? '') : null,
-        r === first ? enumLabel(ENUMS.SCOPE, p.scope ?? '') : null,
-        r === first ? p.person ?? null : null,
-        m?.action ?? null,
-        m?.goal ?? null,
-        m?.leader ?? null,
-        m?.department ?? null,
-        m?.deadline ? dateCell(m.deadline) : null,
-        m?.status ? enumLabel(ENUMS.STATUS, m.status) : null,
-        m?.progress ?? null,
-        m ? (m.public ? '是' : '否') : null,
-      ];
+      row.values = COLUMNS.map((c) => (c.problem && r !== first ? null : c.value(p, m)));
       r++;
     }
     // The problem's cells span its measures, as the printed ledger shows them.
@@ -101,12 +122,12 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
       cell.font = { name: FONT, size: 12 };
       cell.border = BORDER;
       const h = COLUMNS[col - 1]!.header;
-      const centred = !['存在问题', '整改措施', '整改目标', '进展情况'].includes(h);
+      const centred = !['存在问题', '整改措施', '整改目标', '进展情况', '佐证材料', data.kind.category.label].includes(h);
       cell.alignment = { vertical: 'middle', horizontal: centred ? 'center' : 'left', wrapText: true };
       if (h === '完成时限') cell.numFmt = 'yyyy"年"m"月"d"日"';
     });
   }
-  fitRowHeights(ws, spans);
+  fitRowHeights(ws, spans, COLUMNS);
   const buf = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buf as ArrayBuffer), date);
 }
@@ -145,7 +166,7 @@ function linesFor(text: string, width: number): number {
  * keep what the file says, so the file says enough. A merged problem cell shares its height out
  * over the rows it covers.
  */
-function fitRowHeights(ws: ExcelJS.Worksheet, spans: readonly [number, number][]): void {
+function fitRowHeights(ws: ExcelJS.Worksheet, spans: readonly [number, number][], COLUMNS: readonly Column[]): void {
   const text = (row: number, col: number) => {
     const v = ws.getRow(row).getCell(col).value;
     return v === null || v === undefined || v instanceof Date ? '' : String(v);
