@@ -50,7 +50,12 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdCheck(rest);
       case 'schema': {
         const { unitJsonSchema } = await import('../data/json-schema.js');
-        process.stdout.write(JSON.stringify(unitJsonSchema(), null, 2) + '\n');
+        const world = nodeWorld();
+        const { config } = await readConfig(world);
+        const { loadKinds } = await import('../kinds/kind-registry.js');
+        const { kindSections } = await import('../kinds/kind-sections.js');
+        const kinds = loadKinds(world, (await import('./config.js')).kindOptions(config)).kinds.map((k) => ({ names: [k.name, ...k.aliases], sections: kindSections(k) }));
+        process.stdout.write(JSON.stringify(unitJsonSchema(kinds), null, 2) + '\n');
         return 0;
       }
       case 'templates':
