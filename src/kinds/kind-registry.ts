@@ -7,6 +7,7 @@ import { nearest } from '../diag/nearest.js';
 import { decodeText } from '../data/decode-text.js';
 import { packagePath } from '../package-root.js';
 import type { World } from '../world/world.js';
+import { packageFolder } from '../world/package-files.js';
 import { DEFAULT_KIND, type Kind } from './kind.js';
 import { readKind } from './read-kind.js';
 
@@ -33,8 +34,8 @@ export interface KindRegistry {
 const parsed = new Map<string, { kind?: Kind; diagnostics: Diagnostic[] }>();
 const PARSED_LIMIT = 256;
 
-function readFile(world: World, file: string, shown: string, builtin: boolean): { kind?: Kind; diagnostics: Diagnostic[] } {
-  const decoded = decodeText(world.readBytes(file), shown);
+function readFile(bytes: Uint8Array, shown: string, builtin: boolean): { kind?: Kind; diagnostics: Diagnostic[] } {
+  const decoded = decodeText(bytes, shown);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   const key = `${builtin ? 'b' : 'p'}\0${shown}\0${decoded.text}`;
   let r = parsed.get(key);
@@ -47,11 +48,13 @@ function readFile(world: World, file: string, shown: string, builtin: boolean): 
   return r;
 }
 
+const KIND_FILE = /^[^.].*\.ya?ml$/i;
+
 function kindFiles(world: World, dir: string): string[] {
   if (!world.exists(dir) || !world.isDir(dir)) return [];
   return world
     .listDir(dir)
-    .filter((e) => !e.isDir && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.'))
+    .filter((e) => !e.isDir && KIND_FILE.test(e.name))
     .map((e) => path.join(dir, e.name))
     .sort();
 }
@@ -59,17 +62,17 @@ function kindFiles(world: World, dir: string): string[] {
 export function loadKinds(world: World, opts: KindOptions = {}): KindRegistry {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map<string, Kind>();
-  const add = (files: string[], builtin: boolean) => {
-    for (const file of files) {
+  const add = (files: { file: string; bytes: () => Uint8Array }[], builtin: boolean) => {
+    for (const { file, bytes } of files) {
       const shown = builtin ? path.relative(world.cwd, file) || file : file;
-      const r = readFile(world, file, shown, builtin);
+      const r = readFile(bytes(), shown, builtin);
       diagnostics.push(...r.diagnostics);
       if (r.kind && !r.diagnostics.some((d) => d.severity === 'error')) byName.set(r.kind.name, r.kind);
     }
   };
-  add(kindFiles(world, BUILTIN_KIND_DIR), true);
+  add(packageFolder(BUILTIN_KIND_DIR, KIND_FILE).map((f) => ({ file: f.file, bytes: () => f.bytes })), true);
   // The project's kinds come last: one named like a built-in kind replaces it.
-  add(kindFiles(world, opts.dir ?? 'kinds'), false);
+  add(kindFiles(world, opts.dir ?? 'kinds').map((file) => ({ file, bytes: () => world.readBytes(file) })), false);
   const kinds = [...byName.values()];
   const resolve = (name: string): Kind | undefined => {
     const n = name.replace(/\s+/g, '');

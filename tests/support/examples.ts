@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkInputs } from '../../src/api/check.js';
 import { buildUnitDocument } from '../../src/api/unit-document.js';
-import { DOC_TYPES } from '../../src/api/documents.js';
+import { docTypes } from '../../src/api/documents.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
 import type { DocTree } from '../../src/doc/tree.js';
 import { buildView } from '../../src/template/view.js';
@@ -17,16 +17,17 @@ export interface ExampleDoc {
   doc: DocTree;
 }
 
-export function exampleDocs(): { docs: ExampleDoc[]; diagnostics: Diagnostic[] } {
+/** The bundled example units' documents; `inputs` may name others (the kinds' examples: kinds/examples). */
+export function exampleDocs(inputs: string[] = ['data']): { docs: ExampleDoc[]; diagnostics: Diagnostic[] } {
   const world = nodeWorld(ROOT);
-  const checked = checkInputs(world, ['data']);
+  const checked = checkInputs(world, inputs);
   const docs: ExampleDoc[] = [];
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   for (const u of checked.units) {
     diagnostics.push(...u.diagnostics);
     if (!u.data) continue;
     const { view, fields } = buildView(u.data);
-    for (const t of DOC_TYPES) {
+    for (const t of docTypes(u.data.kind)) {
       if (t.missing(u.data)) continue;
       for (const inst of t.instances(u.data)) {
         const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: path.join(ROOT, 'no-user-templates') });
