@@ -6,7 +6,7 @@ import { baseName, type UnitSource } from './discover.js';
 import { normalizeValue, type NormalizeContext } from './normalize.js';
 import { SECTIONS, fieldFor, sectionFor, type SectionSpec } from './schema.js';
 import { loadKinds, type KindRegistry } from '../kinds/kind-registry.js';
-import { kindSections } from '../kinds/kind-sections.js';
+import { kindSections, settleAdvance } from '../kinds/kind-sections.js';
 import { DEFAULT_KIND as DEFAULT_KIND_NAME, type Kind } from '../kinds/kind.js';
 import type { UnitData } from './types.js';
 import { parseYaml, type YValue } from './yaml-tree.js';
@@ -185,7 +185,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans: Map<string, Span>, sources: string[], kind: Kind): UnitData {
   const unit = (out.unit ?? { name: '', issuer: '', filing_to: '' }) as UnitData['unit'];
   const problems = ((out.problems as UnitData['problems'] | undefined) ?? []).map((p, i) => ({ ...p, id: p.id ?? String(i + 1) }));
-  const measures = ((out.measures as UnitData['measures'] | undefined) ?? []).map((m) => ({ ...m, problem: m.problem ?? [], public: m.public ?? true }));
+  const measures = ((out.measures as UnitData['measures'] | undefined) ?? []).map((m) => {
+    const x = { ...m, problem: m.problem ?? [], public: m.public ?? true };
+    settleAdvance(x);
+    return x;
+  });
   const leaders = ((out.leaders as UnitData['leaders'] | undefined) ?? []).map((l) => ({ ...l, problems: l.problems ?? [], measures: l.measures ?? [] }));
   const data: UnitData = {
     unit,

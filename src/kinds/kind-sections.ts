@@ -1,6 +1,6 @@
 // The data schema of one kind: the base table (data/schema.ts) with the kind's category, the fields
 // every current kind's ledger has (责任人, 佐证材料, 整改类型, 金额 …) and its required fields.
-import { SECTIONS, type EnumSpec, type FieldSpec, type FieldType, type SectionSpec } from '../data/schema.js';
+import { SECTIONS, STATUS, enumValue, type EnumSpec, type FieldSpec, type FieldType, type SectionSpec } from '../data/schema.js';
 import type { Kind } from './kind.js';
 
 const text = { kind: 'text' } as const;
@@ -57,7 +57,20 @@ function measureFields(kind: Kind, base: readonly FieldSpec[]): FieldSpec[] {
   const at = fields.findIndex((x) => x.key === 'department') + 1;
   fields.splice(at, 0, f('person', '责任人', ['责任人', '具体责任人', '经办人'], text));
   fields.push(f('mode', '整改类型', ['整改类型', '整改方式', '整改期限类型'], MODE), f('evidence', '佐证材料', ['佐证材料', '佐证资料', '证明材料'], text));
-  return fields;
+  // 整改进展 holds a status word (已完成) in some ledgers and a sentence in others: read as either.
+  return [...fields.map((x) => (x.key === 'progress' ? { ...x, aliases: x.aliases.filter((a) => !ADVANCE_ALIASES.includes(a)) } : x)), f('advance', '整改进展', ADVANCE_ALIASES, text)];
+}
+
+const ADVANCE_ALIASES: readonly string[] = ['整改进展', '整改进度'];
+
+/** A measure's 整改进展 (advance): its status when it is a status word, else its progress text. */
+export function settleAdvance(m: { advance?: string; status?: string; progress?: string }): void {
+  if (m.advance === undefined) return;
+  const status = enumValue(STATUS, m.advance);
+  if (status) m.status ??= status;
+  else if (m.progress === undefined) m.progress = m.advance;
+  else m.progress = `${m.advance}；${m.progress}`;
+  delete m.advance;
 }
 
 const objectFields = (s: SectionSpec): readonly FieldSpec[] =>
