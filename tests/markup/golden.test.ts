@@ -7,11 +7,15 @@ import { ROOT, exampleDocs } from '../support/examples.js';
 
 const DIR = path.join(ROOT, 'tests/golden/doc-tree');
 
-describe('example documents → DocTree (golden)', () => {
-  const { docs, diagnostics } = exampleDocs();
+describe.each([
+  ['example documents', ['data'], 20],
+  // Each built-in kind's example unit (巡视、巡察、审计、主题教育、民主生活会).
+  ['the kinds\' example documents', ['kinds/examples'], 42],
+])('%s → DocTree (golden)', (_what, inputs, count) => {
+  const { docs, diagnostics } = exampleDocs(inputs);
   it('build without any diagnostic', () => {
     expect(diagnostics).toEqual([]);
-    expect(docs.length).toBe(20);
+    expect(docs.length).toBe(count);
   });
   for (const d of docs) {
     it(`${d.unit} / ${d.name}`, () => {
