@@ -84,7 +84,8 @@ function kindSkeleton(kind: Kind, unitName: string | undefined): string {
     const f = fields.find((x) => x.key === key);
     if (!f) continue;
     const value = key === 'name' ? (unitName ?? '') : '';
-    lines.push(`${f.label}: ${value}${hint[key] ? `      # ${hint[key]}${f.required ? '（必填）' : ''}` : f.required ? '      # 必填' : ''}`);
+    const note = value ? '' : hint[key] ? `      # ${hint[key]}${f.required ? '（必填）' : ''}` : f.required ? '      # 必填' : '';
+    lines.push(`${f.label}: ${value}${note}`);
   }
   return lines.join('\n') + '\n';
 }
