@@ -5,38 +5,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInputs } from '../../src/api/check.js';
-import { docTypes } from '../../src/api/documents.js';
-import { buildUnitDocument } from '../../src/api/unit-document.js';
-import type { Diagnostic } from '../../src/diag/diagnostic.js';
 import { documentTexts } from '../../src/doc/tree.js';
 import { untag } from '../../src/template/markers.js';
-import { buildView } from '../../src/template/view.js';
+import { checkInputs } from '../../src/api/check.js';
 import { nodeWorld } from '../../src/world/node-world.js';
-import { ROOT } from '../support/examples.js';
+import { gongwen } from '../support/cli.js';
+import { ROOT, unitDocuments } from '../support/examples.js';
 
 const FORBIDDEN = ['教育实践活动', '四风', '群众路线', '督导组'];
 
 /** Every document of each unit below `inputs`, as its text, by document name. */
 function documents(root: string, inputs: string[], kinds?: { dir?: string; default?: string }) {
-  const world = nodeWorld(root);
-  const checked = checkInputs(world, inputs, kinds);
-  return checked.units.map((u) => {
-    const docs = new Map<string, string>();
-    const diagnostics: Diagnostic[] = [...u.diagnostics];
-    if (u.data && u.ok) {
-      const { view, fields } = buildView(u.data);
-      for (const t of docTypes(u.data.kind)) {
-        if (t.missing(u.data)) continue;
-        for (const inst of t.instances(u.data)) {
-          const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: path.join(root, 'templates') });
-          diagnostics.push(...b.diagnostics);
-          if (b.doc) docs.set(inst.name, untag(documentTexts(b.doc).join('\n')));
-        }
-      }
-    }
-    return { id: u.source.id, kind: u.data?.kind.name, docs, diagnostics };
-  });
+  return unitDocuments(root, inputs, { ...(kinds ? { kinds } : {}), templatesDir: path.join(root, 'templates') }).units.map((u) => ({
+    ...u,
+    docs: new Map(u.docs.map((d) => [d.name, untag(documentTexts(d.doc).join('\n'))])),
+  }));
 }
 
 describe('built-in kinds', () => {
@@ -258,6 +241,25 @@ describe('a kind defined by the project', () => {
     expect(at(good.replace('整改措施: [责任部门, 完成时限]', '整改措施: [责任部门, 完工日期]'))).toEqual(['生态环境保护督察.yaml:11:16']);
     expect(at(good.replace('{{kind.wording.source}}，现制定', '{{kind.wording.sauce}}，现制定'))).toEqual(['生态环境保护督察.yaml:25:23']);
     expect(at(good.replace('名称: 生态环境保护督察\n', ''))).toEqual(['生态环境保护督察.yaml:1:1']);
+  });
+});
+
+describe('gongwen templates and gongwen schema', () => {
+  it('list the built-in kinds and the own kinds of a project, with their documents; a broken kind file fails with its line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-kinds-cli-'));
+    fs.mkdirSync(path.join(dir, 'kinds'));
+    fs.writeFileSync(path.join(dir, 'kinds', '专项检查.yaml'), '名称: 安全生产专项检查\n文档:\n  - 编号: rectification-plan\n    模板: kind-plan\n    名称: 整改方案\n');
+    const t = gongwen(['templates'], dir);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/^巡察整改（又称 巡察）  内置/m);
+    expect(t.stdout).toMatch(/^安全生产专项检查  项目  kinds\/专项检查\.yaml/m);
+    expect(t.stdout).toContain('principal-report  主要负责人组织落实整改情况报告  模板 kind-principal-report（内置）');
+    const schema = JSON.parse(gongwen(['schema'], dir).stdout) as { properties: { unit: { properties: Record<string, { enum?: string[] }> } } };
+    expect(schema.properties.unit.properties['整改类型']!.enum).toEqual(expect.arrayContaining(['巡察整改', '审计整改', '安全生产专项检查']));
+    fs.writeFileSync(path.join(dir, 'kinds', '专项检查.yaml'), '名称: 安全生产专项检查\n时限: {整改方案: 很快}\n文档:\n  - 编号: rectification-plan\n    模板: kind-plan\n    名称: 整改方案\n');
+    const bad = gongwen(['templates'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('kinds/专项检查.yaml:2:12  error  E_KIND');
   });
 });
 

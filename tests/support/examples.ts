@@ -17,24 +17,37 @@ export interface ExampleDoc {
   doc: DocTree;
 }
 
-/** The bundled example units' documents; `inputs` may name others (the kinds' examples: kinds/examples). */
-export function exampleDocs(inputs: string[] = ['data']): { docs: ExampleDoc[]; diagnostics: Diagnostic[] } {
-  const world = nodeWorld(ROOT);
-  const checked = checkInputs(world, inputs);
-  const docs: ExampleDoc[] = [];
-  const diagnostics: Diagnostic[] = [...checked.diagnostics];
-  for (const u of checked.units) {
-    diagnostics.push(...u.diagnostics);
-    if (!u.data) continue;
+/** One unit's documents as built in memory, with the unit's diagnostics and those of its documents. */
+export interface UnitDocs {
+  id: string;
+  kind?: string;
+  docs: ExampleDoc[];
+  diagnostics: Diagnostic[];
+}
+
+/** Every document of each unit below `inputs` (relative to `root`), built without writing a file. */
+export function unitDocuments(root: string, inputs: string[], opts: { kinds?: { dir?: string; default?: string }; templatesDir?: string } = {}): { units: UnitDocs[]; diagnostics: Diagnostic[] } {
+  const world = nodeWorld(root);
+  const checked = checkInputs(world, inputs, opts.kinds);
+  const units = checked.units.map((u): UnitDocs => {
+    const out: UnitDocs = { id: u.source.id, docs: [], diagnostics: [...u.diagnostics], ...(u.data ? { kind: u.data.kind.name } : {}) };
+    if (!u.data) return out;
     const { view, fields } = buildView(u.data);
     for (const t of docTypes(u.data.kind)) {
       if (t.missing(u.data)) continue;
       for (const inst of t.instances(u.data)) {
-        const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: path.join(ROOT, 'no-user-templates') });
-        diagnostics.push(...b.diagnostics);
-        if (b.doc) docs.push({ unit: u.data.unit.name, name: inst.name, doc: b.doc });
+        const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: opts.templatesDir ?? path.join(root, 'no-user-templates') });
+        out.diagnostics.push(...b.diagnostics);
+        if (b.doc) out.docs.push({ unit: u.data.unit.name, name: inst.name, doc: b.doc });
       }
     }
-  }
-  return { docs, diagnostics };
+    return out;
+  });
+  return { units, diagnostics: checked.diagnostics };
+}
+
+/** The bundled example units' documents; `inputs` may name others (the kinds' examples: kinds/examples). */
+export function exampleDocs(inputs: string[] = ['data']): { docs: ExampleDoc[]; diagnostics: Diagnostic[] } {
+  const { units, diagnostics } = unitDocuments(ROOT, inputs);
+  return { docs: units.flatMap((u) => u.docs), diagnostics: [...diagnostics, ...units.flatMap((u) => u.diagnostics)] };
 }
