@@ -7,6 +7,7 @@ import { reviewUnit } from '../data/review.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
 import type { KindOptions } from '../kinds/kind-registry.js';
+import type { DateValue } from '../data/dates.js';
 
 export interface CheckedUnit {
   source: UnitSource;
@@ -22,19 +23,20 @@ export interface CheckResult {
   texts: Map<string, string>;
 }
 
-export function checkUnit(world: World, source: UnitSource, texts: Map<string, string>): CheckedUnit {
+export function checkUnit(world: World, source: UnitSource, texts: Map<string, string>, asOf?: DateValue): CheckedUnit {
   const loaded = loadUnit(world, source);
   for (const [k, v] of loaded.texts) texts.set(k, v);
   const diags = [...loaded.diagnostics];
-  if (loaded.data) diags.push(...reviewUnit(loaded.data));
+  if (loaded.data) diags.push(...reviewUnit(loaded.data, asOf ? { asOf } : {}));
   const ok = !hasErrors(diags);
   return { source, ...(loaded.data ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diags), ok };
 }
 
-export function checkInputs(world: World, inputs: readonly string[], kinds?: KindOptions): CheckResult {
+/** `asOf`: the day measures are judged overdue (`check --as-of`, else today). */
+export function checkInputs(world: World, inputs: readonly string[], kinds?: KindOptions, asOf?: DateValue): CheckResult {
   const found = discoverUnits(world, inputs, kinds);
   const texts = new Map<string, string>();
-  const units = found.units.map((u) => withAttachments(world, checkUnit(world, u, texts)));
+  const units = found.units.map((u) => withAttachments(world, checkUnit(world, u, texts, asOf)));
   return { units, diagnostics: found.diagnostics, texts };
 }
 

@@ -7,6 +7,7 @@ import { partPages, writePdf, writePdfParts, type PacketPart } from '../backends
 import { error, hasErrors, sortDiagnostics, uniqueDiagnostics, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitSource } from '../data/discover.js';
 import type { UnitData } from '../data/types.js';
+import type { DateValue } from '../data/dates.js';
 import { lineText, type DocTree } from '../doc/tree.js';
 import { FontError, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
@@ -33,6 +34,8 @@ export interface UnitRenderOptions {
   templatesDir?: string;
   /** PDF/A (default); false writes plain PDFs. */
   pdfa?: boolean;
+  /** The day the documents' figures and R_OVERDUE are for (`--as-of`); without it each document's own date. */
+  asOf?: DateValue;
 }
 
 export interface ManifestEntry {
@@ -86,7 +89,7 @@ export async function renderOneUnit(
   pre?: { checked: CheckedUnit; texts: Map<string, string> },
 ): Promise<UnitSummary> {
   const texts = pre?.texts ?? new Map<string, string>();
-  const checked = pre?.checked ?? checkUnit(world, source, texts);
+  const checked = pre?.checked ?? checkUnit(world, source, texts, opts.asOf);
   const summary: UnitSummary = { id: source.id, documents: [], skipped: [], diagnostics: [...checked.diagnostics], failed: !checked.ok, pages: 0, files: [], texts: [] };
   if (checked.ok && checked.data) {
     try {
@@ -115,7 +118,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   summary.name = data.unit.name;
   const dir = path.join(opts.out, folder);
   summary.dir = dir;
-  const { view, fields } = buildView(data);
+  const { view, fields } = buildView(data, [], opts.asOf ? { asOf: opts.asOf } : {});
   const date = documentDate(world, data);
   const pdf = opts.formats.includes('pdf');
   const ofd = opts.formats.includes('ofd');

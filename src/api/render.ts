@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
 import type { KindOptions } from '../kinds/kind-registry.js';
+import type { DateValue } from '../data/dates.js';
 import { checkUnit, type CheckedUnit } from './check.js';
 import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
 import type { World } from '../world/world.js';
@@ -24,6 +25,8 @@ export interface RenderOptions {
   templatesDir?: string;
   /** The project's kinds folder and default kind. */
   kinds?: KindOptions;
+  /** The day the figures and R_OVERDUE are for (`--as-of`). */
+  asOf?: DateValue;
   /** PDF/A (default); false writes plain PDFs. */
   pdfa?: boolean;
   /** Fonts for the PDF, loaded once (loaded on first use when absent). */
@@ -95,7 +98,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const units: UnitSummary[] = [];
   const manifest: ManifestEntry[] = [];
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
-  const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.pdfa === false ? { pdfa: false } : {}) };
+  const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.pdfa === false ? { pdfa: false } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   try {
     world.mkdirp(opts.out);
@@ -142,7 +145,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
       const source = found.units[i]!;
       if (inOrder) {
         const unitTexts = new Map<string, string>();
-        const checked = checkUnit(world, source, unitTexts);
+        const checked = checkUnit(world, source, unitTexts, opts.asOf);
         finish(await renderOneUnit(world, source, claim(checked), unitOpts, fonts, { checked, texts: unitTexts }));
       } else finish(await renderOneUnit(world, source, folders[i]!, unitOpts, fonts));
     }

@@ -23,8 +23,8 @@ function fontOptions(values: { fonts?: unknown; 'no-system-fonts'?: unknown }, c
 const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文（.docx、PDF/A 和 OFD）
 
 用法：
-  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa]
-  gongwen check  [输入…] [--format text|json]   校验数据和审核规则，不写文件
+  gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa] [--as-of 日期]
+  gongwen check  [输入…] [--format text|json] [--as-of 日期]   校验数据和审核规则（截至该日超期的措施，默认今天），不写文件
   gongwen init [目录] [--kind 整改类型]          创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录] [--kind 整改类型]
                                                  把电子表格转成 YAML 数据
@@ -110,10 +110,13 @@ async function cmdRender(rest: string[]): Promise<number> {
     jobs: { type: 'string', short: 'j' },
     shard: { type: 'string' },
     'no-pdfa': { type: 'boolean', default: false },
+    'as-of': { type: 'string' },
   });
   const world = nodeWorld();
   // gongwen.yaml gives the defaults; options on the command line win.
   const { config, problems } = await readConfig(world);
+  // Without --as-of each document states the status on its own date, so reruns are byte-identical.
+  const asOf = await asOfDay(values['as-of'], config);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
   const formats = String(values.format ?? config.formats?.join(',') ?? 'docx,pdf')
     .split(',')
@@ -153,6 +156,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     formats: formats as Format[],
     templatesDir: String(values.templates ?? config.templates ?? 'templates'),
     kinds,
+    ...(asOf ? { asOf } : {}),
     ...(values['no-pdfa'] ? { pdfa: false } : {}),
     fontOptions: fontOptions(values, config),
     jobs,
@@ -195,12 +199,14 @@ async function cmdRender(rest: string[]): Promise<number> {
 
 async function cmdCheck(rest: string[]): Promise<number> {
   const { checkInputs } = await import('../api/check.js');
-  const { values, positionals } = args(rest, { format: { type: 'string', default: 'text' } });
+  const { values, positionals } = args(rest, { format: { type: 'string', default: 'text' }, 'as-of': { type: 'string' } });
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json`);
   const world = nodeWorld();
   const { config } = await readConfig(world);
-  const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']), (await import('./config.js')).kindOptions(config));
+  // Judged as of the day asked for, else today: what is overdue now.
+  const asOf = (await asOfDay(values['as-of'], config)) ?? today();
+  const result = checkInputs(world, positionals.length ? positionals : (config.data ?? ['data']), (await import('./config.js')).kindOptions(config), asOf);
   const all = [...result.diagnostics, ...result.units.flatMap((u) => u.diagnostics)];
   const failed = result.units.filter((u) => !u.ok).length + (result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
   if (format === 'json') {
@@ -340,6 +346,21 @@ async function cmdImport(rest: string[]): Promise<number> {
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);
   } else process.stdout.write(text);
   return mapped.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** --as-of (or gongwen.yaml as_of:) as a day; a value that is no day is a usage error. */
+async function asOfDay(raw: unknown, config: ProjectConfig) {
+  const text = raw === undefined ? config.asOf : String(raw);
+  if (text === undefined) return undefined;
+  const d = (await import('../data/dates.js')).parseDate(text);
+  if (!d || d.kind !== 'date') throw new UsageError(`--as-of 应为日期，如 2014-02-15 或 2014年2月15日；这里是“${text}”`);
+  return d;
+}
+
+/** Today on this machine's calendar. */
+function today() {
+  const now = new Date();
+  return { kind: 'date' as const, year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 /** The kind named on the command line, else gongwen.yaml's, else the default; an unknown name is a usage error. */

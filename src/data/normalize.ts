@@ -80,7 +80,9 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
       const raw = typeof v.value === 'number' ? v.value : s;
       const d = parseDate(raw, type.ongoing ?? false);
       if (!d) {
-        const forms = '2014-03-31、2014/3/31、2014.3.31、2014年3月31日、2014年3月、2014年3月底、Excel 日期序号' + (type.ongoing ? '、长期坚持' : '');
+        const forms =
+          '2014-03-31、2014/3/31、2014.3.31、2014年3月31日、2014年3月、2014年3月底、Excel 日期序号' +
+          (type.ongoing ? '；完成时限还可写 2014年3月底前、2014年上半年、2014年第一季度、2014年底前、立行立改、长期坚持、持续推进、常态化（写明年份）' : '');
         ctx.diagnostics.push(error('E_DATE', `无法识别的日期“${s}”（${label}）`, v.span, `可用的写法：${forms}`));
         return undefined;
       }

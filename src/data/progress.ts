@@ -1,6 +1,8 @@
 // The progress figures every report and the supervisor's roll-up print (kinds.md “the progress
 // report's figures”): each measure in one bucket, the counts, the completion rate to one decimal.
-import type { Measure } from './types.js';
+import type { DateValue } from './dates.js';
+import { overdueDays } from './overdue.js';
+import type { Measure, UnitData } from './types.js';
 
 export type Bucket = 'done' | 'in_progress' | 'long_term' | 'not_started';
 
@@ -25,6 +27,8 @@ export interface ProgressFigures {
   not_started: number;
   /** Not done yet: under way, long-term and not started. */
   open: number;
+  /** Not done past its deadline, as of the day the figures are for (0 without one). */
+  overdue: number;
   /** done / measures in per cent, one decimal: “44.4”. */
   rate: string;
 }
@@ -34,8 +38,12 @@ export function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0' : (Math.round((part * 1000) / whole) / 10).toFixed(1);
 }
 
-export function progressFigures(measures: readonly Pick<Measure, 'status' | 'deadline'>[]): ProgressFigures {
-  const f = { measures: measures.length, done: 0, in_progress: 0, long_term: 0, not_started: 0 };
-  for (const m of measures) f[measureBucket(m)]++;
+/** The figures of `measures`; with `asOf` (and the unit, for 立行立改's plan date) the overdue ones too. */
+export function progressFigures(measures: readonly Pick<Measure, 'status' | 'deadline'>[], asOf?: { day: DateValue & { kind: 'date' }; unit: Pick<UnitData, 'unit' | 'kind'> }): ProgressFigures {
+  const f = { measures: measures.length, done: 0, in_progress: 0, long_term: 0, not_started: 0, overdue: 0 };
+  for (const m of measures) {
+    f[measureBucket(m)]++;
+    if (asOf && overdueDays(m, asOf.unit, asOf.day) !== undefined) f.overdue++;
+  }
   return { ...f, open: f.measures - f.done, rate: percent(f.done, f.measures) };
 }

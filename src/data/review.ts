@@ -1,12 +1,14 @@
 // Review rules of the reference notice (SPEC §7), as checks on normalized data.
 import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
-import { compareDates, formatDateZh, type DateValue } from './dates.js';
+import { compareDates, formatDateZh, formatDayZh, type DateValue } from './dates.js';
+import { dueDate, overdueDays } from './overdue.js';
 import { parseTerm, termText, type Term } from '../kinds/kind.js';
 import { addTerm, unitTerms } from '../kinds/terms.js';
 import { LOOKBACK_CHECKS } from './schema.js';
 import type { UnitData } from './types.js';
 
-export function reviewUnit(d: UnitData): Diagnostic[] {
+/** `asOf`: the day measures are judged overdue (R_OVERDUE); without it none is. */
+export function reviewUnit(d: UnitData, opts: { asOf?: DateValue } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: string): Span | undefined => d.spans.get(path);
 
@@ -67,6 +69,7 @@ export function reviewUnit(d: UnitData): Diagnostic[] {
   }
 
   out.push(...kindDeadlines(d));
+  if (opts.asOf?.kind === 'date') out.push(...overdue(d, opts.asOf));
 
   d.leaders.forEach((l, i) => {
     if (l.problems.length === 0 && l.measures.length === 0) {
@@ -100,5 +103,19 @@ function kindDeadlines(d: UnitData): Diagnostic[] {
   const plans = d.kind.documents.some((x) => x.id === 'rectification-plan');
   if (plans) late(d.unit.date, 'unit.date', terms.plan, '整改方案', 'R_PLAN_LATE');
   late(d.unit.report_date, 'unit.report_date', terms.report, '整改情况报告', 'R_REPORT_LATE');
+  return out;
+}
+
+/** Measures not done past their deadline as of `asOf`: a warning at each, naming the deadline and the days since. */
+function overdue(d: UnitData, asOf: DateValue & { kind: 'date' }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  d.measures.forEach((m, i) => {
+    const days = overdueDays(m, d, asOf);
+    if (days === undefined) return;
+    const due = dueDate(m.deadline, d)!;
+    // The office's words, and the day they mean when they are words.
+    const written = m.deadline?.text ? `${m.deadline.text}（${formatDayZh(due)}）` : formatDayZh(due);
+    out.push(warning('R_OVERDUE', `整改措施已超期：完成时限 ${written}，截至 ${formatDayZh(asOf)} 超期 ${days} 天，尚未完成`, d.spans.get(`measures.${i}`), m.department ? `责任部门：${m.department}` : undefined));
+  });
   return out;
 }

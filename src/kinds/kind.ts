@@ -55,7 +55,7 @@ export interface Kind {
   /** Required fields per section; absent: the data schema's defaults. */
   required?: { unit?: string[]; problems?: string[]; measures?: string[] };
   /** How long after the feedback date the plan and the report are due (a unit may override). */
-  deadlines: { plan?: Term; report?: Term };
+  deadlines: { plan?: Term; report?: Term; immediate?: Term };
   documents: KindDoc[];
   /** Document ids in the filing packet's order. */
   packet: string[];

@@ -25,7 +25,7 @@ const TOP = {
 } as const;
 const CATEGORY = { label: ['名称'], values: ['取值'], four_winds: ['四风'] } as const;
 const REQUIRED = { unit: ['单位'], problems: ['问题清单', '问题'], measures: ['整改措施', '措施'] } as const;
-const DEADLINES = { plan: ['整改方案'], report: ['整改情况报告', '整改报告'] } as const;
+const DEADLINES = { plan: ['整改方案'], report: ['整改情况报告', '整改报告'], immediate: ['立行立改'] } as const;
 const DOC = { id: ['编号'], template: ['模板'], name: ['名称'], title: ['标题'], needs: ['需要'], missing: ['缺少时'], per: ['每'], wording: ['用语'] } as const;
 const PER: Record<string, KindDocPer> = { unit: 'unit', 单位: 'unit', campaign: 'campaign', 专项整治: 'campaign', leader: 'leader', 班子成员: 'leader' };
 
@@ -154,6 +154,7 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
   const values = cat?.values ? r.texts(cat.values, '问题类别.取值') : undefined;
   const plan = r.term(dl?.plan, '时限.整改方案');
   const report = r.term(dl?.report, '时限.整改情况报告');
+  const immediate = r.term(dl?.immediate, '时限.立行立改');
   const inspector = r.text(top.inspector, '检查机构');
   const feedback = r.text(top.feedback, '问题来源');
   const feedbackDate = r.text(top.feedback_date, '反馈日期名称');
@@ -167,7 +168,7 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
     ...(feedbackDate ? { feedbackDate } : {}),
     category: { label: r.text(cat?.label, '问题类别.名称') ?? '问题类别', ...(values?.length ? { values } : {}), fourWinds: r.bool(cat?.four_winds, '问题类别.四风') },
     ...(req ? { required: { unit: r.texts(req.unit, '必填.单位'), problems: r.texts(req.problems, '必填.问题清单'), measures: r.texts(req.measures, '必填.整改措施') } } : {}),
-    deadlines: { ...(plan ? { plan } : {}), ...(report ? { report } : {}) },
+    deadlines: { ...(plan ? { plan } : {}), ...(report ? { report } : {}), ...(immediate ? { immediate } : {}) },
     documents,
     packet,
     wording: r.wording(top.wording, '用语'),

@@ -40,7 +40,7 @@ export const helpers: Record<string, HelperDelegate> = {
   formatDate: (...a: unknown[]) => {
     const [d, fmt] = args(a);
     if (!(d instanceof DateView)) return d == null ? '' : String(d);
-    if (d.ongoing) return d.zh;
+    if (d.ongoing || d.words || d.year === null) return d.zh;
     switch (fmt) {
       case 'iso':
         return d.iso;

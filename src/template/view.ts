@@ -6,6 +6,7 @@ import { ENUMS, LOOKBACK_CHECKS, enumLabel, type EnumSpec } from '../data/schema
 import type { UnitData } from '../data/types.js';
 import { tagField } from './markers.js';
 import { BUCKET_LABELS, measureBucket, progressFigures } from '../data/progress.js';
+import { dueDate, overdueDays } from '../data/overdue.js';
 import { MODE } from '../kinds/kind-sections.js';
 import { kindView, unitDeadlines } from './kind-view.js';
 
@@ -23,7 +24,12 @@ export class DateView {
   readonly ongoing: boolean;
   readonly iso: string;
   readonly zh: string;
+  /** Written in words (2014年3月底前, 立行立改): custom formats print the words too. */
+  readonly words: boolean;
+  private readonly v: DateValue;
   constructor(d: DateValue) {
+    this.v = d;
+    this.words = d.text !== undefined;
     this.ongoing = d.kind === 'ongoing';
     this.year = d.kind === 'date' ? d.year : null;
     this.month = d.kind === 'date' ? d.month : null;
@@ -35,7 +41,7 @@ export class DateView {
     return this.zh;
   }
   value(): DateValue {
-    return this.ongoing ? { kind: 'ongoing' } : { kind: 'date', year: this.year!, month: this.month!, day: this.day! };
+    return this.v;
   }
 }
 
@@ -45,7 +51,14 @@ export interface ViewBuild {
 }
 
 /** Builds the view of a unit; `extra` adds per-document values (the campaign, the leader…). */
-export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
+/** The day a unit's figures are for: `asOf` when given, else its report's date, else its own date. */
+function figuresDay(d: UnitData, asOf?: DateValue): AsOf | undefined {
+  const day = asOf ?? d.unit.report_date ?? d.unit.date;
+  return day && day.kind === 'date' ? { day: { kind: 'date', year: day.year, month: day.month, day: day.day }, unit: d } : undefined;
+}
+
+export function buildView(d: UnitData, fields: FieldRef[] = [], opts: { asOf?: DateValue } = {}): ViewBuild {
+  const asOf = figuresDay(d, opts.asOf);
   const tag = (text: string | undefined, path: string): string | null => {
     if (text === undefined) return null;
     const ref: FieldRef = { path };
@@ -112,6 +125,8 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     evidence: tag(m.evidence, `measures.${i}.evidence`),
     bucket: measureBucket(m),
     bucket_label: BUCKET_LABELS[measureBucket(m)],
+    due: dt(dueDate(m.deadline, d)),
+    overdue_days: asOf ? (overdueDays(m, d, asOf.day) ?? null) : null,
     problems: [] as unknown[],
   }));
   const problems = d.problems.map((p, i) => ({
@@ -220,12 +235,12 @@ export function buildView(d: UnitData, fields: FieldRef[] = []): ViewBuild {
     campaigns: campaigns.length,
     regulations: regulations.length,
     by_wind: windGroups.filter((g) => g.problems.length > 0).map((g) => ({ ...g, count: g.problems.length })),
-    ...ledgerFigures(d, problems, measures),
+    ...ledgerFigures(d, problems, measures, asOf),
   };
   // What the 公开 document may show: public problems with their public measures, and their figures.
   const publicProblems = problems.filter((p) => p.public).map((p) => ({ ...p, measures: p.measures.filter((m) => m.public) })).filter((p) => p.measures.length > 0);
   const publicMeasures = measures.filter((m, j) => m.public && d.measures[j]!.problem.every((id) => problems.find((p) => p.id === id)?.public !== false));
-  const publicView = { problems: publicProblems, measures: publicMeasures, stats: { problems: publicProblems.length, figures: progressFigures(d.measures.filter((_m, j) => publicMeasures.includes(measures[j]!))), by_category: categoryGroups(publicProblems, d.measures, measures) } };
+  const publicView = { problems: publicProblems, measures: publicMeasures, stats: { problems: publicProblems.length, figures: progressFigures(d.measures.filter((_m, j) => publicMeasures.includes(measures[j]!)), asOf), by_category: categoryGroups(publicProblems, d.measures, measures, asOf) } };
 
   return {
     view: { unit, date: unit.date, problems, measures, roadmap, campaigns, regulations, lookback, leaders, stats, kind: kindView(d.kind), public: publicView },
@@ -237,7 +252,9 @@ type ProblemView = { id: string; category: string | null; measures: unknown[] };
 type MeasureView = { bucket: string };
 
 /** Problems by category in the order their categories first appear (the feedback's own order), each with its figures. */
-function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measures'], measures: readonly MeasureView[]) {
+type AsOf = NonNullable<Parameters<typeof progressFigures>[1]>;
+
+function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measures'], measures: readonly MeasureView[], asOf?: AsOf) {
   const groups: { key: string | null; label: string | null; heading: string | null; problems: ProblemView[] }[] = [];
   for (const p of problems) {
     // Compared as written, without the field markers (each problem's cell is a field of its own).
@@ -248,7 +265,7 @@ function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measure
   }
   return groups.map(({ key: _key, ...g }, i) => {
     const ms = measures.filter((m) => g.problems.some((p) => p.measures.includes(m)));
-    return { index: i + 1, ...g, count: g.problems.length, ...progressFigures(ms.map((m) => raw[measures.indexOf(m)]!)) };
+    return { index: i + 1, ...g, count: g.problems.length, ...progressFigures(ms.map((m) => raw[measures.indexOf(m)]!), asOf) };
   });
 }
 
@@ -265,11 +282,12 @@ function untagText(s: string): string {
 }
 
 /** The ledger's figures (kinds.md): problems, measures by bucket, the rate, per category, and which optional columns have data. */
-function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: string | null })[], measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[]) {
-  const figures = progressFigures(d.measures);
+function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: string | null })[], measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[], asOf?: AsOf) {
+  const figures = progressFigures(d.measures, asOf);
   return {
     figures,
-    by_category: categoryGroups(problems, d.measures, measures),
+    by_category: categoryGroups(problems, d.measures, measures, asOf),
+    as_of: asOf ? new DateView(asOf.day) : null,
     categories: new Set(problems.map((p) => p.category && untagText(p.category))).size,
     has_goals: measures.some((m) => m.goal),
     has_persons: measures.some((m) => m.person),

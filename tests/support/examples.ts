@@ -5,6 +5,7 @@ import { checkInputs } from '../../src/api/check.js';
 import { buildUnitDocument } from '../../src/api/unit-document.js';
 import { docTypes } from '../../src/api/documents.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
+import type { DateValue } from '../../src/data/dates.js';
 import type { DocTree } from '../../src/doc/tree.js';
 import { buildView } from '../../src/template/view.js';
 import { nodeWorld } from '../../src/world/node-world.js';
@@ -26,13 +27,13 @@ export interface UnitDocs {
 }
 
 /** Every document of each unit below `inputs` (relative to `root`), built without writing a file. */
-export function unitDocuments(root: string, inputs: string[], opts: { kinds?: { dir?: string; default?: string }; templatesDir?: string } = {}): { units: UnitDocs[]; diagnostics: Diagnostic[] } {
+export function unitDocuments(root: string, inputs: string[], opts: { kinds?: { dir?: string; default?: string }; templatesDir?: string; asOf?: DateValue } = {}): { units: UnitDocs[]; diagnostics: Diagnostic[] } {
   const world = nodeWorld(root);
-  const checked = checkInputs(world, inputs, opts.kinds);
+  const checked = checkInputs(world, inputs, opts.kinds, opts.asOf);
   const units = checked.units.map((u): UnitDocs => {
     const out: UnitDocs = { id: u.source.id, docs: [], diagnostics: [...u.diagnostics], ...(u.data ? { kind: u.data.kind.name } : {}) };
     if (!u.data) return out;
-    const { view, fields } = buildView(u.data);
+    const { view, fields } = buildView(u.data, [], opts.asOf ? { asOf: opts.asOf } : {});
     for (const t of docTypes(u.data.kind)) {
       if (t.missing(u.data)) continue;
       for (const inst of t.instances(u.data)) {

@@ -62,7 +62,8 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = '仿宋_GB2312';
 
 function dateCell(d: DateValue): Date | string {
-  return d.kind === 'date' ? new Date(Date.UTC(d.year, d.month - 1, d.day)) : formatDateZh(d);
+  // A deadline in words stays words in the ledger (it reads back as the same deadline).
+  return d.kind === 'date' && !d.text ? new Date(Date.UTC(d.year, d.month - 1, d.day)) : formatDateZh(d);
 }
 
 export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8Array> {
