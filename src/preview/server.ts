@@ -49,6 +49,10 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
+        // DNS rebinding and cross-site pages: only the address printed (or localhost on its port) is
+        // answered, and only from the preview's own page, on every route including /events.
+        const refused = foreignRequest(req, server);
+        if (refused) return send(res, 403, 'text/plain; charset=utf-8', refused);
         if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
         switch (url.pathname) {
           case '/':
@@ -139,6 +143,19 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** Why a request is refused (a Host or an Origin that is not the preview's own), or undefined. */
+export function foreignRequest(req: http.IncomingMessage, server: http.Server): string | undefined {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : undefined;
+  const own = new Set(['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`));
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!own.has(host)) return `拒绝访问：预览只接受发往本机地址（127.0.0.1:${port}）的请求，这里的 Host 是“${host || '（空）'}”`;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.has(origin.toLowerCase().replace(/^http:\/\//, '')) ) return `拒绝访问：预览只接受来自本页面的请求，这里的 Origin 是“${origin}”`;
+  if (origin !== undefined && !/^http:\/\//i.test(origin)) return `拒绝访问：预览只接受来自本页面的请求，这里的 Origin 是“${origin}”`;
+  return undefined;
 }
 
 /**
