@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
-import { expandPattern, isPattern } from '../data/patterns.js';
+import { expandPattern, isPattern, projectRootOf } from '../data/patterns.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
 
@@ -48,8 +48,10 @@ export function findAttachments(world: World, data: UnitData): { found: FoundAtt
   data.attachments.forEach((a, i) => {
     const span = data.spans.get(`attachments.${i}.file`) ?? data.spans.get(`attachments.${i}`) ?? { file: data.sources[0] ?? '.', line: 1, column: 1 };
     const afterSpan = data.spans.get(`attachments.${i}.after`);
-    const { paths, escaped } = expandPattern(world, a.file, path.dirname(span.file));
-    if (escaped) diagnostics.push(error('E_ATTACHMENT', `附件“${a.file}”指向项目文件夹之外`, span, '把附件放进项目文件夹，或写成绝对路径'));
+    // Relative to the data file, inside its project (the unit's own folder when it is outside the current one).
+    const root = projectRootOf(world, span.file);
+    const { paths, escaped } = expandPattern(world, a.file, path.dirname(span.file), { root });
+    if (escaped) diagnostics.push(error('E_ATTACHMENT', `附件“${a.file}”指向项目文件夹之外`, span, '把附件放进项目文件夹（指向项目之外的链接同样不行），或写成绝对路径'));
     else if (!paths.length) diagnostics.push(error('E_ATTACHMENT', isPattern(a.file) ? `附件“${a.file}”没有匹配到任何文件` : `找不到附件文件“${a.file}”`, span, `路径相对于 ${path.basename(span.file)} 所在的文件夹`));
     // Several files from one pattern: each is its own attachment, named by its file.
     const many = paths.length > 1 || (isPattern(a.file) && !a.title);

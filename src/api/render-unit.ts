@@ -237,6 +237,8 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   // written are removed again, so a unit is on disk whole or not at all.
   const written: string[] = [];
   try {
+    // A link where the unit's folder goes (out/某单位 → elsewhere) is replaced, never written through.
+    if (world.isLink(dir)) world.remove(dir);
     world.mkdirp(dir);
     for (const o of outputs) {
       const file = path.join(dir, o.file);

@@ -99,7 +99,7 @@ function printDiagnostics(diags: readonly Diagnostic[], texts: ReadonlyMap<strin
 }
 
 async function cmdRender(rest: string[]): Promise<number> {
-  const [{ render }, { PACKET }, { Progress, summaryTable }] = await Promise.all([import('../api/render.js'), import('../api/render-unit.js'), import('./progress.js')]);
+  const [{ render }, { PACKET }, { Progress, summaryTable, unsuccessful }] = await Promise.all([import('../api/render.js'), import('../api/render-unit.js'), import('./progress.js')]);
   const { values, positionals } = args(rest, {
     out: { type: 'string', short: 'o' },
     only: { type: 'string' },
@@ -174,7 +174,7 @@ async function cmdRender(rest: string[]): Promise<number> {
   process.off('SIGTERM', onInt);
   printDiagnostics(summary.diagnostics, summary.texts);
   const units = [...summary.units].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const failed = units.filter((u) => u.failed);
+  const failed = units.filter(unsuccessful);
   const lines = ['', '汇总：', summaryTable(units)];
   for (const u of units) {
     for (const s of u.skipped) lines.push(`  ${u.name ?? u.id} 未生成 ${s.name}：${s.reason}`);

@@ -11,7 +11,7 @@ export class Progress {
   ) {}
 
   unit(u: UnitSummary, done: number, total: number): void {
-    if (u.failed) this.failed++;
+    if (unsuccessful(u)) this.failed++;
     const secs = ((Date.now() - this.start) / 1000).toFixed(1);
     if (this.tty) {
       const width = 30;
@@ -19,7 +19,7 @@ export class Progress {
       this.out.write(`\r\x1b[2K[${'█'.repeat(fill)}${'░'.repeat(width - fill)}] ${done}/${total} 个单位  失败 ${this.failed}  用时 ${secs} 秒`);
       if (done === total) this.out.write('\n');
     } else {
-      this.out.write(`[${done}/${total}] ${u.failed ? '✗' : '✓'} ${u.name ?? u.id}：${u.failed ? '失败' : `${u.documents.length} 个文档，${u.pages} 页`}（${secs} 秒）\n`);
+      this.out.write(`[${done}/${total}] ${unsuccessful(u) ? '✗' : '✓'} ${u.name ?? u.id}：${u.failed ? '失败' : unsuccessful(u) ? `有错误；${u.documents.length} 个文档，${u.pages} 页` : `${u.documents.length} 个文档，${u.pages} 页`}（${secs} 秒）\n`);
     }
   }
 
@@ -33,7 +33,7 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidt
 
 export function summaryTable(units: UnitSummary[]): string {
   const rows = units.map((u) => [
-    u.failed ? '✗' : '✓',
+    unsuccessful(u) ? '✗' : '✓',
     u.name ?? u.id,
     String(u.documents.length),
     String(u.pages),
@@ -43,4 +43,9 @@ export function summaryTable(units: UnitSummary[]): string {
   const head = ['', '单位', '文档', '页数', '警告', '错误'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
   return [head, ...rows].map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!)).join('  ')).join('\n');
+}
+
+/** A unit that failed, or was written with an error (an attachment it could not file), is no success. */
+export function unsuccessful(u: UnitSummary): boolean {
+  return u.failed || u.diagnostics.some((d) => d.severity === 'error');
 }

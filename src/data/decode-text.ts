@@ -4,7 +4,7 @@ import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
 
 export interface DecodedText {
   text?: string;
-  encoding?: 'utf-8' | 'gb18030';
+  encoding?: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
   diagnostics: Diagnostic[];
 }
 
@@ -61,6 +61,9 @@ function firstBadByte(bytes: Uint8Array, decoder: InstanceType<typeof TextDecode
 }
 
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+  // UTF-16 with its BOM (Windows Notepad's “Unicode”): decoded, with a word on what it was.
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) return decodeUtf16(bytes, file, le ? 'utf-16le' : 'utf-16be');
   const bin = firstBinaryByte(bytes);
   if (bin >= 0) {
     const pos = positionOf(bytes, bin, new TextDecoder('utf-8'));
@@ -86,5 +89,20 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     const at = firstBadByte(bytes, utf8);
     const pos = positionOf(bytes, at, new TextDecoder('utf-8'));
     return { diagnostics: [error('E_ENCODING', `文件既不是 UTF-8 也不是 GB18030 编码：第 ${at + 1} 个字节（0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}）无法解码`, { file, ...pos }, '请用文本编辑器把文件另存为 UTF-8 编码')] };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, file: string, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
+    const bin = /[\u0000-\u0008\u000B\u000E-\u001F]/.exec(text);
+    if (bin) {
+      const before = text.slice(0, bin.index);
+      const line = before.split('\n').length;
+      return { diagnostics: [error('E_ENCODING', `文件（UTF-16 编码）中有控制字符 U+${bin[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（可能是损坏的文件）`, { file, line, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 })] };
+    }
+    return { text, encoding, diagnostics: [warning('W_ENCODING', `文件是 UTF-16 编码（${encoding === 'utf-16le' ? '小端' : '大端'}，记事本的“Unicode”），已按 UTF-16 读取`, { file, line: 1, column: 1 }, '建议另存为 UTF-8')] };
+  } catch {
+    return { diagnostics: [error('E_ENCODING', '文件以 UTF-16 的字节顺序标记开头，但内容不是有效的 UTF-16', { file, line: 1, column: 1 }, '请用文本编辑器把文件另存为 UTF-8 编码')] };
   }
 }

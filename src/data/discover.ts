@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { error, warning, type Diagnostic } from '../diag/diagnostic.js';
 import { naturalOrder, type World } from '../world/world.js';
-import { expandPattern, isPattern } from './patterns.js';
+import { expandPattern, insideProject, isPattern, reallyInside } from './patterns.js';
 import { sectionFor } from './schema.js';
 import type { KindOptions } from '../kinds/kind-registry.js';
 
@@ -41,13 +41,21 @@ export function discoverUnits(world: World, inputs: readonly string[], kinds?: K
     seen.add(u.id);
     units.push(kinds ? { ...u, kinds } : u);
   };
+  // Links are followed only where they stay inside the project (the input's own folder when it is outside the current one).
+  let root = '.';
+  const linkedOut = (p: string) => {
+    if (reallyInside(world, p, root)) return false;
+    diagnostics.push(error('E_INPUT', `“${p}”是指向项目文件夹之外的链接，已跳过`, { file: p, line: 1, column: 1 }, '把数据文件复制到项目文件夹中，或直接写出它的绝对路径'));
+    return true;
+  };
   const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH || linkedOut(dir)) return;
     if (isUnitFolder(world, dir)) {
       const files = world
         .listDir(dir)
         .filter((e) => !e.isDir && isYamlFile(e.name))
-        .map((e) => path.join(dir, e.name));
+        .map((e) => path.join(dir, e.name))
+        .filter((f) => !linkedOut(f));
       add({ id: dir, files });
       return;
     }
@@ -58,6 +66,7 @@ export function discoverUnits(world: World, inputs: readonly string[], kinds?: K
       if (e.isDir && path.normalize(p) === kindDir) continue;
       if (e.isDir) walk(p, depth + 1);
       else if (isYamlFile(e.name)) {
+        if (linkedOut(p)) continue;
         const sec = sectionFor(baseName(e.name));
         if (sec && sec.key !== 'unit') {
           diagnostics.push(warning('W_ORPHAN_FILE', `“${p}”是“${sec.label}”数据，但所在文件夹没有 unit.yaml（单位.yaml），已跳过`, { file: p, line: 1, column: 1 }));
@@ -73,6 +82,7 @@ export function discoverUnits(world: World, inputs: readonly string[], kinds?: K
       diagnostics.push(error('E_INPUT', `找不到输入“${input}”`));
       continue;
     }
+    root = insideProject(world, p) ? '.' : world.isDir(p) ? p : path.dirname(p);
     if (world.isDir(p)) walk(p, 0);
     else if (isYamlFile(path.basename(p))) add({ id: p, files: [p] });
     else diagnostics.push(error('E_INPUT', `“${input}”不是 YAML 文件（.yaml/.yml）或文件夹`));

@@ -10,7 +10,7 @@ function typeSchema(t: FieldType, description?: string): Json {
   const d = description ? { description } : {};
   switch (t.kind) {
     case 'text':
-      return { ...d, type: ['string', 'number'] };
+      return t.join !== undefined ? { ...d, anyOf: [{ type: ['string', 'number'] }, { type: 'array', items: { type: ['string', 'number'] } }] } : { ...d, type: ['string', 'number'] };
     case 'enum':
       return { ...d, enum: Object.entries(t.values).flatMap(([k, a]) => [k, ...a]) };
     case 'date':

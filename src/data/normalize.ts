@@ -32,8 +32,12 @@ export function isEmptyValue(v: YValue): boolean {
   return v.entries.every((e) => isEmptyValue(e.value));
 }
 
-/** C0 controls (but tab and newline), DEL, lone surrogates and non-characters: never valid in a document. */
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * C0 controls (but tab and newline), DEL, lone surrogates, non-characters and the bidirectional
+ * controls (an official document runs left to right; no font draws them): never valid in a document,
+ * so check and render treat them alike.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops characters no document can hold, with a warning at the value. */
 function cleanText(s: string, span: Span, label: string, ctx: NormalizeContext): string {
@@ -56,6 +60,10 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
   ctx.spans.set(path, v.span);
   switch (type.kind) {
     case 'text': {
+      if (v.kind === 'seq' && type.join !== undefined && v.items.every((it) => it.kind === 'scalar')) {
+        const parts = v.items.map((it) => scalarText(it)!).filter((x) => x !== '');
+        return normalizeValue({ kind: 'scalar', value: parts.join(type.join), text: parts.join(type.join), span: v.span }, { kind: 'text' }, path, label, ctx);
+      }
       if (v.kind !== 'scalar') {
         ctx.diagnostics.push(error('E_TYPE', `“${label}”应为文字，这里是${kindZh(v)}`, v.span));
         return undefined;

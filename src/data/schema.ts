@@ -20,7 +20,8 @@ export interface EnumSpec {
   values: Record<string, readonly string[]>;
 }
 export type FieldType =
-  | { kind: 'text' }
+  /** `join`: a list of names is taken too, joined (签发人: [张三, 李四] → 张三、李四). */
+  | { kind: 'text'; join?: string }
   | EnumSpec
   | { kind: 'date'; ongoing?: boolean }
   | { kind: 'bool' }
@@ -112,7 +113,7 @@ const UNIT = obj([
   f('report_doc_number', '报告发文字号序号', ['报告发文字号序号', '报告文号序号'], text),
   f('filing_to', '备案机关', ['备案机关', '报送机关'], text, true),
   // 签发人 of the unit's 上行文 (the 回头看 report): one name or several, 张三、李四.
-  f('signers', '签发人', ['签发人'], text),
+  f('signers', '签发人', ['签发人'], { kind: 'text', join: '、' }),
   f('supervisor', '督导组', ['督导组'], text),
   // The 印发通知 of the 整改方案: whom it goes to, and whether the packet files it in place of the bare 整改方案.
   f('notice_to', '印发通知主送机关', ['印发通知主送机关', '印发范围'], text),

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { helpers } from './helpers.js';
 import { addLineMarkers, stripLineMarkers } from './markers.js';
+import { pathTooDeep } from './path-depth.js';
 
 export interface RenderedTemplate {
   /** Markdown with front matter; data texts still wrapped in field markers. */
@@ -15,7 +16,11 @@ const env = Handlebars.create();
 env.registerHelper(helpers);
 // Templates get no partials: a `{{> x}}` written inside data is never reached anyway (data is not compiled).
 env.unregisterHelper('log');
-env.unregisterHelper('lookup');
+// Handlebars' own lookup, limited to own properties: {{lookup unit "name"}}, {{lookup measures 0}}.
+env.registerHelper('lookup', (obj: unknown, key: unknown) => {
+  if (obj === null || typeof obj !== 'object' || (typeof key !== 'string' && typeof key !== 'number')) return undefined;
+  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
+});
 
 type HbError = Error & { lineNumber?: number; column?: number };
 
@@ -38,6 +43,13 @@ function compile(source: string): Handlebars.TemplateDelegate {
 
 export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
   try {
+    if (!compiled.has(source)) {
+      const deep = pathTooDeep(source);
+      if (deep) {
+        const within = deep.levels === 0 ? '不在任何块（如 {{#each}}）之中' : `只在 ${deep.levels} 层块之中`;
+        return { diagnostics: [error('E_TEMPLATE', `模板路径“${deep.path}”向上 ${deep.depth} 层（../），但这里${within}`, { file, line: deep.line, column: deep.column }, '去掉多余的“../”，或用 @root. 引用最外层的数据')] };
+      }
+    }
     const fn = compile(source);
     const text = fn(view, {
       allowProtoPropertiesByDefault: false,

@@ -1,4 +1,5 @@
 // An in-memory World for tests: files in a Map, no disk.
+import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { naturalOrder, type DirEntry, type World } from './world.js';
 
@@ -21,6 +22,9 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
     files: store,
     cwd: '/mem',
     exists: (p) => store.has(norm(p)) || dirs().has(norm(p)),
+    // No links in memory.
+    isLink: () => false,
+    realPath: (p) => path.posix.resolve('/mem', norm(p)),
     isDir: (p) => dirs().has(norm(p)),
     readText: (p) => {
       const v = get(p);

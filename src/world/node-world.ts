@@ -14,6 +14,20 @@ export function nodeWorld(cwd = process.cwd()): World {
   return {
     cwd,
     exists: (p) => fs.existsSync(abs(p)),
+    isLink: (p) => {
+      try {
+        return fs.lstatSync(abs(p)).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    },
+    realPath: (p) => {
+      try {
+        return fs.realpathSync(abs(p));
+      } catch {
+        return abs(p);
+      }
+    },
     isDir: (p) => {
       try {
         return fs.statSync(abs(p)).isDirectory();
@@ -79,11 +93,41 @@ export function nodeWorld(cwd = process.cwd()): World {
         throw e;
       }
     },
-    mkdirp: (p) => {
-      fs.mkdirSync(abs(p), { recursive: true });
-    },
+    mkdirp: (p) => mkdirp(abs(p)),
     remove: (p) => fs.rmSync(abs(p), { force: true }),
     now: () => Date.now(),
     env: (name) => process.env[name],
   };
+}
+
+/**
+ * Folders made one level at a time: Node's recursive mkdir loops for ever under /proc (EEXIST and
+ * ENOENT in turn), so a folder that cannot be made must fail at once with the reason.
+ */
+function mkdirp(dir: string): void {
+  const missing: string[] = [];
+  let p = dir;
+  for (;;) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`${p} 不是文件夹`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(p);
+    const up = path.dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  for (const m of missing.reverse()) {
+    try {
+      fs.mkdirSync(m);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(m).isDirectory()) throw e;
+    }
+  }
 }

@@ -9,6 +9,10 @@ export interface World {
   /** The folder relative paths in messages are relative to. */
   cwd: string;
   exists(path: string): boolean;
+  /** Whether the path itself is a symbolic link (not followed). */
+  isLink(path: string): boolean;
+  /** The path with every symbolic link resolved (the path itself where there is none, or it does not exist). */
+  realPath(path: string): string;
   isDir(path: string): boolean;
   readText(path: string): string;
   readBytes(path: string): Uint8Array;
