@@ -4,6 +4,7 @@
 // (relative to the file that names them, `/` for the package root) and never leave it.
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
+import { MAX_EMBEDDED_BYTES, TooLarge, boundedInflate } from './bounded-inflate.js';
 import type { ExtractedFile } from './extract.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 
@@ -51,8 +52,29 @@ export async function extractOfd(bytes: Uint8Array, file: string): Promise<{ fil
       continue;
     }
     const parts = name.split(/[/\\]+/).filter((p) => p && p !== '.' && p !== '..').map((p) => safeFileName(p));
-    files.push({ name, path: registry.claim((parts.length ? parts : ['未命名']).join('/')), bytes: await entry.async('uint8array') });
+    let bytes: Uint8Array;
+    try {
+      bytes = await boundedEntry(entry);
+    } catch (e) {
+      diagnostics.push(error('E_OFD', `${file} 中的附件“${name}”无法解压：${(e as Error).message}`, at));
+      continue;
+    }
+    files.push({ name, path: registry.claim((parts.length ? parts : ['未命名']).join('/')), bytes });
   }
   if (!files.length && !diagnostics.length) diagnostics.push(error('E_OFD', `${file} 中没有附件`, at, '由 gongwen 生成的“备案材料.ofd”带有单位数据；单个文档的 OFD 不带'));
   return { files, diagnostics };
+}
+
+/**
+ * An entry's bytes, unpacked with a bound: its compressed data inflated by zlib with a ceiling (the
+ * sizes a zip directory states may lie); JSZip's own reading where its internals are not as expected.
+ */
+async function boundedEntry(entry: { async(t: 'uint8array'): Promise<Uint8Array> }): Promise<Uint8Array> {
+  const data = (entry as unknown as { _data?: { compressedContent?: Uint8Array; compression?: { magic?: string } } })._data;
+  const magic = data?.compression?.magic;
+  if (data?.compressedContent && magic === '\x08\x00') return boundedInflate(data.compressedContent, true);
+  if (data?.compressedContent && magic === '\x00\x00') return data.compressedContent;
+  const bytes = await entry.async('uint8array');
+  if (bytes.length > MAX_EMBEDDED_BYTES) throw new TooLarge(`解压后超过 ${MAX_EMBEDDED_BYTES / 1048576} MB`);
+  return bytes;
 }

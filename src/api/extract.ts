@@ -1,5 +1,6 @@
 // `gongwen extract`: the files embedded in a PDF (a packet's source data, or any PDF's
 // attachments), read with pdf-lib from the EmbeddedFiles name tree, names made safe for the disk.
+import { MAX_EMBEDDED_BYTES, TooLarge, boundedInflate } from './bounded-inflate.js';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { NameRegistry, safeFileName } from './file-names.js';
@@ -55,7 +56,10 @@ export async function extractEmbedded(bytes: Uint8Array, file: string): Promise<
     }
     let data: Uint8Array;
     try {
-      data = decodePDFRawStream(stream).decode();
+      // Flate (what every writer uses for embedded files) unpacked with a bound; other filters as pdf-lib decodes them.
+      const filter = stream.dict.lookup(PDFName.of('Filter'));
+      data = filter === undefined ? stream.contents : filter === PDFName.of('FlateDecode') ? boundedInflate(stream.contents, false) : decodePDFRawStream(stream).decode();
+      if (data.length > MAX_EMBEDDED_BYTES) throw new TooLarge(`解压后超过 ${MAX_EMBEDDED_BYTES / 1048576} MB`);
     } catch (e) {
       diagnostics.push(error('E_PDF', `${file} 中的嵌入文件“${name}”无法解码：${(e as Error).message}`, at));
       continue;

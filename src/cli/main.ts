@@ -26,7 +26,7 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
   gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa] [--as-of 日期]
   gongwen check  [输入…] [--format text|json] [--as-of 日期]   校验数据和审核规则（截至该日超期的措施，默认今天），不写文件
   gongwen init [目录] [--kind 整改类型]          创建一个可以直接生成的项目（配置、模板、示例单位）
-  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录] [--kind 整改类型]
+  gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录] [--kind 整改类型] [--max-rows N] [--max-mb N]
                                                  把电子表格转成 YAML 数据
   gongwen preview [输入…] [--port 4173]           本机预览：保存模板或数据后页面自动更新
   gongwen extract 备案材料.pdf|.ofd 目录         取出备案材料中嵌入的单位数据文件（原样）
@@ -300,7 +300,7 @@ async function cmdInit(rest: string[]): Promise<number> {
 async function cmdImport(rest: string[]): Promise<number> {
   // Our modules only: a bundled dynamic import of a CommonJS package (yaml) keeps only its default export.
   const [{ mapRows }, { readWorkbook }, { importUnit, mappedYaml }] = await Promise.all([import('../import/map-rows.js'), import('../import/read-sheet.js'), import('../import/import-unit.js')]);
-  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' }, kind: { type: 'string' } });
+  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' }, kind: { type: 'string' }, 'max-rows': { type: 'string' }, 'max-mb': { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
   const kind = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
@@ -310,7 +310,15 @@ async function cmdImport(rest: string[]): Promise<number> {
   // The kind decides what the columns mean (问题类别 is a 四风 category only in 教育实践活动).
   const rectKind = await kindFor(world, values.kind === undefined ? undefined : String(values.kind));
   const sections = (await import('../kinds/kind-sections.js')).kindSections(rectKind);
-  const book = await readWorkbook(world.readBytes(file), kind, file);
+  const { SHEET_LIMITS } = await import('../import/read-sheet.js');
+  const bound = (v: unknown, dflt: number, scale: number, what: string) => {
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} 应为正整数`);
+    return n * scale;
+  };
+  const limits = { rows: bound(values['max-rows'], SHEET_LIMITS.rows, 1, '--max-rows'), inflatedBytes: bound(values['max-mb'], SHEET_LIMITS.inflatedBytes, 1024 * 1024, '--max-mb') };
+  const book = await readWorkbook(world.readBytes(file), kind, file, limits);
   if (book.diagnostics.length) process.stderr.write(formatDiagnostics(book.diagnostics) + '\n');
   if (!book.sheets.length) return 1;
   const sheets = book.sheets;
@@ -327,7 +335,7 @@ async function cmdImport(rest: string[]): Promise<number> {
       process.stderr.write(`已写入 ${target}\n`);
     }
     process.stderr.write(`\n下一步：填写 ${path.join(dir, '单位.yaml')} 后运行 gongwen check ${dir}\n`);
-    return made.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    return [...book.diagnostics, ...made.diagnostics].some((d) => d.severity === 'error') ? 1 : 0;
   }
   const sheet = values.sheet ? sheets.find((s) => s.name === values.sheet) : sheets[0];
   if (!sheet) {
@@ -337,6 +345,10 @@ async function cmdImport(rest: string[]): Promise<number> {
   const mapped = mapRows(sheet.rows, file, values.as ? String(values.as) : undefined, sheet.name, sections);
   if (mapped.diagnostics.length) process.stderr.write(formatDiagnostics(mapped.diagnostics) + '\n');
   if (!('records' in mapped)) return 1;
+  // What render would refuse is said now, not after the YAML is written and read again.
+  const { LIMITS } = await import('../data/normalize.js');
+  const counts = mapped.ledger ? [mapped.ledger.problems.length, mapped.ledger.measures.length] : [mapped.records.length];
+  if (Math.max(...counts) > LIMITS.listLength) process.stderr.write(formatDiagnostics([{ severity: 'warning', code: 'W_IMPORT_LIMIT', message: `导入了 ${Math.max(...counts)} 项，超过生成公文时每个单位的上限 ${LIMITS.listLength} 项：请按单位拆分`, span: { file, line: 1, column: 1 } }]) + '\n');
   const from = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：`;
   const text = mapped.ledger
     ? `${from}问题清单和整改台账，${mapped.ledger.problems.length} 个问题、${mapped.ledger.measures.length} 项整改措施\n` + mappedYaml(mapped)
@@ -345,7 +357,7 @@ async function cmdImport(rest: string[]): Promise<number> {
     world.writeAtomic(String(values.output), text);
     process.stderr.write(`已写入 ${values.output}（${mapped.records.length} 行）\n`);
   } else process.stdout.write(text);
-  return mapped.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return [...book.diagnostics, ...mapped.diagnostics].some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /** --as-of (or gongwen.yaml as_of:) as a day; a value that is no day is a usage error. */
