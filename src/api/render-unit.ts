@@ -59,6 +59,8 @@ export interface UnitSummary {
   files: ManifestEntry[];
   /** Source texts read, for code frames. */
   texts: [string, string][];
+  /** The unit's folder now holds exactly `files` (the previous outputs in it are gone). */
+  replaced?: boolean;
 }
 
 /** The name of the packet file and its document id in the manifest. */
@@ -233,33 +235,18 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     }
   }
 
-  // Write the unit's files; if one cannot be written (no permission, disk full), the ones already
-  // written are removed again, so a unit is on disk whole or not at all.
-  const written: string[] = [];
+  // Every file is written into a staging folder beside the unit's first; only when all are there do
+  // they replace the previous outputs. A write that fails (disk full, no permission) changes nothing.
   try {
-    // A link where the unit's folder goes (out/某单位 → elsewhere) is replaced, never written through.
-    if (world.isLink(dir)) world.remove(dir);
-    world.mkdirp(dir);
-    for (const o of outputs) {
-      const file = path.join(dir, o.file);
-      assertInside(opts.out, file);
-      world.writeAtomic(file, o.bytes);
-      written.push(file);
-    }
+    writeUnitFolder(world, opts.out, dir, outputs, !opts.only);
   } catch (e) {
-    for (const f of written) {
-      try {
-        world.remove(f);
-      } catch {
-        // Removing what we wrote is best effort; the diagnostic below says what happened.
-      }
-    }
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOSPC' ? '磁盘空间不足' : err.code === 'EACCES' || err.code === 'EPERM' ? '没有写入权限' : err.code === 'EROFS' ? '文件系统只读' : err.message;
-    summary.diagnostics.push(error('E_WRITE', `无法写入输出目录 ${dir}：${why}；该单位未生成任何文件`, { file: data.sources[0] ?? dir, line: 1, column: 1 }));
+    summary.diagnostics.push(error('E_WRITE', `无法写入输出目录 ${dir}：${why}；该单位的文件保持上次生成的样子`, { file: data.sources[0] ?? dir, line: 1, column: 1 }));
     summary.failed = true;
     return;
   }
+  summary.replaced = !opts.only;
   for (const o of outputs) {
     const file = path.join(dir, o.file);
     summary.files.push({
@@ -298,6 +285,50 @@ function pdfMeta(b: Built, data: UnitData, date: Date) {
     keywords: [b.inst.id, data.unit.name],
     date,
   };
+}
+
+/**
+ * Writes a unit's files through a staging folder on the same filesystem. `whole`: the unit's folder
+ * becomes exactly these files (the previous folder is swapped out, then removed); otherwise (`--only`)
+ * each file replaces its namesake and the others stay. On any failure the staging folder goes and the
+ * unit's folder is as it was.
+ */
+function writeUnitFolder(world: World, out: string, dir: string, outputs: readonly { file: string; bytes: Uint8Array }[], whole: boolean): void {
+  const staging = path.join(out, world.uniqueName(`.${path.basename(dir)}.staging`));
+  for (const o of outputs) assertInside(out, path.join(dir, o.file));
+  try {
+    world.mkdirp(staging);
+    for (const o of outputs) world.writeAtomic(path.join(staging, o.file), o.bytes);
+  } catch (e) {
+    removeQuietly(world, staging);
+    throw e;
+  }
+  // A link where the unit's folder goes (out/某单位 → elsewhere) is replaced, never written through.
+  if (world.isLink(dir)) world.remove(dir);
+  if (whole) {
+    const old = world.exists(dir) ? path.join(out, world.uniqueName(`.${path.basename(dir)}.old`)) : undefined;
+    if (old) world.rename(dir, old);
+    try {
+      world.rename(staging, dir);
+    } catch (e) {
+      if (old) world.rename(old, dir);
+      removeQuietly(world, staging);
+      throw e;
+    }
+    if (old) removeQuietly(world, old);
+    return;
+  }
+  world.mkdirp(dir);
+  for (const o of outputs) world.rename(path.join(staging, o.file), path.join(dir, o.file));
+  removeQuietly(world, staging);
+}
+
+function removeQuietly(world: World, p: string): void {
+  try {
+    world.removeTree(p);
+  } catch {
+    // Left for the next run's clean-up of stale staging folders.
+  }
 }
 
 /** Every path we write is built from sanitized names; this is the last guard. */

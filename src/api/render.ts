@@ -68,17 +68,36 @@ function folderNamer(): (c: CheckedUnit) => string {
   };
 }
 
-/** Temporary files a killed run left behind (`.name.pid.n.tmp`, see writeAtomic) are removed. */
+/**
+ * What a killed run left behind is removed: temporary files (`.name.pid.n.tmp`, see writeAtomic),
+ * staging folders and swapped-out folders (`.unit.staging.pid.n`, `.unit.old.pid.n`). Only called
+ * with the lock held, so no other run is using them.
+ */
 function removeStaleTemporaries(world: World, out: string): void {
   const walk = (dir: string, depth: number) => {
     for (const e of world.listDir(dir)) {
       const p = path.join(dir, e.name);
-      if (e.isDir) {
+      if (e.isDir && /^\..+\.(staging|old)\.\d+\.\d+$/.test(e.name)) world.removeTree(p);
+      else if (e.isDir) {
         if (depth < 2) walk(p, depth + 1);
       } else if (/^\..+\.\d+\.\d+\.tmp$/.test(e.name)) world.remove(p);
     }
   };
   walk(out, 0);
+}
+
+/** The lock file that keeps two runs from writing into one --out at once. */
+export const LOCK_FILE = '.gongwen.lock';
+
+/** The previous run's manifest entries (none when there is none or it cannot be read). */
+function previousManifest(world: World, file: string): ManifestEntry[] {
+  try {
+    if (!world.exists(file)) return [];
+    const files = (JSON.parse(world.readText(file)) as { files?: unknown }).files;
+    return Array.isArray(files) ? (files as ManifestEntry[]).filter((f) => f && typeof f.path === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export function manifestName(shard?: { k: number; n: number }): string {
@@ -100,17 +119,58 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
   const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.pdfa === false ? { pdfa: false } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  // One lock per manifest: the shards of one batch may run side by side into one --out (disjoint units).
+  const lockFile = path.join(opts.out, opts.shard && opts.shard.n > 1 ? `.gongwen.shard-${opts.shard.k}-of-${opts.shard.n}.lock` : LOCK_FILE);
   try {
     world.mkdirp(opts.out);
+    const lock = world.lock(lockFile);
+    if (!lock.taken) {
+      diagnostics.push(error('E_WRITE', `输出目录 ${opts.out} 正被另一次 gongwen 运行使用${lock.holder ? `（进程 ${lock.holder}）` : ''}，本次未写入任何文件`, undefined, '等它结束后再运行，或换一个 --out'));
+      return { units: [], diagnostics, manifest: [], texts, manifestFile, interrupted: false };
+    }
     removeStaleTemporaries(world, opts.out);
   } catch (e) {
     diagnostics.push(error('E_WRITE', `无法使用输出目录 ${opts.out}：${(e as Error).message}`));
     return { units: [], diagnostics, manifest: [], texts, manifestFile, interrupted: false };
   }
+  try {
+    return await renderLocked(world, opts, { found, indices, jobs, sequential, inOrder, folders, texts, units, manifest, manifestFile, unitOpts, diagnostics });
+  } finally {
+    try {
+      world.remove(lockFile);
+    } catch {
+      // A lock left behind is taken over by the next run (its process is gone).
+    }
+  }
+}
+
+interface RunState {
+  found: ReturnType<typeof discoverUnits>;
+  indices: number[];
+  jobs: number;
+  sequential: boolean;
+  inOrder: boolean;
+  folders: string[];
+  texts: Map<string, string>;
+  units: UnitSummary[];
+  manifest: ManifestEntry[];
+  manifestFile: string;
+  unitOpts: UnitRenderOptions;
+  diagnostics: Diagnostic[];
+}
+
+async function renderLocked(world: World, opts: RenderOptions, st: RunState): Promise<RenderSummary> {
+  const { found, indices, jobs, sequential, inOrder, folders, texts, units, manifest, manifestFile, unitOpts, diagnostics } = st;
+  // The manifest lists every output on disk: this run's, and the earlier ones still there (a unit
+  // that failed keeps its previous files, a unit not in this run keeps its own).
+  const earlier = previousManifest(world, manifestFile);
+  const replacedDirs = new Set<string>();
 
   let manifestFailed = false;
   const writeManifest = () => {
-    const files = [...manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const now = new Set(manifest.map((f) => f.path));
+    const kept = earlier.filter((f) => !now.has(f.path) && !replacedDirs.has(f.path.split('/')[0]!) && world.exists(path.join(opts.out, f.path)));
+    const files = [...manifest, ...kept].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     try {
       world.writeAtomic(manifestFile, JSON.stringify({ generator: 'gongwen', files }, null, 2) + '\n');
     } catch (e) {
@@ -128,6 +188,7 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     s.texts = [];
     units.push(s);
     manifest.push(...s.files);
+    if (s.replaced && s.dir) replacedDirs.add(path.relative(opts.out, s.dir).split(path.sep)[0]!);
     if (world.now() - lastWrite > 250) {
       writeManifest();
       lastWrite = world.now();

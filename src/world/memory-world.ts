@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { naturalOrder, type DirEntry, type World } from './world.js';
 
+let unique = 0;
+
 export function memoryWorld(files: Record<string, string | Uint8Array>, env: Record<string, string> = {}): World & { files: Map<string, Uint8Array | string> } {
   const store = new Map<string, Uint8Array | string>(Object.entries(files).map(([k, v]) => [norm(k), v]));
   const dirs = () => {
@@ -77,6 +79,26 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
     remove: (p) => {
       store.delete(norm(p));
     },
+    rename: (from, to) => {
+      const f = norm(from);
+      const t = norm(to);
+      for (const k of [...store.keys()]) {
+        if (k === f || k.startsWith(f + '/')) {
+          store.set(t + k.slice(f.length), store.get(k)!);
+          store.delete(k);
+        }
+      }
+    },
+    removeTree: (p) => {
+      const f = norm(p);
+      for (const k of [...store.keys()]) if (k === f || k.startsWith(f + '/')) store.delete(k);
+    },
+    lock: (p) => {
+      if (store.has(norm(p))) return { taken: false, holder: 'memory' };
+      store.set(norm(p), 'memory');
+      return { taken: true };
+    },
+    uniqueName: (base) => `${base}.${++unique}`,
     now: () => 0,
     env: (name) => env[name],
   };

@@ -95,6 +95,10 @@ export function nodeWorld(cwd = process.cwd()): World {
     },
     mkdirp: (p) => mkdirp(abs(p)),
     remove: (p) => fs.rmSync(abs(p), { force: true }),
+    rename: (from, to) => fs.renameSync(abs(from), abs(to)),
+    removeTree: (p) => fs.rmSync(abs(p), { recursive: true, force: true }),
+    lock: (p) => lockFile(abs(p)),
+    uniqueName: (base) => `${base}.${process.pid}.${++tmpCounter}`,
     now: () => Date.now(),
     env: (name) => process.env[name],
   };
@@ -130,4 +134,32 @@ function mkdirp(dir: string): void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(m).isDirectory()) throw e;
     }
   }
+}
+
+/** Whether a process with this id runs (signal 0 checks without sending). */
+function running(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** An exclusive lock file holding our pid; one left by a process that is gone is taken over. */
+function lockFile(file: string): { taken: boolean; holder?: string } {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return { taken: true };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = Number(fs.readFileSync(file, 'utf8').trim());
+    if (holder === process.pid) return { taken: true };
+    if (running(holder)) return { taken: false, holder: String(holder) };
+    fs.rmSync(file, { force: true });
+  }
+  return { taken: false };
 }

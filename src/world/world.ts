@@ -34,6 +34,17 @@ export interface World {
   writeAtomic(path: string, data: Uint8Array | string): void;
   mkdirp(path: string): void;
   remove(path: string): void;
+  /** Renames a file or folder (same filesystem: atomic). */
+  rename(from: string, to: string): void;
+  /** Removes a folder and everything in it (links inside are removed, never followed). */
+  removeTree(path: string): void;
+  /**
+   * Takes the lock file `path` for this process: true when taken (also from a process that is no
+   * longer running), false when a running process holds it (`holder` says which).
+   */
+  lock(path: string): { taken: boolean; holder?: string };
+  /** A name no other process uses at the same moment (a staging folder's). */
+  uniqueName(base: string): string;
   env(name: string): string | undefined;
   /** Milliseconds, for pacing work only: never written into a file. */
   now(): number;

@@ -122,8 +122,48 @@ describe('faults', () => {
     expect(b.failed).toBe(true);
     expect(b.diagnostics.map((d) => d.code)).toContain('E_WRITE');
     expect(b.diagnostics.find((d) => d.code === 'E_WRITE')!.message).toContain('磁盘空间不足');
-    expect(fs.readdirSync(path.join(dir, 'out/乙单位')).filter((f) => !f.startsWith('.'))).toEqual([]);
+    // Nothing of it on disk: not its folder, not a staging folder.
+    expect(fs.existsSync(path.join(dir, 'out/乙单位'))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.includes('乙单位'))).toEqual([]);
     expect(s.manifest.every((e) => e.unit === '甲单位')).toBe(true);
+  });
+
+  it('a full disk on a re-render leaves the previous outputs and the manifest as they were', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'data'));
+    fs.writeFileSync(path.join(dir, 'data/b.yaml'), unit('乙单位', '文件过多'));
+    const fonts = FontBook.load(nodeWorld(dir), { system: false });
+    await render(nodeWorld(dir), { inputs: ['data'], out: 'out', formats: ['docx', 'pdf'], fonts });
+    const snapshot = () => Object.fromEntries(fs.readdirSync(path.join(dir, 'out/乙单位')).map((f) => [f, fs.readFileSync(path.join(dir, 'out/乙单位', f)).toString('base64')]));
+    const before = snapshot();
+    const manifest = fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8');
+    expect(Object.keys(before).length).toBeGreaterThan(5);
+    // The data changed, then the disk fills after a few of the new files.
+    fs.writeFileSync(path.join(dir, 'data/b.yaml'), unit('乙单位', '文件过多，简报过滥'));
+    const s = await render(fullDisk(nodeWorld(dir), '乙单位', 3), { inputs: ['data'], out: 'out', formats: ['docx', 'pdf'], fonts });
+    expect(s.units[0]!.failed).toBe(true);
+    expect(snapshot()).toEqual(before);
+    expect(fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')).toBe(manifest);
+    expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.startsWith('.') && f !== '.gongwen.lock')).toEqual([]);
+  });
+
+  it('a second run into an --out in use is refused, never interleaved', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'data'));
+    fs.writeFileSync(path.join(dir, 'data/a.yaml'), unit('甲单位', '会议过多'));
+    fs.mkdirSync(path.join(dir, 'out'));
+    // The lock of a run under way: this test process itself, alive.
+    fs.writeFileSync(path.join(dir, 'out/.gongwen.lock'), String(process.ppid));
+    const r = gongwen(['render', 'data', '--out', 'out', '--format', 'docx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`输出目录 out 正被另一次 gongwen 运行使用（进程 ${process.ppid}）`);
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['.gongwen.lock']);
+    // A lock left by a process that is gone is taken over.
+    fs.writeFileSync(path.join(dir, 'out/.gongwen.lock'), '999999999');
+    const again = gongwen(['render', 'data', '--out', 'out', '--format', 'docx'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'out/.gongwen.lock'))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')).files.length).toBe(fs.readdirSync(path.join(dir, 'out/甲单位')).length);
   });
 
   it('an output folder that cannot be created is a diagnostic, not a crash', () => {
