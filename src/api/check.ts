@@ -27,7 +27,8 @@ export function checkUnit(world: World, source: UnitSource, texts: Map<string, s
   const loaded = loadUnit(world, source);
   for (const [k, v] of loaded.texts) texts.set(k, v);
   const diags = [...loaded.diagnostics];
-  if (loaded.data) diags.push(...reviewUnit(loaded.data, asOf ? { asOf } : {}));
+  // A unit refused for its size is not reviewed: its rules would only repeat what was cut.
+  if (loaded.data && !diags.some((d) => d.code === 'E_TOO_LARGE')) diags.push(...reviewUnit(loaded.data, asOf ? { asOf } : {}));
   const ok = !hasErrors(diags);
   return { source, ...(loaded.data ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diags), ok };
 }

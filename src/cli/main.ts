@@ -147,8 +147,11 @@ async function cmdRender(rest: string[]): Promise<number> {
     progress.clear();
     process.stderr.write('\n正在停止：等待进行中的单位完成（再按一次 Ctrl-C 立即退出）…\n');
   };
+  // SIGTERM (a service manager, `timeout`) ends the run at once: every file is written atomically
+  // and staged, so what is on disk stays whole; the next run takes over the lock and cleans up.
+  const onTerm = () => process.exit(143);
   process.on('SIGINT', onInt);
-  process.on('SIGTERM', onInt);
+  process.on('SIGTERM', onTerm);
   const summary = await render(world, {
     inputs,
     out,
@@ -171,7 +174,7 @@ async function cmdRender(rest: string[]): Promise<number> {
     },
   });
   process.off('SIGINT', onInt);
-  process.off('SIGTERM', onInt);
+  process.off('SIGTERM', onTerm);
   printDiagnostics(summary.diagnostics, summary.texts);
   const units = [...summary.units].sort((a, b) => (a.id < b.id ? -1 : 1));
   const failed = units.filter(unsuccessful);

@@ -8,13 +8,15 @@ import type { YValue } from './yaml-tree.js';
 export interface NormalizeContext {
   diagnostics: Diagnostic[];
   spans: Map<string, Span>;
+  /** Characters of text taken so far (aliases count each time they are used). */
+  textTotal?: number;
 }
 
 /**
  * Bounds that keep one unit's memory and time in check (a real unit has tens of problems, not
  * thousands): past them the unit fails with a clear E_TOO_LARGE instead of a 2 GB render.
  */
-export const LIMITS = { listLength: 2000, textLength: 20000 } as const;
+export const LIMITS = { listLength: 2000, textLength: 20000, unitText: 1_000_000 } as const;
 
 const TRUE_WORDS = ['true', 'yes', 'y', '是', '对', '公开', '1'];
 const FALSE_WORDS = ['false', 'no', 'n', '否', '不', '不公开', '0'];
@@ -68,10 +70,21 @@ export function normalizeValue(v: YValue, type: FieldType, path: string, label: 
         ctx.diagnostics.push(error('E_TYPE', `“${label}”应为文字，这里是${kindZh(v)}`, v.span));
         return undefined;
       }
+      // Past the unit's text bound nothing more is read (or cleaned): the bound's error is said once.
+      const raw = scalarText(v)!;
+      if ((ctx.textTotal ?? 0) > LIMITS.unitText) return undefined;
       // A tab pasted into a cell is a space to a reader (no font draws U+0009).
-      const s = cleanText(scalarText(v)!.replace(/\t/g, ' ').replace(/\r\n?/g, '\n'), v.span, label, ctx);
+      const s = cleanText(raw.replace(/\t/g, ' ').replace(/\r\n?/g, '\n'), v.span, label, ctx);
       if (s.length > LIMITS.textLength) {
         ctx.diagnostics.push(error('E_TOO_LARGE', `“${label}”过长（${s.length} 字，上限 ${LIMITS.textLength} 字）`, v.span));
+        return undefined;
+      }
+      // A short file can name one long text a thousand times through aliases: the unit's text is
+      // bounded as it will be typeset, after the aliases are expanded.
+      const before = ctx.textTotal ?? 0;
+      ctx.textTotal = before + s.length;
+      if (ctx.textTotal > LIMITS.unitText) {
+        if (before <= LIMITS.unitText) ctx.diagnostics.push(error('E_TOO_LARGE', `单位数据的文字展开后超过 ${LIMITS.unitText / 10000} 万字（YAML 别名每用一次都算）`, v.span, '真实单位的数据远小于此；请检查重复引用的别名（*名称），或按单位拆分数据'));
         return undefined;
       }
       return s === '' ? undefined : s;
@@ -187,7 +200,8 @@ function normalizeObject(v: YValue, fields: readonly FieldSpec[], path: string, 
     if (val !== undefined) out[fs.key] = val;
   }
   for (const fs of fields) {
-    if (fs.required && out[fs.key] === undefined && !hasReportedError(ctx, path, fs.key)) {
+    // Past the unit's text bound every later text is dropped: one E_TOO_LARGE says so, not thousands of E_REQUIRED.
+    if (fs.required && out[fs.key] === undefined && !hasReportedError(ctx, path, fs.key) && (ctx.textTotal ?? 0) <= LIMITS.unitText) {
       ctx.diagnostics.push(error('E_REQUIRED', `缺少必填字段“${fs.label}”（${fs.key}）`, seen.get(fs.key) ?? v.span));
     }
   }

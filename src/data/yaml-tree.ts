@@ -46,6 +46,9 @@ export function parseYaml(text: string, file: string): YamlParseResult {
 
   let aliasNodes = 0;
   let bombReported = false;
+  // Anchors as met in document order: an alias names the latest one before it. (yaml's own
+  // Alias.resolve walks the whole document for each alias: 2,000 aliases took seconds.)
+  const anchors = new Map<string, YNode>();
   // `aliasAt` is the offset of the outermost alias being expanded: a bomb is reported where it is used.
   const convert = (node: YNode | null | undefined, depth: number, aliasAt: number | undefined, fallback: number): YValue | undefined => {
     const viaAlias = aliasAt !== undefined;
@@ -63,8 +66,10 @@ export function parseYaml(text: string, file: string): YamlParseResult {
       return undefined;
     }
     if (node == null) return { kind: 'scalar', value: null, text: '', span: spanOf(fallback) };
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && !viaAlias) anchors.set(anchor, node);
     if (node instanceof Alias) {
-      const target = node.resolve(doc) as YNode | undefined;
+      const target = anchors.get(node.source) ?? (node.resolve(doc) as YNode | undefined);
       if (!target) {
         diagnostics.push(error('E_YAML_SYNTAX', `YAML 别名 *${node.source} 没有对应的锚点`, spanOf(node.range?.[0] ?? fallback)));
         return undefined;

@@ -1,5 +1,5 @@
 // DocTree + FontBook → PagedLayout, pure: the PDF engine's typesetting (GB/T 9704 as in gbt9704.md).
-import type { Diagnostic } from '../diag/diagnostic.js';
+import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { lineText, type Annex, type DocMeta, type DocTree, type Line } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { COLOPHON, GRID, PAGE_NUMBER } from '../style/gbt9704.js';
@@ -12,6 +12,9 @@ export interface LayoutResult {
   layout: PagedLayout;
   diagnostics: Diagnostic[];
 }
+
+/** More pages than any 公文 with its attachments. */
+export const MAX_PAGES = 1000;
 
 export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   const diagnostics: Diagnostic[] = [];
@@ -33,6 +36,11 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   for (const a of doc.annexes ?? []) if (!a.separate) boxes.push(...annexBoxes(a, ctx));
   const pag = paginate(boxes);
   const pages = pag.pages;
+  // No official document runs to a thousand pages: a template looping over the data is stopped here.
+  if (pages.length > MAX_PAGES) {
+    diagnostics.push(error('E_TOO_LARGE', `文档排版后有 ${pages.length} 页，超过上限 ${MAX_PAGES} 页`, undefined, '检查模板中的循环（{{#each}}）是否重复输出了数据'));
+    return { layout: { pages: [], outline: [] }, diagnostics };
+  }
   const numbered = new Set(pages.map((_p, i) => i));
   const colophon = colophonBox(doc.meta, ctx);
   const textPages = pages.length;

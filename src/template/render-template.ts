@@ -25,6 +25,23 @@ env.registerHelper('lookup', (obj: unknown, key: unknown) => {
 type HbError = Error & { lineNumber?: number; column?: number };
 
 /**
+ * Loop bodies one render may run: a real document runs a few thousand; three nested
+ * {{#each @root.problems}} over 2,000 problems would run eight billion and never end.
+ */
+export const MAX_LOOP_STEPS = 500_000;
+class LoopBudget extends Error {}
+let steps = 0;
+const builtinEach = env.helpers.each as Handlebars.HelperDelegate;
+env.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+  const fn = options.fn;
+  const counted = (ctx: unknown, o?: Handlebars.RuntimeOptions) => {
+    if (++steps > MAX_LOOP_STEPS) throw new LoopBudget();
+    return fn(ctx, o);
+  };
+  return builtinEach.call(this, context, { ...options, fn: Object.assign(counted, fn) });
+});
+
+/**
  * Compiled templates by source text: every unit of a batch renders the same few templates, and
  * compiling one (parse, code generation, a new Function) cost more than rendering it.
  */
@@ -51,6 +68,7 @@ export function renderTemplate(source: string, file: string, view: object): { re
       }
     }
     const fn = compile(source);
+    steps = 0;
     const text = fn(view, {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
@@ -58,6 +76,9 @@ export function renderTemplate(source: string, file: string, view: object): { re
     });
     return { result: stripLineMarkers(text), diagnostics: [] };
   } catch (e) {
+    if (e instanceof LoopBudget) {
+      return { diagnostics: [error('E_TEMPLATE', `模板循环次数过多（超过 ${MAX_LOOP_STEPS} 次），已停止`, { file, line: 1, column: 1 }, '检查嵌套的 {{#each}}：在循环中再次遍历整个列表（@root.…）会使次数成倍增长')] };
+    }
     // Handlebars compiles on first use: a template that fails is not kept.
     compiled.delete(source);
     return { diagnostics: [templateError(e as HbError, file)] };
