@@ -10,7 +10,7 @@ import { lineText, type Block, type DocMeta, type Line, type TableNode } from '.
 import { attachmentNoteItems } from '../doc/attachment-note.js';
 import { letterElements, letterHead } from '../doc/letter-head.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, LETTER, RED_RULE, TABLE, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
+import { BODY_CELL, GRID, HEADINGS, ISSUER_MARK, LETTER, RED_RULE, TABLE, TEXT_BLOCK, TITLE, tableFontSize, type FontRole } from '../style/gbt9704.js';
 import { moveItems, type Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
 import { lineItems } from './lines-to-items.js';
@@ -230,7 +230,11 @@ export function blockBoxes(b: Block, ctx: BlockContext): Box[] {
   }
 }
 
-/** Table rows as boxes; rows are not split, and the header row repeats on every page (§ tables). */
+/**
+ * Table rows as boxes; the header row repeats on every page (§ tables). A row that fits a page is
+ * never split; one taller than a page (a 1,500-character problem) continues on the next pages, its
+ * cells' lines carried on under the repeated header, so no text is ever cut.
+ */
 export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx: BlockContext): Box[] {
   const size = tableFontSize(t.header.length);
   const widths = columnWidths(t, width / size).map((f) => f * width);
@@ -238,7 +242,9 @@ export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx:
   const pad = TABLE.cellPadding;
   const lineH = size * TABLE.lineFactor;
   const borderW = 0.5;
-  const row = (cells: Line[], header: boolean): Box => {
+  // A row's slice of lines fits what a page holds under the header (and the table's top border).
+  const blockHeight = landscape ? TEXT_BLOCK.width : TEXT_BLOCK.height;
+  const row = (cells: Line[], header: boolean, headerHeight = 0): Box[] => {
     const laid: { lines: BrokenLine[]; x: number; w: number; align: Align }[] = [];
     let x = 0;
     cells.forEach((cell, c) => {
@@ -250,30 +256,37 @@ export function tableBoxes(t: TableNode, width: number, landscape: boolean, ctx:
       laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false, keep: header ? wordPieces : keeps[c]! }), x, w, align });
       x += w;
     });
-    const contentH = Math.max(...laid.map((l) => l.lines.length * lineH), lineH);
-    const height = Math.max(contentH + 4, size * 2);
-    const items: PageItem[] = [];
-    for (const cell of laid) {
-      let y = (height - cell.lines.length * lineH) / 2;
-      for (const line of cell.lines) {
-        const inner = cell.w - 2 * pad;
-        const dx = cell.align === 'center' ? (inner - line.width) / 2 : cell.align === 'right' ? inner - line.width : 0;
-        items.push(...lineItems(line, cell.x + pad + dx, y + baselineIn(lineH, size)).map((it) => ({ ...it, element: 'body' as const })));
-        y += lineH;
+    const most = Math.max(...laid.map((l) => l.lines.length), 1);
+    const perPage = Math.max(1, Math.floor((blockHeight - headerHeight - 4 - 1) / lineH));
+    const slices = header || most <= perPage ? [{ from: 0, to: most, centred: true }] : Array.from({ length: Math.ceil(most / perPage) }, (_v, i) => ({ from: i * perPage, to: Math.min(most, (i + 1) * perPage), centred: false }));
+    return slices.map(({ from, to, centred }) => {
+      const contentH = Math.max((to - from) * lineH, lineH);
+      const height = Math.max(contentH + 4, size * 2);
+      const items: PageItem[] = [];
+      for (const cell of laid) {
+        const lines = cell.lines.slice(from, to);
+        // A whole row is centred in its cell; the slices of a row carried over pages start at the top.
+        let y = centred ? (height - lines.length * lineH) / 2 : 2;
+        for (const line of lines) {
+          const inner = cell.w - 2 * pad;
+          const dx = cell.align === 'center' ? (inner - line.width) / 2 : cell.align === 'right' ? inner - line.width : 0;
+          items.push(...lineItems(line, cell.x + pad + dx, y + baselineIn(lineH, size)).map((it) => ({ ...it, element: 'body' as const })));
+          y += lineH;
+        }
       }
-    }
-    // Borders: top, bottom, and every vertical line.
-    const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: borderW, color: BLACK, element: 'body' });
-    items.push(rule(0, 0, width, 0), rule(0, height, width, height));
-    let vx = 0;
-    for (let c = 0; c <= widths.length; c++) {
-      items.push(rule(vx, 0, vx, height));
-      vx += widths[c] ?? 0;
-    }
-    return { height, items, landscape };
+      // Borders: top, bottom, and every vertical line.
+      const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: borderW, color: BLACK, element: 'body' });
+      items.push(rule(0, 0, width, 0), rule(0, height, width, height));
+      let vx = 0;
+      for (let c = 0; c <= widths.length; c++) {
+        items.push(rule(vx, 0, vx, height));
+        vx += widths[c] ?? 0;
+      }
+      return { height, items, landscape };
+    });
   };
-  const header = row(t.header, true);
-  const rows = t.rows.map((r) => ({ ...row(r, false), repeatHeader: [header] }));
+  const header = row(t.header, true)[0]!;
+  const rows = t.rows.flatMap((r) => row(r, false, header.height).map((b) => ({ ...b, repeatHeader: [header] })));
   // The header stays with the first row.
   return [{ ...header, keepWithNext: true }, ...rows];
 }
