@@ -21,6 +21,7 @@ import { NameRegistry, safeFileName } from './file-names.js';
 import { packetSourceFiles, type MadeFile } from './source-files.js';
 import { buildUnitDocument, separateAnnex } from './unit-document.js';
 import { findAttachments, loadAttachments, placeAttachments } from './attachments.js';
+import { pdfaProblem } from './attachment-pdfa.js';
 
 export type Format = 'docx' | 'pdf' | 'ofd' | 'xlsx';
 
@@ -224,7 +225,11 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
     const name = names.claim(PACKET.name);
     if (pdf) {
       const parts = placed.order.map((m): PacketPart => (m.doc ? { name: m.doc.name, layout: layoutOf(m) } : { name: m.attachment!.title, pdf: m.attachment!.pdf, bytes: m.attachment!.bytes }));
-      const bytes = await writePdfParts(parts, meta, { pdfa: opts.pdfa !== false, files });
+      // The packet is labelled PDF/A only when every part is: an attachment that is not keeps its
+      // pages as they are, and the label goes, with a warning naming it and the reason.
+      const notPdfa = opts.pdfa === false ? [] : placed.order.flatMap((m) => (m.attachment ? [{ a: m.attachment, why: pdfaProblem(m.attachment.pdf) }] : [])).filter((x) => x.why);
+      for (const { a, why } of notPdfa) summary.diagnostics.push(warning('W_PDFA', `附件“${a.title}”不符合 PDF/A（${why}），备案材料.pdf 因此不标为 PDF/A`, a.span, '用扫描软件或 WPS、Acrobat 把附件另存为 PDF/A 后再生成'));
+      const bytes = await writePdfParts(parts, meta, { pdfa: opts.pdfa !== false && !notPdfa.length, files });
       outputs.push({ file: `${name}.pdf`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: parts.reduce((n, p) => n + partPages(p), 0) });
     }
     if (ofd) {
