@@ -12,7 +12,10 @@ import { parseMarkup } from '../../src/markup/parse-markup.js';
 import { renderTemplate } from '../../src/template/render-template.js';
 import { memoryWorld } from '../../src/world/memory-world.js';
 import { ROOT } from '../support/examples.js';
-import { assertChunked } from '../support/fuzz.js';
+import { assertChunked, assertChunkedAsync } from '../support/fuzz.js';
+import ExcelJS from 'exceljs';
+import { readWorkbook } from '../../src/import/read-sheet.js';
+import { mapRows } from '../../src/import/map-rows.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20131128);
@@ -94,4 +97,41 @@ describe('fuzz', () => {
       { seed: SEED, numRuns: RUNS },
     );
   });
+  it('the spreadsheet reader never throws on random bytes, damaged workbooks or random CSV, and places every error', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('整改台账');
+    ws.getRow(1).values = ['序号', '存在问题', '问题类别', '整改措施', '完成时限'];
+    ws.getRow(2).values = [1, '会议多', '形式主义', '精简会议', new Date(Date.UTC(2014, 2, 31))];
+    ws.mergeCells('A3:B3');
+    ws.getCell('C3').value = { formula: 'A2*2' } as ExcelJS.CellFormulaValue;
+    const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
+    const damaged = fc.array(fc.tuple(fc.nat(xlsx.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }).chain((flips) =>
+      fc.nat(xlsx.length).map((cut) => {
+        const b = xlsx.slice(0, Math.max(22, cut));
+        for (const [at, v] of flips) if (at < b.length) b[at] = v;
+        return b;
+      }),
+    );
+    const csv = fc.array(fc.constantFrom('序号', '存在问题', '整改措施', ',', '"', '""', '\n', '\r\n', '会议', '2014/3/31', '=SUM(A1)', '\u0000', '\uFEFF', ' '), { maxLength: 60 }).map((a) => new TextEncoder().encode(a.join('')));
+    const input = fc.oneof(
+      fc.record({ kind: fc.constant('xlsx' as const), bytes: fc.oneof(fc.uint8Array({ maxLength: 2000 }), damaged) }),
+      fc.record({ kind: fc.constant('csv' as const), bytes: fc.oneof(fc.uint8Array({ maxLength: 500 }), csv) }),
+    );
+    await assertChunkedAsync(
+      fc.asyncProperty(input, async ({ kind, bytes }) => {
+        const t = Date.now();
+        const r = await readWorkbook(bytes, kind, `f.${kind}`);
+        for (const d of r.diagnostics) {
+          expect(d.code).toMatch(/^[EW]_[A-Z_]+$/);
+          expect(d.span?.line ?? 0).toBeGreaterThanOrEqual(1);
+        }
+        for (const sheet of r.sheets) {
+          const m = mapRows(sheet.rows, `f.${kind}`, undefined, sheet.name);
+          for (const d of m.diagnostics) expect(d.code).toMatch(/^[EW]_[A-Z_]+$/);
+        }
+        expect(Date.now() - t).toBeLessThan(5000);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, 600_000);
 });

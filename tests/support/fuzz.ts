@@ -11,3 +11,10 @@ export async function assertChunked<T>(property: fc.IRawProperty<T>, opts: { see
     await new Promise((r) => setImmediate(r));
   }
 }
+
+/** The same for properties that await (the spreadsheet reader). */
+export async function assertChunkedAsync<T>(property: fc.IAsyncPropertyWithHooks<T>, opts: { seed: number; numRuns: number }): Promise<void> {
+  for (let done = 0, k = 0; done < opts.numRuns; done += CHUNK, k++) {
+    await fc.assert(property, { seed: opts.seed + k, numRuns: Math.min(CHUNK, opts.numRuns - done) });
+  }
+}
