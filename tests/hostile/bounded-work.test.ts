@@ -63,4 +63,20 @@ describe('bounded work', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'out')).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 120_000);
+
+  it('two renders into one --out at once: the second is refused and the manifest lists what is on disk', async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'data'));
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, 'data', `u${i}.yaml`), MINIMAL.replace('测试单位', `测试单位${i}`));
+    const first = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'render', 'data', '--out', 'out', '--format', 'docx,pdf', '--no-system-fonts'], { cwd: dir, stdio: 'ignore' });
+    const done = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+    for (let t = 0; t < 200 && !fs.existsSync(path.join(dir, 'out', '.gongwen.lock')); t++) await new Promise((r) => setTimeout(r, 50));
+    const second = gongwen(['render', 'data', '--out', 'out', '--format', 'docx,pdf', '--no-system-fonts'], dir);
+    expect(await done).toBe(0);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('正被另一次 gongwen 运行使用');
+    const listed = (JSON.parse(fs.readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path).sort();
+    const onDisk = fs.readdirSync(path.join(dir, 'out')).filter((u) => u.startsWith('测试单位')).flatMap((u) => fs.readdirSync(path.join(dir, 'out', u)).map((f) => `${u}/${f}`)).sort();
+    expect(listed).toEqual(onDisk);
+  }, 120_000);
 });
