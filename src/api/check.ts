@@ -1,6 +1,7 @@
 // `check`: load every unit below the inputs, validate it and apply the review rules. No files written.
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { findAttachments, sniffAttachments } from './attachments.js';
+import { checkEvidence } from './evidence.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
 import { loadUnit } from '../data/load-unit.js';
 import { reviewUnit } from '../data/review.js';
@@ -28,7 +29,7 @@ export function checkUnit(world: World, source: UnitSource, texts: Map<string, s
   for (const [k, v] of loaded.texts) texts.set(k, v);
   const diags = [...loaded.diagnostics];
   // A unit refused for its size is not reviewed: its rules would only repeat what was cut.
-  if (loaded.data && !diags.some((d) => d.code === 'E_TOO_LARGE')) diags.push(...reviewUnit(loaded.data, asOf ? { asOf } : {}));
+  if (loaded.data && !diags.some((d) => d.code === 'E_TOO_LARGE')) diags.push(...reviewUnit(loaded.data, asOf ? { asOf } : {}), ...checkEvidence(world, loaded.data));
   const ok = !hasErrors(diags);
   return { source, ...(loaded.data ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diags), ok };
 }

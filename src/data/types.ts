@@ -59,6 +59,9 @@ export interface Measure {
   person?: string;
   mode?: string;
   evidence?: string;
+  completed_on?: DateValue;
+  closed_by?: string;
+  closed_on?: DateValue;
   status?: string;
   progress?: string;
   public: boolean;

@@ -56,7 +56,14 @@ function measureFields(kind: Kind, base: readonly FieldSpec[]): FieldSpec[] {
   );
   const at = fields.findIndex((x) => x.key === 'department') + 1;
   fields.splice(at, 0, f('person', '责任人', ['责任人', '具体责任人', '经办人'], text));
-  fields.push(f('mode', '整改类型', ['整改类型', '整改方式', '整改期限类型'], MODE), f('evidence', '佐证材料', ['佐证材料', '佐证资料', '证明材料'], text));
+  fields.push(
+    f('mode', '整改类型', ['整改类型', '整改方式', '整改期限类型'], MODE),
+    f('evidence', '佐证材料', ['佐证材料', '佐证资料', '证明材料'], text),
+    // 销号: when it was done, and who closed it on which day.
+    f('completed_on', '完成日期', ['完成日期', '实际完成日期', '实际完成时间', '办结日期'], date),
+    f('closed_by', '销号审核人', ['销号审核人', '审核人', '销号人'], text),
+    f('closed_on', '销号日期', ['销号日期', '销号时间'], date),
+  );
   // 整改进展 holds a status word (已完成) in some ledgers and a sentence in others: read as either.
   return [...fields.map((x) => (x.key === 'progress' ? { ...x, aliases: x.aliases.filter((a) => !ADVANCE_ALIASES.includes(a)) } : x)), f('advance', '整改进展', ADVANCE_ALIASES, text)];
 }

@@ -52,6 +52,8 @@ export interface Kind {
   /** The day the problems were handed over (反馈日期, 审计报告日期, 会议召开日期 …): names `feedback_date`. */
   feedbackDate?: string;
   category: KindCategory;
+  /** A done measure is closed (销号) only with its evidence: check warns when it names none. */
+  evidenceRequired: boolean;
   /** Required fields per section; absent: the data schema's defaults. */
   required?: { unit?: string[]; problems?: string[]; measures?: string[] };
   /** How long after the feedback date the plan and the report are due (a unit may override). */

@@ -22,6 +22,7 @@ const TOP = {
   documents: ['文档'],
   packet: ['备案材料'],
   wording: ['用语'],
+  evidence_required: ['销号需佐证'],
 } as const;
 const CATEGORY = { label: ['名称'], values: ['取值'], four_winds: ['四风'] } as const;
 const REQUIRED = { unit: ['单位'], problems: ['问题清单', '问题'], measures: ['整改措施', '措施'] } as const;
@@ -167,6 +168,7 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
     ...(feedback ? { feedback } : {}),
     ...(feedbackDate ? { feedbackDate } : {}),
     category: { label: r.text(cat?.label, '问题类别.名称') ?? '问题类别', ...(values?.length ? { values } : {}), fourWinds: r.bool(cat?.four_winds, '问题类别.四风') },
+    evidenceRequired: r.bool(top.evidence_required, '销号需佐证'),
     ...(req ? { required: { unit: r.texts(req.unit, '必填.单位'), problems: r.texts(req.problems, '必填.问题清单'), measures: r.texts(req.measures, '必填.整改措施') } } : {}),
     deadlines: { ...(plan ? { plan } : {}), ...(report ? { report } : {}), ...(immediate ? { immediate } : {}) },
     documents,
