@@ -139,7 +139,7 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
       continue;
     }
     // The packet's documents are made for the 备案表 (their page counts) and the packet only.
-    if (wanted(t.id) || (wanted('filing-form') && inPacket.includes(t.id))) instances.push(...t.instances(data));
+    if (wanted(t.id) || (wanted('filing-form') && inPacket.includes(t.id))) instances.push(...t.instances(data, opts.asOf));
   }
   const build = (inst: DocInstance, extra: Record<string, unknown>): Built | undefined => {
     const b = buildUnitDocument({ world, data, inst, view, fields, extra, templatesDir: opts.templatesDir });

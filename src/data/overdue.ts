@@ -24,3 +24,23 @@ export function overdueDays(m: Pick<Measure, 'status' | 'deadline'>, d: Pick<Uni
   if (!due || compareDates(due, asOf) >= 0) return undefined;
   return daysBetween(due, asOf);
 }
+
+/** Days from `asOf` to a measure's due date (negative when past), for one not done; undefined otherwise. */
+export function daysLeft(m: Pick<Measure, 'status' | 'deadline'>, d: Pick<UnitData, 'unit' | 'kind'>, asOf: Day): number | undefined {
+  if (m.status === 'done' || m.status === 'long_term') return undefined;
+  const due = dueDate(m.deadline, d);
+  return due ? daysBetween(asOf, due) : undefined;
+}
+
+/** The default of how near a deadline must be for 督办 (the kind's 时限: 督办提前 overrides). */
+export const REMIND_DAYS = 15;
+
+/** Measures to chase as of `asOf`: overdue, or due within the kind's reminder term. */
+export function toChase(d: UnitData, asOf: Day): Measure[] {
+  const t = d.kind.deadlines.remind;
+  const within = t ? (t.unit === 'month' ? t.count * 30 : t.count) : REMIND_DAYS;
+  return d.measures.filter((m) => {
+    const left = daysLeft(m, d, asOf);
+    return left !== undefined && left <= within;
+  });
+}

@@ -8,8 +8,11 @@ export interface KindText {
   span: Span;
 }
 
-/** Which instances a document has: one per unit, per campaign, or per leader. */
-export type KindDocPer = 'unit' | 'campaign' | 'leader';
+/**
+ * Which instances a document has: one per unit, per campaign, per leader; per problem whose
+ * measures are all done (销号); per responsible department with measures overdue or due soon (督办).
+ */
+export type KindDocPer = 'unit' | 'campaign' | 'leader' | 'closed_problem' | 'department_due';
 
 export interface KindDoc {
   /** Document id (`--only`, the manifest). */
@@ -57,7 +60,7 @@ export interface Kind {
   /** Required fields per section; absent: the data schema's defaults. */
   required?: { unit?: string[]; problems?: string[]; measures?: string[] };
   /** How long after the feedback date the plan and the report are due (a unit may override). */
-  deadlines: { plan?: Term; report?: Term; immediate?: Term };
+  deadlines: { plan?: Term; report?: Term; immediate?: Term; remind?: Term };
   documents: KindDoc[];
   /** Document ids in the filing packet's order. */
   packet: string[];

@@ -26,9 +26,20 @@ const TOP = {
 } as const;
 const CATEGORY = { label: ['名称'], values: ['取值'], four_winds: ['四风'] } as const;
 const REQUIRED = { unit: ['单位'], problems: ['问题清单', '问题'], measures: ['整改措施', '措施'] } as const;
-const DEADLINES = { plan: ['整改方案'], report: ['整改情况报告', '整改报告'], immediate: ['立行立改'] } as const;
+const DEADLINES = { plan: ['整改方案'], report: ['整改情况报告', '整改报告'], immediate: ['立行立改'], remind: ['督办提前'] } as const;
 const DOC = { id: ['编号'], template: ['模板'], name: ['名称'], title: ['标题'], needs: ['需要'], missing: ['缺少时'], per: ['每'], wording: ['用语'] } as const;
-const PER: Record<string, KindDocPer> = { unit: 'unit', 单位: 'unit', campaign: 'campaign', 专项整治: 'campaign', leader: 'leader', 班子成员: 'leader' };
+const PER: Record<string, KindDocPer> = {
+  unit: 'unit',
+  单位: 'unit',
+  campaign: 'campaign',
+  专项整治: 'campaign',
+  leader: 'leader',
+  班子成员: 'leader',
+  closed_problem: 'closed_problem',
+  已完成的问题: 'closed_problem',
+  department_due: 'department_due',
+  督办部门: 'department_due',
+};
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
@@ -111,7 +122,7 @@ function readDoc(r: Reader, v: YValue, i: number): KindDoc | undefined {
   if (!template || !TEMPLATE_ID.test(template)) return r.fail(`模板“${template}”只能用字母、数字、- 和 _（对应 templates/<模板>.md.hbs）`, (f.template ?? f.id)!.value.span);
   const perText = r.text(f.per, '每');
   const per = perText === undefined ? 'unit' : PER[perText];
-  if (!per) return r.fail(`“每”的取值“${perText}”不在允许范围内`, f.per!.value.span, '允许的取值：unit（单位）、campaign（专项整治）、leader（班子成员）');
+  if (!per) return r.fail(`“每”的取值“${perText}”不在允许范围内`, f.per!.value.span, '允许的取值：unit（单位）、campaign（专项整治）、leader（班子成员）、closed_problem（已完成的问题）、department_due（督办部门）');
   const title = r.kindText(f.title, '标题');
   const missing = r.text(f.missing, '缺少时');
   return { id, template, name, ...(title ? { title } : {}), needs: r.texts(f.needs, '需要'), ...(missing ? { missing } : {}), per, wording: r.wording(f.wording, '用语'), span: v.span };
@@ -156,6 +167,7 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
   const plan = r.term(dl?.plan, '时限.整改方案');
   const report = r.term(dl?.report, '时限.整改情况报告');
   const immediate = r.term(dl?.immediate, '时限.立行立改');
+  const remind = r.term(dl?.remind, '时限.督办提前');
   const inspector = r.text(top.inspector, '检查机构');
   const feedback = r.text(top.feedback, '问题来源');
   const feedbackDate = r.text(top.feedback_date, '反馈日期名称');
@@ -170,7 +182,7 @@ export function readKind(text: string, file: string, builtin: boolean): { kind?:
     category: { label: r.text(cat?.label, '问题类别.名称') ?? '问题类别', ...(values?.length ? { values } : {}), fourWinds: r.bool(cat?.four_winds, '问题类别.四风') },
     evidenceRequired: r.bool(top.evidence_required, '销号需佐证'),
     ...(req ? { required: { unit: r.texts(req.unit, '必填.单位'), problems: r.texts(req.problems, '必填.问题清单'), measures: r.texts(req.measures, '必填.整改措施') } } : {}),
-    deadlines: { ...(plan ? { plan } : {}), ...(report ? { report } : {}), ...(immediate ? { immediate } : {}) },
+    deadlines: { ...(plan ? { plan } : {}), ...(report ? { report } : {}), ...(immediate ? { immediate } : {}), ...(remind ? { remind } : {}) },
     documents,
     packet,
     wording: r.wording(top.wording, '用语'),

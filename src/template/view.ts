@@ -6,7 +6,7 @@ import { ENUMS, LOOKBACK_CHECKS, enumLabel, type EnumSpec } from '../data/schema
 import type { UnitData } from '../data/types.js';
 import { tagField } from './markers.js';
 import { BUCKET_LABELS, measureBucket, progressFigures } from '../data/progress.js';
-import { dueDate, overdueDays } from '../data/overdue.js';
+import { daysLeft, dueDate, overdueDays } from '../data/overdue.js';
 import { MODE } from '../kinds/kind-sections.js';
 import { kindView, unitDeadlines } from './kind-view.js';
 
@@ -127,6 +127,10 @@ export function buildView(d: UnitData, fields: FieldRef[] = [], opts: { asOf?: D
     bucket_label: BUCKET_LABELS[measureBucket(m)],
     due: dt(dueDate(m.deadline, d)),
     overdue_days: asOf ? (overdueDays(m, d, asOf.day) ?? null) : null,
+    days_left: asOf ? (daysLeft(m, d, asOf.day) ?? null) : null,
+    completed_on: dt(m.completed_on),
+    closed_by: tag(m.closed_by, `measures.${i}.closed_by`),
+    closed_on: dt(m.closed_on),
     problems: [] as unknown[],
   }));
   const problems = d.problems.map((p, i) => ({

@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInputs } from '../../src/api/check.js';
 import { nodeWorld } from '../../src/world/node-world.js';
-import { ROOT } from '../support/examples.js';
+import { ROOT, unitDocuments } from '../support/examples.js';
+import { parseDate } from '../../src/data/dates.js';
+import { documentTexts } from '../../src/doc/tree.js';
+import { untag } from '../../src/template/markers.js';
 
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'kinds/examples/巡察整改.yaml'), 'utf8');
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
@@ -45,5 +48,33 @@ describe('销号 with evidence', () => {
     expect(r.diags).toEqual([`E_EVIDENCE@${r.line} 佐证材料“加密.pdf”文件已加密`]);
     r = check('照片/*.jpg');
     expect(r.diags).toEqual([`E_EVIDENCE@${r.line} 佐证材料“照片/*.jpg”没有匹配到任何文件`]);
+  });
+});
+
+describe('销号申请表 and 督办通知', () => {
+  const docs = (asOf?: string) => {
+    const [u] = unitDocuments(ROOT, ['kinds/examples/巡察整改.yaml'], asOf ? { asOf: parseDate(asOf)! } : {}).units;
+    return new Map(u!.docs.map((d) => [d.name, untag(documentTexts(d.doc).join('\n'))]));
+  };
+
+  it('one 销号申请表 for each problem whose measures are all done, with their evidence and the fields to sign', () => {
+    const d = docs();
+    expect([...d.keys()].filter((n) => n.startsWith('整改销号申请表'))).toEqual(['整改销号申请表（问题5）']);
+    const form = d.get('整改销号申请表（问题5）')!;
+    expect(form).toContain('基层党支部组织生活不够规范');
+    expect(form).toContain('工作记录、照片资料');
+    expect(form).toContain('负责人（签字）：');
+  });
+
+  it('a 督办通知 for each department with measures overdue or due within 15 days, as of the day asked', () => {
+    expect([...docs().keys()].filter((n) => n.startsWith('督办通知'))).toEqual([]);
+    const soon = docs('2025-09-20');
+    expect([...soon.keys()].filter((n) => n.startsWith('督办通知'))).toEqual(['督办通知（行政审批科）', '督办通知（办公室）']);
+    expect(soon.get('督办通知（办公室）')).toContain('还剩10天');
+    expect(soon.get('督办通知（办公室）')).toContain('请于2025年9月27日前');
+    const late = docs('2025-10-05');
+    expect(late.get('督办通知（行政审批科）')).toContain('已超期5天');
+    // 食品经营监管科's measure is due 10月31日: not yet within 15 days on 10月5日.
+    expect([...late.keys()]).not.toContain('督办通知（食品经营监管科）');
   });
 });

@@ -10,7 +10,7 @@ const DIR = path.join(ROOT, 'tests/golden/doc-tree');
 describe.each([
   ['example documents', ['data'], 20],
   // Each built-in kind's example unit (巡视、巡察、审计、主题教育、民主生活会).
-  ['the kinds\' example documents', ['kinds/examples'], 33],
+  ['the kinds\' example documents', ['kinds/examples'], 40],
 ])('%s → DocTree (golden)', (_what, inputs, count) => {
   const { docs, diagnostics } = exampleDocs(inputs);
   it('build without any diagnostic', () => {

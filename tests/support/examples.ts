@@ -36,7 +36,7 @@ export function unitDocuments(root: string, inputs: string[], opts: { kinds?: { 
     const { view, fields } = buildView(u.data, [], opts.asOf ? { asOf: opts.asOf } : {});
     for (const t of docTypes(u.data.kind)) {
       if (t.missing(u.data)) continue;
-      for (const inst of t.instances(u.data)) {
+      for (const inst of t.instances(u.data, opts.asOf)) {
         const b = buildUnitDocument({ world, data: u.data, inst, view, fields, extra: { documents: [] }, templatesDir: opts.templatesDir ?? path.join(root, 'no-user-templates') });
         out.diagnostics.push(...b.diagnostics);
         if (b.doc) out.docs.push({ unit: u.data.unit.name, name: inst.name, doc: b.doc });
