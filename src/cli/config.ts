@@ -17,6 +17,8 @@ export interface ProjectConfig {
   kinds?: string;
   /** The day check, render and summary judge the status as of (as_of:). */
   asOf?: string;
+  /** The supervising office that signs the summary report (summary_issuer:). */
+  summaryIssuer?: string;
   /** Fonts named per role (font_roles:), a family name or a file with a face index. */
   roles?: Partial<Record<FontRole, RoleChoice>>;
 }
@@ -86,7 +88,7 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [`${CONFIG_FILE}：应为“键: 值”`] };
   const r = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
-  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles', 'kind', 'kinds', '整改类型', 'as_of', '截至日期'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
+  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles', 'kind', 'kinds', '整改类型', 'as_of', '截至日期', 'summary_issuer', '汇总机关'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
   const data = list(r.data);
   if (data) config.data = data;
   if (r.out != null) config.out = String(r.out);
@@ -94,6 +96,8 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   const kind = r.kind ?? r['整改类型'];
   if (kind != null) config.kind = String(kind);
   if (r.kinds != null) config.kinds = String(r.kinds);
+  const issuer = r.summary_issuer ?? r['汇总机关'];
+  if (issuer != null) config.summaryIssuer = String(issuer);
   const asOf = r.as_of ?? r['截至日期'];
   // YAML reads 2014-02-15 as a Date: back to the day it names.
   if (asOf != null) config.asOf = asOf instanceof Date ? asOf.toISOString().slice(0, 10) : String(asOf);

@@ -25,6 +25,8 @@ const HELP = `gongwen — 把 YAML 数据排成符合 GB/T 9704-2012 的公文�
 用法：
   gongwen render [输入…] [--out out] [--only 文档,…] [--format docx,pdf,ofd,xlsx] [--jobs N] [--shard k/n] [--fonts 目录] [--no-pdfa] [--as-of 日期]
   gongwen check  [输入…] [--format text|json] [--as-of 日期]   校验数据和审核规则（截至该日超期的措施，默认今天），不写文件
+  gongwen summary [输入…] [--as-of 日期] [--out summary] [--format xlsx,pdf,docx,ofd] [--issuer 机关]
+                                                 多个单位的整改情况汇总表和汇总报告（截至该日，默认今天）
   gongwen init [目录] [--kind 整改类型]          创建一个可以直接生成的项目（配置、模板、示例单位）
   gongwen import 表格.xlsx|.csv [--sheet 名称] [--as problems|measures|…] [-o 文件.yaml] [--unit 目录] [--kind 整改类型] [--max-rows N] [--max-mb N]
                                                  把电子表格转成 YAML 数据
@@ -48,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdRender(rest);
       case 'check':
         return await cmdCheck(rest);
+      case 'summary':
+        return await cmdSummary(rest);
       case 'schema': {
         const { unitJsonSchema } = await import('../data/json-schema.js');
         const world = nodeWorld();
@@ -230,6 +234,35 @@ async function cmdCheck(rest: string[]): Promise<number> {
     process.stdout.write(`检查了 ${result.units.length} 个单位：${result.units.length - result.units.filter((u) => !u.ok).length} 个通过，错误 ${errors} 个，警告 ${warnings} 个\n`);
   }
   return failed || result.units.length === 0 ? 1 : 0;
+}
+
+async function cmdSummary(rest: string[]): Promise<number> {
+  const { summarize } = await import('../api/summary.js');
+  const { values, positionals } = args(rest, { 'as-of': { type: 'string' }, out: { type: 'string', short: 'o' }, format: { type: 'string' }, issuer: { type: 'string' }, fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false }, templates: { type: 'string' } });
+  const world = nodeWorld();
+  const { config, problems } = await readConfig(world);
+  for (const p of problems) process.stderr.write(`警告：${p}\n`);
+  const asOf = (await asOfDay(values['as-of'], config)) ?? today();
+  const formats = String(values.format ?? 'xlsx,pdf,docx').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of formats) if (!['xlsx', 'pdf', 'docx', 'ofd'].includes(f)) throw new UsageError(`不支持的格式“${f}”（可用：xlsx、pdf、docx、ofd）`);
+  const out = String(values.out ?? 'summary');
+  const r = await summarize(world, {
+    inputs: positionals.length ? positionals : (config.data ?? ['data']),
+    out,
+    asOf,
+    formats: formats as ('xlsx' | 'pdf' | 'docx' | 'ofd')[],
+    kinds: (await import('./config.js')).kindOptions(config),
+    templatesDir: String(values.templates ?? config.templates ?? 'templates'),
+    ...(values.issuer ? { issuer: String(values.issuer) } : config.summaryIssuer ? { issuer: config.summaryIssuer } : {}),
+    fontOptions: fontOptions(values, config),
+  });
+  const failedDiags = r.failed.flatMap((f) => f.diagnostics);
+  if (r.diagnostics.length || failedDiags.length) process.stderr.write(formatDiagnostics(sortDiagnostics([...r.diagnostics, ...failedDiags])) + '\n');
+  const t = r.units.reduce((a, u) => ({ m: a.m + u.measures, d: a.d + u.done, o: a.o + u.overdue }), { m: 0, d: 0, o: 0 });
+  process.stderr.write(`汇总了 ${r.units.length} 个单位（另有 ${r.failed.length} 个单位有错误，未计入）：整改措施 ${t.m} 项，已完成 ${t.d} 项，超期 ${t.o} 项\n`);
+  for (const f of r.files) process.stderr.write(`已写入 ${f}\n`);
+  if (world.env('GONGWEN_STATS') === '1') process.stderr.write(`GONGWEN_STATS ${JSON.stringify({ seconds: process.uptime(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), units: r.units.length })}\n`);
+  return r.failed.length || r.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 async function cmdTemplates(): Promise<number> {

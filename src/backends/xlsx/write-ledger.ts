@@ -137,7 +137,7 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
  * exceljs zips with the clock's time on every entry; the same data must give the same bytes (SPEC
  * §4), so the entries are written again, in the same order, dated with the document's date.
  */
-async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+export async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new JSZip();
   for (const [name, entry] of Object.entries(zip.files)) {
