@@ -42,6 +42,9 @@ export function dumpTree(doc: DocTree): string {
         out.push(`  | ${b.header.map(lineText).join(' | ')} |`);
         for (const r of b.rows) out.push(`  | ${r.map((c) => lineText(c).replace(/\n/g, '⏎')).join(' | ')} |`);
         break;
+      case 'chart':
+        out.push(`chart ${b.bars.length} bars  ${at}`, ...b.bars.map((bar) => `  ${lineText(bar.label)} ${bar.text}${fieldsOf(bar.label)}`));
+        break;
       case 'pagebreak':
         out.push(`pagebreak  ${at}`);
         break;

@@ -51,7 +51,13 @@ export interface PageBreakNode {
   type: 'pagebreak';
   span: Span;
 }
-export type Block = HeadingNode | ParagraphNode | TableNode | PageBreakNode;
+/** A bar chart (```chart in a template): one bar a line, its label and its value in per cent. */
+export interface ChartNode {
+  type: 'chart';
+  bars: { label: Line; value: number; text: string }[];
+  span: Span;
+}
+export type Block = HeadingNode | ParagraphNode | TableNode | PageBreakNode | ChartNode;
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -146,6 +152,7 @@ export function documentTexts(doc: DocTree): string[] {
   for (const b of doc.blocks) {
     if (b.type === 'heading') out.push(b.number + lineText(b.inlines));
     else if (b.type === 'paragraph') out.push(lineText(b.inlines));
+    else if (b.type === 'chart') for (const bar of b.bars) out.push(lineText(bar.label), bar.text);
     else if (b.type === 'table') {
       out.push(...b.header.map(lineText));
       for (const r of b.rows) out.push(...r.map(lineText));

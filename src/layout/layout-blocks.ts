@@ -6,7 +6,8 @@ import { wordPieces } from '../doc/keep-whole.js';
 import { issuerMarkFit } from '../doc/issuer-mark.js';
 import { signatureGap, signaturePlace, signerNames } from '../doc/signature.js';
 import { titleLines } from '../doc/title-lines.js';
-import { lineText, type Block, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
+import { lineText, type Block, type ChartNode, type DocMeta, type Line, type TableNode } from '../doc/tree.js';
+import { CHART, chartGeometry } from '../doc/chart-geometry.js';
 import { attachmentNoteItems } from '../doc/attachment-note.js';
 import { letterElements, letterHead } from '../doc/letter-head.js';
 import type { FontBook } from '../fonts/font-book.js';
@@ -227,7 +228,28 @@ export function blockBoxes(b: Block, ctx: BlockContext): Box[] {
       return [{ height: 0, items: [], pageBreakBefore: true, landscape }];
     case 'table':
       return [...tableBoxes(b, width, landscape, ctx), { height: PITCH / 2, items: [], landscape }];
+    case 'chart':
+      return chartBoxes(b, width, landscape, ctx);
   }
+}
+
+/** A bar chart: a line per bar, its label at the left, the bar from a common start, the value at the right edge. */
+function chartBoxes(c: ChartNode, width: number, landscape: boolean, ctx: BlockContext): Box[] {
+  const style = body();
+  const labels = c.bars.map((bar) => natural(bar.label, style, ctx));
+  const g = chartGeometry(Math.max(0, ...labels.map((l) => l.width)), BODY_CELL, width);
+  const thickness = PITCH * CHART.barShare;
+  return c.bars.map((bar, i) => {
+    const label = labels[i]!;
+    // A label longer than its column is set narrower rather than run into the bar.
+    const room = g.barX - BODY_CELL;
+    const scale = label.width > room ? room / label.width : 1;
+    const items: PageItem[] = lineItems(label, 0, baselineIn(PITCH, style.size)).map((it) => ({ ...it, element: 'body' as const, ...(scale < 1 ? { scale: scale * 100 } : {}) }));
+    const value = natural(text(bar.text), style, ctx);
+    items.push(...lineItems(value, g.valueRight - value.width, baselineIn(PITCH, style.size)).map((it) => ({ ...it, element: 'body' as const })));
+    if (bar.value > 0) items.push({ kind: 'rule', x1: g.barX, x2: g.barX + (g.barWidth * bar.value) / 100, y1: PITCH / 2, y2: PITCH / 2, width: thickness, color: CHART.color, element: 'body' });
+    return { height: PITCH, items, keepWithNext: i < c.bars.length - 1 && c.bars.length <= 6, landscape };
+  });
 }
 
 /**

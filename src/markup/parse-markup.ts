@@ -145,6 +145,10 @@ export function parseMarkup(input: MarkupInput): { doc: DocTree; diagnostics: Di
           walk(n.children, listDepth);
           break;
         case 'code':
+          if (n.lang === 'chart') {
+            blocks.push(chartBlock(n.value, lineOf(n), (t) => textToInlines(t, { span: lineOf(n) }, fields), diagnostics));
+            break;
+          }
           blocks.push({ type: 'paragraph', inlines: textToInlines(n.value, { span: lineOf(n) }, fields), indent: 'none', span: lineOf(n) });
           break;
         case 'html':
@@ -176,4 +180,24 @@ function tableBlock(n: Table, inlinesOf: (c: PhrasingContent[]) => Inline[], spa
     align: (n.align ?? []).map((a) => (a ?? null) as CellAlign),
     span,
   };
+}
+
+/**
+ * A bar chart from its lines, “label | value” (value a percentage: 44.4 or 44.4%); a line that is no
+ * bar is a warning at the chart, and values are held to 0–100.
+ */
+function chartBlock(text: string, span: Span, inlines: (t: string) => Line, diagnostics: Diagnostic[]): Block {
+  const bars: { label: Line; value: number; text: string }[] = [];
+  for (const raw of text.split('\n')) {
+    if (!raw.trim()) continue;
+    const at = raw.lastIndexOf('|');
+    const value = at < 0 ? NaN : Number(raw.slice(at + 1).replace(/[%％\s]/g, '').replace(/[\uE000-\uE005]\d*/g, ''));
+    if (at < 0 || !Number.isFinite(value)) {
+      diagnostics.push(warning('W_MARKUP', `图表中的一行应写作“名称 | 百分数”，这里是“${raw.replace(/[\uE000-\uE005]\d*/g, '').trim()}”`, span));
+      continue;
+    }
+    const v = Math.max(0, Math.min(100, value));
+    bars.push({ label: inlines(raw.slice(0, at).trim()), value: v, text: `${raw.slice(at + 1).replace(/[\uE000-\uE005]\d*/g, '').trim().replace(/[%％]$/, '')}%` });
+  }
+  return { type: 'chart', bars, span };
 }

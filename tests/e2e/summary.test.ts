@@ -8,6 +8,34 @@ import { describe, expect, it } from 'vitest';
 import { gongwen } from '../support/cli.js';
 import { convertToPdf } from '../support/libreoffice.js';
 import { pageCount } from '../support/poppler.js';
+import { rasterize, type Gray } from '../support/raster.js';
+
+/** The chart's bars on a page: runs of rows where a long stretch of pixels has the bars' grey; each bar's length in points. */
+function bars(img: Gray, dpi: number): number[] {
+  const s = dpi / 72;
+  const rowRun = (y: number) => {
+    let best = 0;
+    let run = 0;
+    for (let x = 0; x < img.width; x++) {
+      const g = img.data[y * img.width + x]!;
+      run = g >= 40 && g <= 100 ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best / s;
+  };
+  const out: number[] = [];
+  let current: number[] = [];
+  for (let y = 0; y < img.height; y++) {
+    const len = rowRun(y);
+    if (len >= 12) current.push(len);
+    else if (current.length) {
+      // A bar is several rows thick; a table rule or a glyph stroke is not.
+      if (current.length / s >= 6) out.push(Math.max(...current));
+      current = [];
+    }
+  }
+  return out;
+}
 
 /** Every sheet of a workbook as CSV rows, exported by LibreOffice. */
 function sheets(xlsx: string): Map<string, string[][]> {
@@ -47,6 +75,30 @@ describe('gongwen summary', () => {
     expect(text).toContain(`超过完成时限尚未完成的${expected.超期测试单位 + expected.时限写法单位}项`);
     const [lo] = convertToPdf([path.join(dir, '整改情况汇总报告.docx')], path.join(dir, 'lo'));
     expect(pageCount(lo!)).toBe(pageCount(path.join(dir, '整改情况汇总报告.pdf')));
+    // The chart: a bar per unit in our PDF and in LibreOffice's rendering of the DOCX, their lengths in the ratio of the rates.
+    const rates = [row('超期测试单位')[col('完成率')], row('时限写法单位')[col('完成率')]].map((r) => Number(r!.replace('%', '')));
+    for (const file of [path.join(dir, '整改情况汇总报告.pdf'), lo!]) {
+      const found = rasterize(file, 100).flatMap((img) => bars(img, 100));
+      expect(found.length, file).toBe(rates.filter((r) => r > 0).length);
+      if (found.length === 2) expect(found[0]! / found[1]!).toBeCloseTo(rates[0]! / rates[1]!, 1);
+    }
+  }, 180_000);
+
+  it('draws the completion chart: one bar per unit, as long as its rate, in our PDF and in LibreOffice', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-summary-chart-'));
+    const r = gongwen(['summary', 'kinds/examples', '--as-of', '2025-10-15', '--out', dir, '--format', 'xlsx,pdf,docx', '--no-system-fonts']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = sheets(path.join(dir, '整改情况汇总表.xlsx')).get('汇总')!;
+    const rates = rows.slice(2, -1).map((x) => Number(x[x.length - 1]!.replace('%', '')));
+    expect(rates.length).toBe(5);
+    const [lo] = convertToPdf([path.join(dir, '整改情况汇总报告.docx')], path.join(dir, 'lo'));
+    for (const file of [path.join(dir, '整改情况汇总报告.pdf'), lo!]) {
+      const found = rasterize(file, 100).flatMap((img) => bars(img, 100));
+      expect(found.length, file).toBe(5);
+      // Lengths in the ratio of the rates (the longest bar is the highest rate).
+      const k = found[0]! / rates[0]!;
+      found.forEach((len, i) => expect(Math.abs(len - rates[i]! * k), `${file} bar ${i + 1}`).toBeLessThan(3));
+    }
   }, 180_000);
 
   it('reports a unit that fails and sums the others', () => {

@@ -1,6 +1,8 @@
 // Body blocks → WordprocessingML: headings by level, indented justified paragraphs, official tables.
 import { columnWidths, tableKeeps } from '../../doc/column-widths.js';
-import type { Block, Line, TableNode } from '../../doc/tree.js';
+import { CHART, chartGeometry } from '../../doc/chart-geometry.js';
+import { textBoxRun } from './text-box.js';
+import { lineText, type Block, type ChartNode, type Line, type TableNode } from '../../doc/tree.js';
 import { BODY_CELL, GRID, HEADINGS, TABLE, tableFontSize } from '../../style/gbt9704.js';
 import { lineRuns } from './runs.js';
 import { wordPieces } from '../../doc/keep-whole.js';
@@ -29,7 +31,36 @@ export function blockToXml(b: Block, textWidthPt: number): string {
       return paragraph({ pageBreakBefore: true, line: BODY_LINE }, '');
     case 'table':
       return tableToXml(b, textWidthPt) + paragraph({ line: twip(GRID.linePitch / 2) }, '');
+    case 'chart':
+      return chartToXml(b, textWidthPt);
   }
+}
+
+/** docPr ids unique in the part and the same on every run: from the chart's template line and the bar (the 版记's ids are small). */
+const chartShapeId = (c: ChartNode, i: number) => 10_000 + c.span.line * 200 + i;
+
+/**
+ * A bar chart as Word and LibreOffice draw it: a paragraph per bar with its label, a right tab to
+ * its value at the block's edge, and the bar a filled rectangle anchored to that paragraph, placed
+ * where the paged layout puts it (doc/chart-geometry.ts).
+ */
+export function chartToXml(c: ChartNode, textWidthPt: number): string {
+  const run = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };
+  // The labels' width as the layout measures it is not known here: the widest label by its characters.
+  const widest = Math.max(0, ...c.bars.map((b) => [...lineText(b.label)].length)) * BODY_CELL;
+  const g = chartGeometry(widest, BODY_CELL, textWidthPt);
+  const thickness = GRID.linePitch * CHART.barShare;
+  return c.bars
+    .map((bar, i) => {
+      const shape =
+        bar.value > 0
+          ? textBoxRun({ h: { fromColumn: g.barX }, v: { fromParagraph: (GRID.linePitch - thickness) / 2 }, width: (g.barWidth * bar.value) / 100, height: thickness, fill: CHART.colorHex, wrap: 'none', id: chartShapeId(c, i), name: `bar ${i + 1}` })
+          : '';
+      const label = lineRuns(bar.label, run);
+      const value = `<w:r><w:tab/></w:r>` + lineRuns([{ type: 'text', text: bar.text, source: {} }], run);
+      return paragraph({ keepNext: i < c.bars.length - 1 && c.bars.length <= 6, line: BODY_LINE, rightTab: twip(g.valueRight), jc: 'left' }, label + shape + value);
+    })
+    .join('');
 }
 
 export function tableToXml(t: TableNode, textWidthPt: number): string {

@@ -8,10 +8,10 @@
 const EMU_PER_PT = 12700;
 
 export interface TextBox {
-  /** Horizontal place: aligned to the margins, or an offset (pt) from the page's left edge. */
-  h: { align: 'center' } | { fromPage: number };
-  /** Vertical place: aligned to the margins' bottom, or an offset (pt) from the page's top edge. */
-  v: { align: 'bottom' } | { fromPage: number };
+  /** Horizontal place: aligned to the margins, or an offset (pt) from the page's left edge or the text column's. */
+  h: { align: 'center' } | { fromPage: number } | { fromColumn: number };
+  /** Vertical place: aligned to the margins' bottom, or an offset (pt) from the page's top edge or the anchoring paragraph's. */
+  v: { align: 'bottom' } | { fromPage: number } | { fromParagraph: number };
   /** Size in points. */
   width: number;
   height: number;
@@ -32,10 +32,11 @@ const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
 
 /** The run holding the anchored shape, for a paragraph that anchors several. */
 export function textBoxRun(b: TextBox): string {
-  const place = (axis: 'H' | 'V', p: TextBox['h'] | TextBox['v']) =>
-    'align' in p
-      ? `<wp:position${axis} relativeFrom="margin"><wp:align>${p.align}</wp:align></wp:position${axis}>`
-      : `<wp:position${axis} relativeFrom="page"><wp:posOffset>${emu(p.fromPage)}</wp:posOffset></wp:position${axis}>`;
+  const place = (axis: 'H' | 'V', p: TextBox['h'] | TextBox['v']) => {
+    if ('align' in p) return `<wp:position${axis} relativeFrom="margin"><wp:align>${p.align}</wp:align></wp:position${axis}>`;
+    const [from, off] = 'fromPage' in p ? ['page', p.fromPage] : 'fromColumn' in p ? ['column', p.fromColumn] : ['paragraph', p.fromParagraph];
+    return `<wp:position${axis} relativeFrom="${from}"><wp:posOffset>${emu(off)}</wp:posOffset></wp:position${axis}>`;
+  };
   const [cx, cy] = [emu(b.width), emu(b.height)];
   const text = b.content !== undefined;
   const fill = !text && b.fill ? `<a:solidFill><a:srgbClr val="${b.fill}"/></a:solidFill>` : '<a:noFill/>';
