@@ -67,6 +67,8 @@ export function findAttachments(world: World, data: UnitData): { found: FoundAtt
 function sniffPdf(head: Uint8Array, tail: Uint8Array): string | undefined {
   if (!latin1(head).includes('%PDF-')) return '不是 PDF 文件';
   if (!latin1(tail).includes('%%EOF')) return '文件不完整（缺少结尾，可能是复制或下载中断）';
+  // The trailer (or the cross-reference stream) at the end names the encryption.
+  if (/\/Encrypt\b/.test(latin1(tail))) return '文件已加密';
   return undefined;
 }
 
@@ -82,16 +84,20 @@ function cannotFile(a: FoundAttachment, why: string, hint?: string): Diagnostic 
 export function sniffAttachments(world: World, found: FoundAttachment[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of found) {
-    let why: string | undefined;
-    try {
-      const size = world.stat(a.file)?.size ?? 0;
-      why = sniffPdf(world.readRange(a.file, 0, HEAD), world.readRange(a.file, Math.max(0, size - TAIL), TAIL));
-    } catch (e) {
-      why = `无法读取（${(e as Error).message}）`;
-    }
+    const why = sniffPdfFile(world, a.file);
     if (why) out.push(cannotFile(a, why));
   }
   return out;
+}
+
+/** Why a PDF file cannot be filed (or stand as evidence), from its first and last bytes only; undefined if it may. */
+export function sniffPdfFile(world: World, file: string): string | undefined {
+  try {
+    const size = world.stat(file)?.size ?? 0;
+    return sniffPdf(world.readRange(file, 0, HEAD), world.readRange(file, Math.max(0, size - TAIL), TAIL));
+  } catch (e) {
+    return `无法读取（${(e as Error).message}）`;
+  }
 }
 
 /** Reads every found attachment with pdf-lib; the ones that cannot be filed give a diagnostic. */

@@ -7,6 +7,7 @@ import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.j
 import { expandPattern, isPattern, projectRootOf } from '../data/patterns.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
+import { sniffPdfFile } from './attachments.js';
 
 const FILE_LIKE = /[/\\]|\.(pdf|ofd|jpe?g|png|tiff?|docx?|xlsx?|wps|et)$/i;
 
@@ -21,19 +22,6 @@ export function evidenceItems(text: string): string[] {
 /** The files an item names, when it names files (a path or a pattern), else undefined. */
 export function isFileItem(item: string): boolean {
   return FILE_LIKE.test(item) || isPattern(item);
-}
-
-const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
-
-/** Why a PDF cannot stand as evidence (judged from its first and last bytes), or undefined. */
-function sniffPdf(world: World, file: string): string | undefined {
-  const size = world.stat(file)?.size ?? 0;
-  const head = latin1(world.readRange(file, 0, 1024));
-  const tail = latin1(world.readRange(file, Math.max(0, size - 2048), 2048));
-  if (!head.includes('%PDF-')) return '不是 PDF 文件';
-  if (!tail.includes('%%EOF')) return '文件不完整（缺少结尾，可能是复制或下载中断）';
-  if (/\/Encrypt\b/.test(tail)) return '文件已加密';
-  return undefined;
 }
 
 export function checkEvidence(world: World, d: UnitData): Diagnostic[] {
@@ -52,12 +40,7 @@ export function checkEvidence(world: World, d: UnitData): Diagnostic[] {
       else if (!paths.length) out.push(error('E_EVIDENCE', isPattern(item) ? `佐证材料“${item}”没有匹配到任何文件` : `找不到佐证材料文件“${item}”`, at, `路径相对于 ${path.basename(base)} 所在的文件夹`));
       for (const f of paths) {
         if (!/\.pdf$/i.test(f)) continue;
-        let why: string | undefined;
-        try {
-          why = sniffPdf(world, f);
-        } catch (e) {
-          why = `无法读取（${(e as Error).message}）`;
-        }
+        const why = sniffPdfFile(world, f);
         if (why) out.push(error('E_EVIDENCE', `佐证材料“${path.basename(f)}”${why}`, at));
       }
     }

@@ -50,7 +50,8 @@ const text = { kind: 'text' } as const;
 const date = { kind: 'date' } as const;
 const dateOrOngoing = { kind: 'date', ongoing: true } as const;
 
-function f(key: string, label: string, aliases: readonly string[], type: FieldType, required = false): FieldSpec {
+/** A field of the table (kinds add theirs with it too). */
+export function f(key: string, label: string, aliases: readonly string[], type: FieldType, required = false): FieldSpec {
   return { key, label, aliases, type, required };
 }
 function obj(fields: readonly FieldSpec[]): FieldType {
@@ -59,7 +60,7 @@ function obj(fields: readonly FieldSpec[]): FieldType {
 function list(of: FieldType, min?: number): FieldType {
   return min === undefined ? { kind: 'list', of } : { kind: 'list', of, min };
 }
-function enumOf(values: Record<string, readonly string[]>): EnumSpec {
+export function enumOf(values: Record<string, readonly string[]>): EnumSpec {
   return { kind: 'enum', values };
 }
 

@@ -1,12 +1,10 @@
 // The data schema of one kind: the base table (data/schema.ts) with the kind's category, the fields
 // every current kind's ledger has (责任人, 佐证材料, 整改类型, 金额 …) and its required fields.
-import { SECTIONS, STATUS, enumValue, type EnumSpec, type FieldSpec, type FieldType, type SectionSpec } from '../data/schema.js';
+import { SECTIONS, STATUS, enumOf, enumValue, f, type FieldSpec, type FieldType, type SectionSpec } from '../data/schema.js';
 import type { Kind } from './kind.js';
 
 const text = { kind: 'text' } as const;
 const date = { kind: 'date' } as const;
-const f = (key: string, label: string, aliases: readonly string[], type: FieldType, required = false): FieldSpec => ({ key, label, aliases, type, required });
-const enumOf = (values: Record<string, readonly string[]>): EnumSpec => ({ kind: 'enum', values });
 
 /** 立行立改 / 分阶段整改 / 持续整改 (审计整改's 整改类型; 短期 / 中期 / 长期 elsewhere). */
 export const MODE = enumOf({

@@ -4,7 +4,7 @@ import type { Span } from '../diag/diagnostic.js';
 import { formatDateIso, formatDateZh, type DateValue } from '../data/dates.js';
 import { ENUMS, LOOKBACK_CHECKS, enumLabel, type EnumSpec } from '../data/schema.js';
 import type { UnitData } from '../data/types.js';
-import { tagField } from './markers.js';
+import { tagField, untag } from './markers.js';
 import { BUCKET_LABELS, measureBucket, progressFigures } from '../data/progress.js';
 import { daysLeft, dueDate, overdueDays } from '../data/overdue.js';
 import { MODE } from '../kinds/kind-sections.js';
@@ -262,7 +262,7 @@ function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measure
   const groups: { key: string | null; label: string | null; heading: string | null; problems: ProblemView[] }[] = [];
   for (const p of problems) {
     // Compared as written, without the field markers (each problem's cell is a field of its own).
-    const key = p.category === null ? null : untagText(p.category);
+    const key = p.category === null ? null : untag(p.category);
     let g = groups.find((x) => x.key === key);
     if (!g) groups.push((g = { key, label: p.category, heading: aboutHeading(key), problems: [] }));
     g.problems.push(p);
@@ -281,9 +281,6 @@ function aboutHeading(label: string | null): string | null {
   return /方面$/.test(l) ? `关于${l}的问题` : `关于${l}方面的问题`;
 }
 
-function untagText(s: string): string {
-  return s.replace(/\uE002\d+\uE003([^\uE004]*)\uE004/g, '$1');
-}
 
 /** The ledger's figures (kinds.md): problems, measures by bucket, the rate, per category, and which optional columns have data. */
 function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: string | null })[], measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[], asOf?: AsOf) {
@@ -292,7 +289,7 @@ function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: 
     figures,
     by_category: categoryGroups(problems, d.measures, measures, asOf),
     as_of: asOf ? new DateView(asOf.day) : null,
-    categories: new Set(problems.map((p) => p.category && untagText(p.category))).size,
+    categories: new Set(problems.map((p) => p.category && untag(p.category))).size,
     has_goals: measures.some((m) => m.goal),
     has_persons: measures.some((m) => m.person),
     has_modes: measures.some((m) => m.mode),

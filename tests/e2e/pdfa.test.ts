@@ -59,7 +59,12 @@ beforeAll(async () => {
   fs.appendFileSync(path.join(project, 'data', '某某大学', '单位.yaml'), '附件材料:\n  - 标题: 会议记录\n    文件: 扫描件/会议记录.pdf\n  - 标题: 盖章备案表\n    文件: 扫描件/盖章*.pdf\n    放在: 备案表\n');
   const r = run(['render', '--out', 'out', '--format', 'pdf', '--no-system-fonts'], project);
   expect(r.code, r.stderr).toBe(0);
-  pdfs = [...walk(path.join(work, 'examples')), ...walk(path.join(project, 'out'))].filter((f) => f.endsWith('.pdf'));
+  // Every kind's documents (with the 督办通知 of a later day) and the supervisor's summary report with its chart.
+  const kinds = run(['render', 'kinds/examples', '--out', path.join(work, 'kinds'), '--format', 'pdf', '--as-of', '2025-10-15', '--no-system-fonts']);
+  expect(kinds.code, kinds.stderr).toBe(0);
+  const summary = run(['summary', 'kinds/examples', '--out', path.join(work, 'summary'), '--format', 'pdf', '--as-of', '2025-10-15', '--no-system-fonts']);
+  expect(summary.code, summary.stderr).toBe(0);
+  pdfs = [...walk(path.join(work, 'examples')), ...walk(path.join(project, 'out')), ...walk(path.join(work, 'kinds')), ...walk(path.join(work, 'summary'))].filter((f) => f.endsWith('.pdf'));
 }, 240_000);
 
 function walk(dir: string): string[] {
