@@ -2,7 +2,7 @@
 // (the `linebreak` package) narrowed by the Chinese 禁则; Latin words and numbers stay whole unless
 // longer than a line; closing punctuation may hang; every line but a paragraph's last is justified.
 import LineBreaker from 'linebreak';
-import { fixedPieces, type Piece } from '../doc/keep-whole.js';
+import { fixedPieces, type Piece } from '../compose/keep-whole.js';
 import { HANGING, NO_END, NO_START, isUnsplittablePair } from './kinsoku.js';
 import type { Slot } from './shape-text.js';
 

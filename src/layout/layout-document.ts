@@ -1,12 +1,19 @@
-// DocTree + FontBook → PagedLayout, pure: the PDF engine's typesetting (GB/T 9704 as in gbt9704.md).
+// ComposedDocument + FontBook → PagedLayout, pure: the elements the compose stage planned set into
+// lines and pages (GB/T 9704 as in gbt9704.md); the 版记 and page numbers placed last.
 import { error, type Diagnostic } from '../diag/diagnostic.js';
-import { lineText, type Annex, type DocMeta, type DocTree, type Line } from '../doc/tree.js';
+import { composeDocument } from '../compose/compose-document.js';
+import type { BlockPlan, ComposedDocument, HeadPlan, Measure, Placed } from '../compose/plan.js';
+import { bodyFont } from '../compose/compose-head.js';
+import type { DocTree } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { COLOPHON, GRID, PAGE_NUMBER } from '../style/gbt9704.js';
+import { GRID, PAGE_NUMBER } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
-import { blockBoxes, headBoxes, paragraphBoxes, tailBoxes, type BlockContext } from './layout-blocks.js';
+import { colophonBox, placeColophon } from './colophon-box.js';
+import { addRedRule, headBoxes } from './head-boxes.js';
 import { LANDSCAPE, PORTRAIT, paginate } from './paginate.js';
-import { BLACK, type LaidPage, type PagedLayout, type PageItem } from './types.js';
+import { natural, paragraphBoxes, styleOf, type BlockContext } from './paragraph-boxes.js';
+import { chartBoxes, tableBoxes } from './table-boxes.js';
+import { BLACK, type LaidPage, type PagedLayout } from './types.js';
 
 export interface LayoutResult {
   layout: PagedLayout;
@@ -16,25 +23,53 @@ export interface LayoutResult {
 /** More pages than any 公文 with its attachments. */
 export const MAX_PAGES = 1000;
 
-export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
-  const diagnostics: Diagnostic[] = [];
-  const ctx: BlockContext = {
-    book,
-    diagnostics,
-    width: { portrait: PORTRAIT.block.width, landscape: LANDSCAPE.block.width },
-    landscapeDoc: doc.meta.orientation === 'landscape',
-  };
-  const boxes: Box[] = [...headBoxes(doc.meta, ctx)];
-  for (const b of doc.blocks) boxes.push(...blockBoxes(b, ctx));
-  const tail = tailBoxes(doc.meta, ctx);
-  if (tail.length && boxes.length) {
+/** Widths as the PDF sets them: the fonts' own advances. */
+const measureWith = (ctx: BlockContext): Measure => (line, role) => natural(line, styleOf(bodyFont(role)), ctx).width;
+
+function blockBoxes({ plan, width, landscape }: Placed<BlockPlan>, ctx: BlockContext): Box[] {
+  switch (plan.kind) {
+    case 'para':
+      return paragraphBoxes(plan, width, landscape, ctx);
+    case 'pagebreak':
+      return [{ height: 0, items: [], pageBreakBefore: true, landscape }];
+    case 'table':
+      return [...tableBoxes(plan, width, landscape, ctx), { height: GRID.linePitch / 2, items: [], landscape }];
+    case 'chart':
+      return chartBoxes(plan, landscape, ctx);
+  }
+}
+
+const placedBoxes = (hs: readonly Placed<HeadPlan>[], ctx: BlockContext): Box[][] => hs.map((h) => headBoxes(h.plan, h.width, h.landscape, ctx));
+
+/** The document's boxes in reading order: head (with the red rule), blocks, tail, attachments. */
+function documentBoxes(c: ComposedDocument, ctx: BlockContext): Box[] {
+  const head = placedBoxes(c.head, ctx);
+  if (c.ruleAfter !== undefined) addRedRule(head[c.ruleAfter]!.at(-1)!, c.head[c.ruleAfter]!.width);
+  const boxes: Box[] = head.flat();
+  for (const b of c.blocks) boxes.push(...blockBoxes(b, ctx));
+  const tail = placedBoxes(c.tail, ctx).flat();
+  if (c.keepTextWithTail && tail.length) {
     // The 署名 never stands on a page of its own: the last line of text goes with it.
     const lastText = [...boxes].reverse().find((b) => b.items.length > 0);
     if (lastText) lastText.keepWithNext = true;
   }
   boxes.push(...tail);
-  for (const a of doc.annexes ?? []) if (!a.separate) boxes.push(...annexBoxes(a, ctx));
-  const pag = paginate(boxes);
+  for (const a of c.annexes) {
+    const annex = [...placedBoxes(a.head, ctx).flat(), ...a.blocks.flatMap((b) => blockBoxes(b, ctx))];
+    // The outline shows the attachment as “附件N 标题”.
+    const titled = annex.find((b) => b.outline?.level === 0);
+    if (titled?.outline) titled.outline = { ...titled.outline, title: `${a.label}　${titled.outline.title}` };
+    for (const b of annex) b.items = b.items.map((it) => ({ ...it, element: 'attachment' as const }));
+    boxes.push(...annex);
+  }
+  return boxes;
+}
+
+export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
+  const diagnostics: Diagnostic[] = [];
+  const ctx: BlockContext = { book, diagnostics };
+  const composed = composeDocument(doc, measureWith(ctx));
+  const pag = paginate(documentBoxes(composed, ctx));
   const pages = pag.pages;
   // No official document runs to a thousand pages: a template looping over the data is stopped here.
   if (pages.length > MAX_PAGES) {
@@ -42,100 +77,13 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
     return { layout: { pages: [], outline: [] }, diagnostics };
   }
   const numbered = new Set(pages.map((_p, i) => i));
-  const colophon = colophonBox(doc.meta, ctx);
   const textPages = pages.length;
-  const letter = doc.meta.format === 'letter';
-  if (colophon) placeColophon(pages, pag.lastY, colophon, numbered, !letter);
+  const landscape = composed.landscape;
+  if (composed.colophon) placeColophon(pages, pag.lastY, colophonBox(composed.colophon, (landscape ? LANDSCAPE : PORTRAIT).block.width, landscape, ctx), numbered, !composed.letter);
   // A letter's first page shows no number (§10.1).
-  if (letter) numbered.delete(0);
+  if (composed.letter) numbered.delete(0);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
-  return { layout: { pages, outline: pag.outline, ...(colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
-}
-
-/**
- * An attachment from a page of its own (§7.3.7): “附件N” in 3号黑体 flush left on line 1, its title
- * centred on line 3, then its body in its own orientation, the page numbers running on.
- */
-function annexBoxes(a: Annex, ctx: BlockContext): Box[] {
-  const actx: BlockContext = { ...ctx, landscapeDoc: a.doc.meta.orientation === 'landscape' };
-  const boxes: Box[] = headBoxes({ ...a.doc.meta, annexOf: { label: a.label } }, actx);
-  for (const b of a.doc.blocks) boxes.push(...blockBoxes(b, actx));
-  boxes[0] = { ...boxes[0]!, pageBreakBefore: true };
-  // The outline shows the attachment as “附件N 标题”.
-  const titled = boxes.find((b) => b.outline?.level === 0);
-  if (titled?.outline) titled.outline = { ...titled.outline, title: `${a.label}　${titled.outline.title}` };
-  for (const b of boxes) b.items = b.items.map((it) => ({ ...it, element: 'attachment' as const }));
-  return boxes;
-}
-
-/**
- * 版记: 抄送 and 印发 lines between 0.35 mm rules, a 0.25 mm rule between them (§7.4); a letter's is
- * the 抄送 alone, without rules (§10.1).
- */
-function colophonBox(meta: DocMeta, ctx: BlockContext): Box | undefined {
-  const letter = meta.format === 'letter';
-  if (!meta.cc && (letter || (!meta.printer && !meta.printDate))) return undefined;
-  const landscape = ctx.landscapeDoc;
-  const width = landscape ? ctx.width.landscape : ctx.width.portrait;
-  const size = COLOPHON.size;
-  const style = { role: 'body' as const, size, color: BLACK };
-  const rows: Box[][] = [];
-  const text = (t: string): Line => [{ type: 'text', text: t, source: {} }];
-  if (meta.cc) {
-    const t = lineText(meta.cc);
-    const line: Line = [...text('抄送：'), ...meta.cc, ...(/。$/.test(t) ? [] : text('。'))];
-    // Wrapped lines align after the colon; one character in on both sides (§7.4.2).
-    rows.push(paragraphBoxes({ line, style, align: 'left', left: size * 4, right: size, hanging: size * 3, landscape, width }, ctx));
-  }
-  if (!letter && (meta.printer || meta.printDate)) {
-    const left = meta.printer ? paragraphBoxes({ line: meta.printer, style, align: 'left', left: size, landscape, width }, ctx) : [];
-    const right = meta.printDate ? paragraphBoxes({ line: [...meta.printDate, ...text('印发')], style, align: 'right', right: size, landscape, width }, ctx) : [];
-    const box: Box = { height: GRID.linePitch, items: [...(left[0]?.items ?? []), ...(right[0]?.items ?? [])], landscape };
-    rows.push([box]);
-  }
-  const items: PageItem[] = [];
-  let y = 0;
-  const rule = (yy: number, w: number): PageItem => ({ kind: 'rule', x1: 0, x2: width, y1: yy, y2: yy, width: w, color: BLACK });
-  if (!letter) items.push(rule(COLOPHON.thick / 2, COLOPHON.thick));
-  rows.forEach((r, k) => {
-    if (k > 0) items.push(rule(y, COLOPHON.thin));
-    for (const b of r) {
-      items.push(...b.items.map((it) => (it.kind === 'text' ? { ...it, y: it.y + y } : it)));
-      y += b.height;
-    }
-  });
-  if (!letter) items.push(rule(y - COLOPHON.thick / 2, COLOPHON.thick));
-  return { height: y, items: items.map((it) => ({ ...it, element: 'colophon' as const })), landscape };
-}
-
-/**
- * The 版记 sits at the bottom of the last page, which must be even (§7.4.1): on the last page when
- * it is even and has room, else on the next even page. A 版记 page of its own is numbered; a blank
- * page before it and the 版记 page then carry none (§7.5).
- */
-function placeColophon(pages: LaidPage[], lastY: number, box: Box, numbered: Set<number>, evenPage = true): void {
-  let idx = pages.length - 1;
-  // On a page of the document's orientation: after a landscape attachment, on a portrait page.
-  const geom = box.landscape ? LANDSCAPE : PORTRAIT;
-  const fits = pages[idx]!.geometry.landscape === box.landscape && lastY + box.height <= geom.block.height + 0.05;
-  if (!(fits && (!evenPage || (idx + 1) % 2 === 0))) {
-    idx++;
-    pages.push({ geometry: geom, items: [] });
-    numbered.add(idx);
-    if (evenPage && (idx + 1) % 2 === 1) {
-      idx++;
-      pages.push({ geometry: geom, items: [] });
-      numbered.delete(idx - 1);
-      numbered.delete(idx);
-    }
-  }
-  const page = pages[idx]!;
-  const top = page.geometry.block.y + page.geometry.block.height - box.height;
-  page.items.push(
-    ...box.items.map((it) =>
-      it.kind === 'text' ? { ...it, x: it.x + page.geometry.block.x, y: it.y + top } : { ...it, x1: it.x1 + page.geometry.block.x, x2: it.x2 + page.geometry.block.x, y1: it.y1 + top, y2: it.y2 + top },
-    ),
-  );
+  return { layout: { pages, outline: pag.outline, ...(composed.colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
 }
 
 /** — N — in 4号 宋体, its 一字线 7 mm below the 版心, odd pages right and even pages left, one character in (§7.5). */

@@ -5,7 +5,7 @@ import type { Line, Source } from '../doc/tree.js';
 import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { Rgb } from './types.js';
-import { autospaced } from '../doc/measure-chars.js';
+import { autospaced } from '../compose/measure-chars.js';
 
 export interface Slot {
   ch: string;

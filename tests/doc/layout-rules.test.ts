@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName, NameRegistry } from '../../src/api/file-names.js';
-import { columnWidths } from '../../src/doc/column-widths.js';
-import { charCells } from '../../src/doc/measure-chars.js';
-import { signaturePlace } from '../../src/doc/signature.js';
-import { titleLines } from '../../src/doc/title-lines.js';
+import { columnWidths } from '../../src/compose/column-widths.js';
+import { charCells } from '../../src/compose/measure-chars.js';
+import { signaturePlace } from '../../src/compose/signature.js';
+import { titleLines } from '../../src/compose/title-lines.js';
 import type { Line, TableNode } from '../../src/doc/tree.js';
 
 const L = (t: string): Line => [{ type: 'text', text: t, source: {} }];

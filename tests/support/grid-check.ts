@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { PAGE, TEXT_BLOCK } from '../../src/style/gbt9704.js';
 import type { TextLine } from './poppler.js';
-import { fixedPieces } from '../../src/doc/keep-whole.js';
+import { fixedPieces } from '../../src/compose/keep-whole.js';
 
 export const BLOCK = { left: PAGE.margin.left, right: PAGE.margin.left + TEXT_BLOCK.width, top: PAGE.margin.top, bottom: PAGE.margin.top + TEXT_BLOCK.height };
 export const PAGE_NO = /^—\d+—$/;

@@ -1,11 +1,11 @@
 // Body blocks → WordprocessingML: headings by level, indented justified paragraphs, official tables.
-import { columnWidths, tableKeeps } from '../../doc/column-widths.js';
-import { CHART, chartGeometry } from '../../doc/chart-geometry.js';
+import { columnWidths, tableKeeps } from '../../compose/column-widths.js';
+import { CHART, chartGeometry } from '../../compose/chart-geometry.js';
 import { textBoxRun } from './text-box.js';
 import { lineText, type Block, type ChartNode, type Line, type TableNode } from '../../doc/tree.js';
 import { BODY_CELL, GRID, HEADINGS, TABLE, tableFontSize } from '../../style/gbt9704.js';
 import { lineRuns } from './runs.js';
-import { wordPieces } from '../../doc/keep-whole.js';
+import { wordPieces } from '../../compose/keep-whole.js';
 import { eighthPt, twip } from './units.js';
 import { cell, paragraph, row, table, type Border, type Jc } from './xml.js';
 
@@ -42,7 +42,7 @@ const chartShapeId = (c: ChartNode, i: number) => 10_000 + c.span.line * 200 + i
 /**
  * A bar chart as Word and LibreOffice draw it: a paragraph per bar with its label, a right tab to
  * its value at the block's edge, and the bar a filled rectangle anchored to that paragraph, placed
- * where the paged layout puts it (doc/chart-geometry.ts).
+ * where the paged layout puts it (compose/chart-geometry.ts).
  */
 export function chartToXml(c: ChartNode, textWidthPt: number): string {
   const run = { role: 'body' as const, size: GRID.bodySize, spacing: GRID.charSpacing };

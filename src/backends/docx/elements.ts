@@ -1,13 +1,13 @@
 // The 公文 elements around the body: 版头 (份号, 密级, 发文机关标志, 发文字号, red rule), 标题, 主送,
 // 附件说明, 署名 and 成文日期, 附注, and the 版记 (GB/T 9704 §7.2–§7.4).
-import { charCells, setCells } from '../../doc/measure-chars.js';
-import { issuerMarkFit } from '../../doc/issuer-mark.js';
-import { signatureGap, signaturePlace, signerNames } from '../../doc/signature.js';
-import { attachmentNoteItems } from '../../doc/attachment-note.js';
-import { titleLines } from '../../doc/title-lines.js';
+import { charCells, setCells } from '../../compose/measure-chars.js';
+import { issuerMarkFit } from '../../compose/issuer-mark.js';
+import { signatureGap, signaturePlace, signerNames } from '../../compose/signature.js';
+import { attachmentNoteItems } from '../../compose/attachment-note.js';
+import { titleLines } from '../../compose/title-lines.js';
 import { lineText, type DocMeta, type Line } from '../../doc/tree.js';
 import { BODY_CELL, COLOPHON, GRID, ISSUER_MARK, LETTER, PAGE, RED_RULE, TITLE } from '../../style/gbt9704.js';
-import { letterElements, letterHead } from '../../doc/letter-head.js';
+import { letterElements, letterHead } from '../../compose/letter-head.js';
 import { BODY_LINE, FIRST_LINE } from './blocks.js';
 import { lineRuns, textRun } from './runs.js';
 import { eighthPt, twip } from './units.js';
@@ -40,7 +40,7 @@ function signerParagraphs(meta: DocMeta, widthPt: number, rule: ParaProps['borde
 }
 
 /**
- * 信函格式 head (§10.1), where the PDF puts it (doc/letter-head.ts): the organ's name in a text box
+ * 信函格式 head (§10.1), where the PDF puts it (compose/letter-head.ts): the organ's name in a text box
  * 30 mm below the paper's top edge, the two red double lines as filled rectangles, all anchored to
  * the page in one paragraph; then 份号/密级/紧急程度 flush left with the 发文字号 flush right on the
  * first of their lines. Returns the space the title needs above it.
@@ -158,7 +158,7 @@ export function tailParagraphs(meta: DocMeta, widthPt: number): string[] {
   });
   if (meta.signature || meta.date) {
     // Widths as the GB fonts set them (digits half a character, the autospace a quarter): starts
-    // from the 版心's left edge, as the PDF places them (doc/signature.ts).
+    // from the 版心's left edge, as the PDF places them (compose/signature.ts).
     const cells = (l: Line | undefined) => (l ? setCells(lineText(l)) * BODY_CELL : 0);
     const at = signaturePlace({ signature: cells(meta.signature), date: cells(meta.date), width: widthPt, cell: BODY_CELL, sealed: meta.sealed });
     for (let k = 0; k < signatureGap(meta.sealed); k++) out.push(paragraph({ keepNext: true, line: BODY_LINE }, ''));

@@ -1,7 +1,7 @@
 // Inlines → WordprocessingML runs, with every font slot set to the role's font and East-Asian hints
 // (DESIGN §3).
-import { fixedPieces, insidePieces, type Piece } from '../../doc/keep-whole.js';
-import { autospaced } from '../../doc/measure-chars.js';
+import { fixedPieces, insidePieces, type Piece } from '../../compose/keep-whole.js';
+import { autospaced } from '../../compose/measure-chars.js';
 import { lineText, type Line } from '../../doc/tree.js';
 import type { FontRole } from '../../style/gbt9704.js';
 import { ROLE_STYLES } from './role-styles.js';

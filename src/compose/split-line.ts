@@ -1,5 +1,5 @@
 // Splits a line of inlines at character offsets of its plain text, keeping each run's style and source.
-import type { Inline, Line } from './tree.js';
+import type { Inline, Line } from '../doc/tree.js';
 
 export function splitLineAt(line: Line, offsets: readonly number[]): Line[] {
   const out: Line[] = [[]];

@@ -3,7 +3,7 @@
 // starting at a fixed place (a tab stop in the DOCX) so its wrapped lines align with it whatever
 // the digits measure in the reader's font.
 import { charCells } from './measure-chars.js';
-import type { DocMeta, Line } from './tree.js';
+import type { DocMeta, Line } from '../doc/tree.js';
 
 export interface AttachmentNoteItem {
   /** “附件：1.”, “2.” or “附件：”. */

@@ -4,7 +4,7 @@
 // keep-whole.ts, the same pieces the line breaker keeps), and the rest of the line is shared in
 // proportion to how much more each column would like.
 import { columnKeeps, longestPiece, type Piece } from './keep-whole.js';
-import { lineText, type Line, type TableNode } from './tree.js';
+import { lineText, type Line, type TableNode } from '../doc/tree.js';
 import { setCells } from './measure-chars.js';
 
 /** Cell padding, in characters, on top of the text. */

@@ -3,7 +3,7 @@
 import { compoundPieces, fixedPieces, insidePieces } from './keep-whole.js';
 import { charCells } from './measure-chars.js';
 import { splitLineAt } from './split-line.js';
-import { lineText, type Line } from './tree.js';
+import { lineText, type Line } from '../doc/tree.js';
 
 const NO_START = /^[，。、；：？！）》」』】〕’”…—·]/;
 const NO_END = /[（《「『【〔‘“]$/;

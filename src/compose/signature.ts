@@ -1,6 +1,6 @@
 // Where 署名 and 成文日期 start, with a seal or without (GB/T 9704 §7.3.5.1–7.3.5.2), for the PDF
 // layout and the DOCX alike; the names of a 签发人 line.
-import { lineText, type Line } from './tree.js';
+import { lineText, type Line } from '../doc/tree.js';
 
 /**
  * Where the 署名 and the 成文日期 start, in points from the 版心's left edge, given their widths as

@@ -1,7 +1,7 @@
 // Where the 信函格式 head (GB/T 9704 §10.1) puts things, in points from the 版心 top (negative above
 // it), for the PDF layout and the DOCX alike.
 import { GRID, LETTER, PAGE, type FontRole } from '../style/gbt9704.js';
-import type { DocMeta, Line } from './tree.js';
+import type { DocMeta, Line } from '../doc/tree.js';
 
 export interface LetterHead {
   /** Top edge of the organ's name: 30 mm below the paper's top edge. */

@@ -1,0 +1,180 @@
+// The element plan: what a 公文 shows, in order, each element with its role, font, alignment,
+// indents, gaps and keep rules — decided once here, then set into lines and pages by layout/ and
+// into paragraphs by backends/docx/. Lengths are points; x from the 版心's left edge.
+import type { ChartNode, Line, TableNode } from '../doc/tree.js';
+import type { FontRole } from '../style/gbt9704.js';
+import type { ChartGeometry } from './chart-geometry.js';
+import type { LetterHead } from './letter-head.js';
+import type { Piece } from './keep-whole.js';
+
+/**
+ * The 公文 element (GB/T 9704 §7) a piece of text belongs to, for writers that mark them (OFD
+ * CustomTags). Body text, its headings and tables are `body`.
+ */
+export type DocElement =
+  | 'copyNumber'
+  | 'secrecy'
+  | 'urgency'
+  | 'issuerMark'
+  | 'docNumber'
+  | 'signer'
+  | 'separator'
+  | 'title'
+  | 'subtitle'
+  | 'recipients'
+  | 'body'
+  | 'attachmentNote'
+  | 'signature'
+  | 'date'
+  | 'note'
+  /** An attachment bound after the text (§7.3.7): its 附件N label, title and body. */
+  | 'attachment'
+  | 'colophon'
+  | 'pageNumber';
+
+export type Align = 'justify' | 'left' | 'center' | 'right';
+export type Ink = 'black' | 'red';
+
+export interface FontSpec {
+  role: FontRole;
+  size: number;
+  /** Character spacing in points after every glyph (the 28-per-line squeeze of 3号 text). */
+  spacing?: number;
+  color?: Ink;
+  bold?: boolean;
+  /** Horizontal scale in percent (a long 发文机关标志). */
+  scale?: number;
+}
+
+/** A paragraph: one or more lines of one font. */
+export interface ParaPlan {
+  kind: 'para';
+  element: DocElement;
+  line: Line;
+  font: FontSpec;
+  align: Align;
+  /** First-line indent, relative to `left`. */
+  firstIndent?: number;
+  left?: number;
+  right?: number;
+  /** Lines after the first start this much further left than `left` would put the first. */
+  hanging?: number;
+  /** Text set before the line at `at` (the “附件：1.” of a 附件说明; a tab in the DOCX). */
+  prefix?: { text: string; at: number };
+  before?: number;
+  lineHeight: number;
+  keepNext?: boolean;
+  keepLines?: boolean;
+  pageBreakBefore?: boolean;
+  /** Pieces no line may break inside (table cells: their column's rule). */
+  keep?: (text: string) => Piece[];
+  outline?: { title: string; level: number };
+}
+
+/** An empty line of the grid. */
+export interface BlankPlan {
+  kind: 'blank';
+  keepNext?: boolean;
+}
+
+/**
+ * 签发人 (§7.2.5–7.2.6): “签发人：” and the names right-aligned to `end`, two names a line, wrapped
+ * lines starting at `namesAt`; the 发文字号 at `docNumberAt` on the line of the last names.
+ */
+export interface SignerPlan {
+  kind: 'signer';
+  label: string;
+  rows: Line[][];
+  /** Space between two names on a line. */
+  gap: number;
+  namesAt: number;
+  end: number;
+  docNumber?: Line;
+  docNumberAt: number;
+  before: number;
+}
+
+/** The 信函格式 head (§10.1): the name and double lines by geometry, then the elements' lines. */
+export interface LetterHeadPlan {
+  kind: 'letterHead';
+  mark?: { line: Line; size: number; scale: number };
+  geometry: LetterHead;
+  /** 份号, 密级, 紧急程度 flush left, one a line from `geometry.firstLine`. */
+  rows: { line: Line; role: FontRole; element: DocElement }[];
+  /** Flush right on the first row's line. */
+  docNumber?: Line;
+}
+
+/** An attachment's first line (§7.3.7): [发文字号] “附件N” in 黑体 flush left. */
+export interface AnnexLabelPlan {
+  kind: 'annexLabel';
+  docNumber?: Line;
+  label: string;
+  pageBreakBefore: boolean;
+}
+
+export interface PageBreakPlan {
+  kind: 'pagebreak';
+}
+
+export interface TablePlan {
+  kind: 'table';
+  node: TableNode;
+  size: number;
+  /** Each column's share of the width. */
+  fractions: number[];
+  keeps: ((text: string) => Piece[])[];
+}
+
+export interface ChartPlan {
+  kind: 'chart';
+  node: ChartNode;
+  geometry: ChartGeometry;
+  thickness: number;
+}
+
+export type HeadPlan = ParaPlan | BlankPlan | SignerPlan | LetterHeadPlan | AnnexLabelPlan;
+export type BlockPlan = ParaPlan | PageBreakPlan | TablePlan | ChartPlan;
+
+/** Elements with the page orientation they are set on. */
+export interface Placed<T> {
+  landscape: boolean;
+  width: number;
+  plan: T;
+}
+
+/** 版记 (§7.4): 抄送 and 印发 lines; a letter's is the 抄送 alone, without rules (§10.1). */
+export interface ColophonPlan {
+  size: number;
+  ruled: boolean;
+  /** “抄送：…。”, wrapped lines after the colon. */
+  cc?: Line;
+  printer?: Line;
+  /** “…印发”. */
+  printDate?: Line;
+}
+
+export interface ComposedAnnex {
+  head: Placed<HeadPlan>[];
+  blocks: Placed<BlockPlan>[];
+  label: string;
+}
+
+export interface ComposedDocument {
+  landscape: boolean;
+  /** 版头, title, 主送. */
+  head: Placed<HeadPlan>[];
+  blocks: Placed<BlockPlan>[];
+  /** 附件说明, 署名, 成文日期, 附注. */
+  tail: Placed<HeadPlan>[];
+  /** The last line of text goes with the 署名 (no 此页无正文, §7.3.5). */
+  keepTextWithTail: boolean;
+  /** The red rule under the 版头 goes below this head element (§7.2.7). */
+  ruleAfter?: number;
+  annexes: ComposedAnnex[];
+  colophon?: ColophonPlan;
+  letter: boolean;
+}
+
+/** How wide a line of body-size text is, as the writer will set it. */
+export type Measure = (line: Line, role: FontRole) => number;
