@@ -2,11 +2,12 @@
 // page number, fonts, theme, relationships — compiled by `docx` once per process and reused. Only
 // the body (document.xml) and the core properties change from one document to the next; those are
 // written as text (write-docx.ts): building docx's object tree for the body was ≈80% of the time.
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, ImportedXmlComponent, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { FONT_NAMES, GRID, PAGE, PAGE_NUMBER, TEXT_BLOCK, type FontRole } from '../../style/gbt9704.js';
 import { ROLE_STYLES } from './role-styles.js';
 import { textBoxParagraph } from './text-box.js';
 import { halfPt, twip } from './units.js';
+import { esc } from '../xml-escape.js';
 
 /** The parts of a package by path, as docx's compiler returns them. */
 export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
@@ -25,30 +26,31 @@ export interface Skeleton {
   blankFirstFooterRef: string;
 }
 
-function fontSlots(role: FontRole, hint: boolean) {
-  const name = FONT_NAMES[role];
+/** Font names per role: the standard ones, or the user's where the PDF used their fonts. */
+export type RoleNames = Partial<Record<FontRole, string>>;
+
+function fontSlots(names: RoleNames, role: FontRole, hint: boolean) {
+  const name = names[role] || FONT_NAMES[role];
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, ...(hint ? { hint: 'eastAsia' } : {}) };
 }
 
-function pageNumberFooter(align: 'odd' | 'even'): Footer {
+function pageNumberFooter(names: RoleNames, align: 'odd' | 'even'): Footer {
   const size = halfPt(PAGE_NUMBER.size);
-  const dash = (text: string) => new TextRun({ text, font: fontSlots('pageNumber', true), size, sizeComplexScript: size });
+  const dash = (text: string) => new TextRun({ text, font: fontSlots(names, 'pageNumber', true), size, sizeComplexScript: size });
   return new Footer({
     children: [
       new Paragraph({
         alignment: align === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: align === 'odd' ? { right: twip(PAGE_NUMBER.inset) } : { left: twip(PAGE_NUMBER.inset) },
-        children: [dash(`${PAGE_NUMBER.dash} `), new TextRun({ children: [PageNumber.CURRENT], font: fontSlots('pageNumber', false), size }), dash(` ${PAGE_NUMBER.dash}`)],
+        children: [dash(`${PAGE_NUMBER.dash} `), new TextRun({ children: [PageNumber.CURRENT], font: fontSlots(names, 'pageNumber', false), size }), dash(` ${PAGE_NUMBER.dash}`)],
       }),
     ],
   });
 }
 
-/** Placeholders docx writes into the landscape footers, replaced by the turned number's text box. */
-const TURNED = { odd: 'GONGWEN-TURNED-ODD', even: 'GONGWEN-TURNED-EVEN' } as const;
-
-function turnedFooter(align: 'odd' | 'even'): Footer {
-  return new Footer({ children: [new Paragraph({ children: [new TextRun(TURNED[align])] })] });
+/** The landscape footers: the turned number's text box, handed to docx as its own XML. */
+function turnedFooter(names: RoleNames, align: 'odd' | 'even'): Footer {
+  return new Footer({ children: [ImportedXmlComponent.fromXmlString(turnedNumberXml(names, align)) as unknown as Paragraph] });
 }
 
 
@@ -59,14 +61,14 @@ function turnedFooter(align: 'odd' | 'even'): Footer {
  * ending one character in from the portrait block's right edge (odd) or starting one character in
  * from its left edge (even). A text box of vertical text anchored to the page, in the footer.
  */
-function turnedNumberXml(align: 'odd' | 'even'): string {
+function turnedNumberXml(names: RoleNames, align: 'odd' | 'even'): string {
   const size = PAGE_NUMBER.size;
   const sz = halfPt(size);
   const boxW = size * 1.6;
   const boxH = size * 6;
   const centreX = PAGE.height - (PAGE.margin.top + TEXT_BLOCK.height + PAGE_NUMBER.below);
   const top = align === 'odd' ? PAGE.margin.left + TEXT_BLOCK.width - PAGE_NUMBER.inset - boxH : PAGE.margin.left + PAGE_NUMBER.inset;
-  const f = FONT_NAMES.pageNumber;
+  const f = esc(names.pageNumber || FONT_NAMES.pageNumber);
   const rPr = `<w:rPr><w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
   const run = (t: string) => `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>`;
   const field = `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
@@ -74,8 +76,8 @@ function turnedNumberXml(align: 'odd' | 'even'): string {
   return textBoxParagraph({ h: { fromPage: centreX - boxW / 2 }, v: { fromPage: top }, width: boxW, height: boxH, content: para, vertical: true, wrap: 'none', id: align === 'odd' ? 9101 : 9102, name: '页码' });
 }
 
-function compile(pageNumbers: boolean): Skeleton {
-  const bodyFont = fontSlots('body', false);
+function compile(pageNumbers: boolean, names: RoleNames): Skeleton {
+  const bodyFont = fontSlots(names, 'body', false);
   const document = new Document({
     evenAndOddHeaderAndFooters: true,
     styles: {
@@ -88,11 +90,11 @@ function compile(pageNumbers: boolean): Skeleton {
       // LibreOffice reads the Normal style's size, not docDefaults' (docx-notes problem 1).
       paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: bodyFont, size: halfPt(GRID.bodySize) } }],
       // One character style per font role: a run names its role's fonts by reference (runs.ts).
-      characterStyles: (Object.keys(ROLE_STYLES) as FontRole[]).map((role) => ({ id: ROLE_STYLES[role].id, name: ROLE_STYLES[role].name, run: { font: fontSlots(role, false) } })),
+      characterStyles: (Object.keys(ROLE_STYLES) as FontRole[]).map((role) => ({ id: ROLE_STYLES[role].id, name: ROLE_STYLES[role].name, run: { font: fontSlots(names, role, false) } })),
     },
     sections: [
-      { ...(pageNumbers ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } } : {}), children: [] },
-      { ...(pageNumbers ? { footers: { default: turnedFooter('odd'), even: turnedFooter('even') } } : {}), children: [] },
+      { ...(pageNumbers ? { footers: { default: pageNumberFooter(names, 'odd'), even: pageNumberFooter(names, 'even') } } : {}), children: [] },
+      { ...(pageNumbers ? { footers: { default: turnedFooter(names, 'odd'), even: turnedFooter(names, 'even') } } : {}), children: [] },
       { ...(pageNumbers ? { footers: { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) } } : {}), children: [] },
     ],
   });
@@ -101,22 +103,17 @@ function compile(pageNumbers: boolean): Skeleton {
   const documentOpen = /<w:document[^>]*>/.exec(xml)![0];
   // One sectPr per section, in order: the refs of each.
   const refs = [...xml.matchAll(/<w:sectPr[^>]*>(.*?)<\/w:sectPr>/gs)].map((m) => (m[1]!.match(/<w:footerReference [^>]*\/>/g) ?? []).join(''));
-  for (const [name, part] of parts) {
-    if (!/^word\/footer\d+\.xml$/.test(name)) continue;
-    let x = String(part);
-    for (const align of ['odd', 'even'] as const) x = x.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TURNED[align]}.*?</w:p>`, 's'), turnedNumberXml(align));
-    if (x !== String(part)) parts.set(name, x);
-  }
   const blank = refs[2] ?? '';
   const blankId = /<w:footerReference w:type="default" (r:id="[^"]+")\/>/.exec(blank)?.[1];
   return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '', blankFooterRefs: blank, blankFirstFooterRef: blankId ? `<w:footerReference w:type="first" ${blankId}/>` : '' };
 }
 
-const cache = new Map<boolean, Skeleton>();
+const cache = new Map<string, Skeleton>();
 
-/** The shared parts for documents with or without page numbers. */
-export function skeleton(pageNumbers: boolean): Skeleton {
-  let s = cache.get(pageNumbers);
-  if (!s) cache.set(pageNumbers, (s = compile(pageNumbers)));
+/** The shared parts for documents with or without page numbers, naming the roles' fonts `names`. */
+export function skeleton(pageNumbers: boolean, names: RoleNames = {}): Skeleton {
+  const key = JSON.stringify([pageNumbers, names]);
+  let s = cache.get(key);
+  if (!s) cache.set(key, (s = compile(pageNumbers, names)));
   return s;
 }

@@ -1,14 +1,18 @@
 // DocTree → .docx bytes laid out to GB/T 9704: A4, 37/35/28/26 mm, 22 × 28 grid that holds in
 // Word, WPS and LibreOffice (exact 28.95 pt lines, runs squeezed 0.25 pt, no character grid).
 // The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
-import { lineText, type Annex, type Block, type DocTree, type TableNode } from '../../doc/tree.js';
-import { FONT_NAMES, PAGE, PAGE_NUMBER, TABLE, TEXT_BLOCK, mm, type FontRole } from '../../style/gbt9704.js';
-import { blockToXml, BODY_LINE } from './blocks.js';
-import { colophonTable, headParagraphs, tailParagraphs } from './elements.js';
+import { blockWidth, composeDocument } from '../../compose/compose-document.js';
+import { setCells } from '../../compose/measure-chars.js';
+import type { BlockPlan, HeadPlan, Measure, Placed } from '../../compose/plan.js';
+import { lineText, type DocTree } from '../../doc/tree.js';
+import { BODY_CELL, FONT_NAMES, PAGE, PAGE_NUMBER, mm, type FontRole } from '../../style/gbt9704.js';
+import { blockRecords } from './blocks.js';
+import { colophonXml } from './colophon.js';
+import { BODY_LINE, headRecords, letterTitleExtra } from './element-paragraphs.js';
+import { para, raw, serialize, type BodyRecord } from './records.js';
 import { skeleton, type Skeleton } from './package-skeleton.js';
 import { twip } from './units.js';
 import { esc } from '../xml-escape.js';
-import { paragraph } from './xml.js';
 import { pack, zipEntries, type Packed } from '../zip-package.js';
 
 export interface DocxOptions {
@@ -23,29 +27,14 @@ export interface DocxOptions {
   colophonBreaks?: number;
 }
 
-/**
- * The standard role names → the user's, as one replacement over every part. The names appear only
- * in w:rFonts attributes (and the font table), and the roles' standard names are distinct but for
- * 仿宋_GB2312, shared by body and heading3, which resolve alike.
- */
-function renamer(names: Partial<Record<FontRole, string>> | undefined): ((xml: string) => string) | undefined {
-  const map = new Map<string, string>();
-  for (const [role, name] of Object.entries(names ?? {}) as [FontRole, string][]) if (name && name !== FONT_NAMES[role]) map.set(FONT_NAMES[role], name);
-  if (!map.size) return undefined;
-  const re = new RegExp(`(w:(?:ascii|hAnsi|eastAsia|cs|name)=")(${[...map.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g');
-  return (xml) => xml.replace(re, (_m, attr: string, name: string) => `${attr}${esc(map.get(name)!)}"`);
-}
+/** Widths as Word sets them with the GB fonts: digits half a character, the autospace a quarter. */
+const DOCX_MEASURE: Measure = (line) => setCells(lineText(line)) * BODY_CELL;
 
 const PORTRAIT_MARGIN = { top: twip(PAGE.margin.top), bottom: twip(PAGE.margin.bottom), left: twip(PAGE.margin.left), right: twip(PAGE.margin.right) };
 /** Landscape pages turn the sheet so the table's top is on the binding side (§8). */
 const LANDSCAPE_MARGIN = { top: twip(PAGE.margin.left), bottom: twip(PAGE.margin.right), left: twip(PAGE.margin.bottom), right: twip(PAGE.margin.top) };
 /** Footer distance that puts the 一字线 7 mm below the 版心 (measured, docx-notes §8). */
 const FOOTER_DISTANCE = twip(mm(28)) - twip(PAGE_NUMBER.inset) - 40;
-
-/** A table this wide goes on landscape pages of its own inside a portrait document. */
-function needsLandscape(b: Block): b is TableNode {
-  return b.type === 'table' && b.header.length >= TABLE.manyColumns;
-}
 
 /** `titlePg`: a letter's first page shows no number (§10.1), its first-page footer is the empty one. */
 function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false, titlePg = false): string {
@@ -72,15 +61,7 @@ function coreXml(doc: DocTree, date: Date): string {
   );
 }
 
-type Part = { landscape: boolean; body: string[]; unnumbered?: boolean };
-
-/** Body blocks into the parts, a new section where the orientation changes (wide tables go landscape). */
-function addBlocks(parts: Part[], blocks: readonly Block[], landscapeDoc: boolean): void {
-  for (const b of blocks) {
-    const landscape = landscapeDoc || needsLandscape(b);
-    partFor(parts, landscape).part.body.push(blockToXml(b, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width));
-  }
-}
+type Part = { landscape: boolean; body: BodyRecord[]; unnumbered?: boolean };
 
 /** The part the next content goes in: the last one, or a new section when it has the other orientation. */
 function partFor(parts: Part[], landscape: boolean): { part: Part; newPage: boolean } {
@@ -91,87 +72,94 @@ function partFor(parts: Part[], landscape: boolean): { part: Part; newPage: bool
   return { part, newPage: true };
 }
 
+/** Body blocks into the parts, a new section where the orientation changes (wide tables go landscape). */
+function addBlocks(parts: Part[], blocks: readonly Placed<BlockPlan>[]): void {
+  for (const b of blocks) partFor(parts, b.landscape).part.body.push(...blockRecords(b.plan, b.width));
+}
+
+/** Head or tail elements; `rule`: the index the red rule goes under; a letter head adds to the title's gap. */
+function headRecordsOf(hs: readonly Placed<HeadPlan>[], rule?: number, pageBreakOk = true): BodyRecord[] {
+  const out: BodyRecord[] = [];
+  let extraBefore = 0;
+  hs.forEach((h, i) => {
+    out.push(...headRecords(h.plan, h.width, { pageBreakOk, rule: i === rule, extraBefore }));
+    extraBefore = h.plan.kind === 'letterHead' ? letterTitleExtra(h.plan) : 0;
+  });
+  return out;
+}
+
 /**
- * An attachment from a page of its own (§7.3.7), as the PDF sets it: “附件N” in 3号黑体 flush left on
- * line 1, a blank line, the title centred on line 3, then its body in its own orientation.
+ * The 版记's anchor paragraph starts the page it is on: one or two breaks after the text, the first
+ * of them a new section after a landscape attachment or before a blank page (colophonBreaks 2: the
+ * blank page and the 版记 page are a section without numbers).
  */
-function addAnnex(parts: Part[], a: Annex): void {
-  const landscape = a.doc.meta.orientation === 'landscape';
-  const { part, newPage } = partFor(parts, landscape);
-  part.body.push(...headParagraphs({ ...a.doc.meta, annexOf: { label: a.label } }, landscape ? TEXT_BLOCK.height : TEXT_BLOCK.width, { pageBreakBefore: !newPage }));
-  addBlocks(parts, a.doc.blocks, landscape);
+function addColophon(parts: Part[], xml: string, landscapeDoc: boolean, colophonBreaks: number): void {
+  const blank = colophonBreaks >= 2;
+  if (blank) parts.push({ landscape: landscapeDoc, body: [], unnumbered: true });
+  const { part, newPage } = blank ? { part: parts[parts.length - 1]!, newPage: true } : partFor(parts, landscapeDoc);
+  const breaks = newPage ? Math.max(0, colophonBreaks - 1) : colophonBreaks;
+  // A break at the top of a new section's first page is no break: a line holds that page first.
+  if (newPage && breaks) part.body.push(para({ line: twip(2) }));
+  for (let i = 0; i < breaks; i++) part.body.push(para({ line: twip(2), pageBreakBefore: true }));
+  part.body.push(raw(xml), para({ line: twip(2) }));
 }
 
 /** The document body: sections split by orientation, each closed by its sectPr. */
 function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
-  const landscapeDoc = doc.meta.orientation === 'landscape';
-  const parts: Part[] = [{ landscape: landscapeDoc, body: headParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width) }];
-  addBlocks(parts, doc.blocks, landscapeDoc);
-  const tail = tailParagraphs(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
-  if (tail.length) {
-    const { part, newPage } = partFor(parts, landscapeDoc);
+  const c = composeDocument(doc, DOCX_MEASURE);
+  const parts: Part[] = [{ landscape: c.landscape, body: headRecordsOf(c.head, c.ruleAfter) }];
+  addBlocks(parts, c.blocks);
+  if (c.tail.length) {
+    const { part, newPage } = partFor(parts, c.landscape);
     // The last paragraph of text goes with the 附件说明 and the 署名 (no 此页无正文). Word then moves
     // its last lines, as the PDF does; LibreOffice moves the whole paragraph.
-    const last = part.body.length - 1;
-    const xml = part.body[last];
-    if (!newPage && xml && (doc.meta.signature || doc.meta.date) && xml.startsWith('<w:p><w:pPr>') && !xml.startsWith('<w:p><w:pPr><w:keepNext/>')) part.body[last] = xml.replace('<w:p><w:pPr>', '<w:p><w:pPr><w:keepNext/>');
-    part.body.push(...tail);
+    const last = part.body.at(-1);
+    if (!newPage && c.keepTextWithTail && last?.kind === 'p') last.props.keepNext = true;
+    part.body.push(...headRecordsOf(c.tail));
   }
-  for (const a of doc.annexes ?? []) if (!a.separate) addAnnex(parts, a);
-  const colophon = colophonTable(doc.meta, landscapeDoc ? TEXT_BLOCK.height : TEXT_BLOCK.width);
-  if (colophon) {
-    // The anchor paragraph of the 版记's box starts the page it is on: one or two breaks after the
-    // text, the first of them a new section after a landscape attachment or before a blank page
-    // (colophonBreaks 2: the blank page and the 版记 page are a section without numbers).
-    const blank = colophonBreaks >= 2;
-    if (blank) parts.push({ landscape: landscapeDoc, body: [], unnumbered: true });
-    const { part, newPage } = blank ? { part: parts[parts.length - 1]!, newPage: true } : partFor(parts, landscapeDoc);
-    const breaks = newPage ? Math.max(0, colophonBreaks - 1) : colophonBreaks;
-    // A break at the top of a new section's first page is no break: a line holds that page first.
-    if (newPage && breaks) part.body.push(paragraph({ line: twip(2) }, ''));
-    for (let i = 0; i < breaks; i++) part.body.push(paragraph({ line: twip(2), pageBreakBefore: true }, ''));
-    part.body.push(colophon, paragraph({ line: twip(2) }, ''));
+  for (const a of c.annexes) {
+    const landscape = a.head[0]?.landscape ?? false;
+    const { part, newPage } = partFor(parts, landscape);
+    part.body.push(...headRecordsOf(a.head, undefined, !newPage));
+    addBlocks(parts, a.blocks);
   }
-
-  let body = '';
+  if (c.colophon) addColophon(parts, colophonXml(c.colophon, blockWidth(c.landscape)), c.landscape, colophonBreaks);
+  const records: BodyRecord[] = [];
+  let finalSect = '';
   parts.forEach((p, i) => {
-    if (!p.body.length) p.body.push(paragraph({ line: BODY_LINE }, ''));
-    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered, i === 0 && doc.meta.format === 'letter');
-    if (i === parts.length - 1) {
-      body += p.body.join('') + sect;
-      return;
-    }
+    if (!p.body.length) p.body.push(para({ line: BODY_LINE }));
+    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered, i === 0 && c.letter);
+    const last = p.body.at(-1)!;
     // A section that is not the last ends with a paragraph carrying its sectPr.
-    const lastXml = p.body[p.body.length - 1]!;
-    if (lastXml.startsWith('<w:p>')) body += p.body.slice(0, -1).join('') + lastXml.replace('</w:pPr>', `${sect}</w:pPr>`);
-    else body += p.body.join('') + `<w:p><w:pPr>${sect}</w:pPr></w:p>`;
+    if (i === parts.length - 1) (records.push(...p.body), (finalSect = sect));
+    else if (last.kind === 'p') records.push(...p.body.slice(0, -1), { ...last, props: { ...last.props, sectPr: sect } });
+    else records.push(...p.body, raw(`<w:p><w:pPr>${sect}</w:pPr></w:p>`));
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sk.documentOpen}<w:body>${body}</w:body></w:document>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${sk.documentOpen}<w:body>${serialize(records)}${finalSect}</w:body></w:document>`;
 }
 
-const sharedPacks = new WeakMap<Skeleton, Map<string, Packed[]>>();
+const sharedPacks = new WeakMap<Skeleton, Packed[]>();
 const OWN = new Set(['word/document.xml', 'docProps/core.xml']);
 const TYPES = '[Content_Types].xml';
 const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? Buffer.from(d, 'utf8') : d instanceof Uint8Array ? d : new Uint8Array(d));
 
-export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
-  const sk = skeleton(doc.meta.pageNumbers);
-  const rename = renamer(opts.fontNames);
-  const key = rename ? JSON.stringify(opts.fontNames) : '';
-  let byNames = sharedPacks.get(sk);
-  if (!byNames) sharedPacks.set(sk, (byNames = new Map()));
-  let shared = byNames.get(key);
+/** The parts every document of this skeleton shares, compressed once: [Content_Types].xml first, as Word writes it. */
+function sharedParts(sk: Skeleton): Packed[] {
+  let shared = sharedPacks.get(sk);
   if (!shared) {
-    // [Content_Types].xml first, as Word writes it.
     const parts = [...sk.parts].filter(([name]) => !OWN.has(name)).sort(([a], [b]) => Number(b === TYPES) - Number(a === TYPES));
-    shared = parts.map(([name, data]) => pack({ name, data: rename && name.endsWith('.xml') ? Buffer.from(rename(Buffer.from(bytesOf(data)).toString('utf8')), 'utf8') : bytesOf(data) }));
-    byNames.set(key, shared);
+    sharedPacks.set(sk, (shared = parts.map(([name, data]) => pack({ name, data: bytesOf(data) }))));
   }
-  const body = documentXml(doc, sk, opts.colophonBreaks);
+  return shared;
+}
+
+export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
+  const names = Object.fromEntries(Object.entries(opts.fontNames ?? {}).filter(([role, name]) => name && name !== FONT_NAMES[role as FontRole]));
+  const sk = skeleton(doc.meta.pageNumbers, names);
   const own = [
-    { name: 'word/document.xml', data: Buffer.from(rename ? rename(body) : body, 'utf8') },
+    { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk, opts.colophonBreaks), 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
   ];
-  const [types, ...rest] = shared;
+  const [types, ...rest] = sharedParts(sk);
   return zipEntries([types!, ...own, ...rest], opts.date);
 }

@@ -19,6 +19,8 @@ export interface ParaProps {
   line: number;
   ind?: { left?: number; right?: number; hanging?: number; firstLine?: number; firstLineChars?: number };
   jc?: Jc;
+  /** The section this paragraph ends (a sectPr element, written last in the properties). */
+  sectPr?: string;
 }
 
 function pPr(p: ParaProps): string {
@@ -36,6 +38,7 @@ function pPr(p: ParaProps): string {
     x += `<w:ind${i.left !== undefined ? ` w:left="${i.left}"` : ''}${i.right !== undefined ? ` w:right="${i.right}"` : ''}${i.hanging !== undefined ? ` w:hanging="${i.hanging}"` : ''}${i.firstLine !== undefined ? ` w:firstLine="${i.firstLine}"` : ''}${i.firstLineChars !== undefined ? ` w:firstLineChars="${i.firstLineChars}"` : ''}/>`;
   }
   if (p.jc) x += `<w:jc w:val="${p.jc}"/>`;
+  if (p.sectPr) x += p.sectPr;
   return `<w:pPr>${x}</w:pPr>`;
 }
 
