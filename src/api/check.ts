@@ -1,6 +1,6 @@
 // `check`: load every unit below the inputs, validate it and apply the review rules. No files written.
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { findAttachments, sniffAttachments } from './attachments.js';
+import { findAttachments, sniffAttachments } from '../packet/attachments.js';
 import { checkEvidence } from './evidence.js';
 import { discoverUnits, type UnitSource } from '../data/discover.js';
 import { loadUnit } from '../data/load-unit.js';

@@ -7,7 +7,7 @@ import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.j
 import { expandPattern, isPattern, projectRootOf } from '../data/patterns.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
-import { sniffPdfFile } from './attachments.js';
+import { sniffPdfFile } from '../packet/attachments.js';
 
 const FILE_LIKE = /[/\\]|\.(pdf|ofd|jpe?g|png|tiff?|docx?|xlsx?|wps|et)$/i;
 

@@ -9,6 +9,7 @@ import { totals, unitRows, type LedgerRow, type OverdueRow, type UnitRow } from 
 import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
 import type { KindOptions } from '../kinds/kind-registry.js';
 import { layoutDocument } from '../layout/layout-document.js';
+import { documentWriters, type Format } from '../backends/writers.js';
 import { findTemplate } from '../template/template-store.js';
 import { DateView } from '../template/view.js';
 import type { World } from '../world/world.js';
@@ -19,7 +20,7 @@ export interface SummaryOptions {
   inputs: string[];
   out: string;
   asOf: DateValue & { kind: 'date' };
-  formats: ('pdf' | 'docx' | 'ofd' | 'xlsx')[];
+  formats: Format[];
   kinds?: KindOptions;
   templatesDir?: string;
   /** The supervising office, for the report's title and 署名 (gongwen.yaml summary_issuer:). */
@@ -81,13 +82,11 @@ export async function summarize(world: World, opts: SummaryOptions): Promise<Sum
     diagnostics.push(...b.diagnostics);
     if (b.doc && !hasErrors(b.diagnostics)) {
       const meta = { title: SUMMARY_NAMES.report, author: opts.issuer ?? 'gongwen', subject: SUMMARY_NAMES.report, keywords: ['summary-report'], date };
-      if (paged.includes('docx')) files.push({ name: `${SUMMARY_NAMES.report}.docx`, bytes: await (await import('../backends/docx/write-docx.js')).writeDocx(b.doc, { date }) });
-      if (paged.includes('pdf') || paged.includes('ofd')) {
-        const laid = layoutDocument(b.doc, FontBook.load(world, opts.fontOptions ?? {}));
-        diagnostics.push(...laid.diagnostics);
-        if (paged.includes('pdf')) files.push({ name: `${SUMMARY_NAMES.report}.pdf`, bytes: await (await import('../backends/pdf/write-pdf.js')).writePdf(laid.layout, meta) });
-        if (paged.includes('ofd')) files.push({ name: `${SUMMARY_NAMES.report}.ofd`, bytes: await (await import('../backends/ofd/write-ofd.js')).writeOfd(laid.layout, meta) });
-      }
+      const writers = documentWriters(paged);
+      const laid = writers.some((w) => w.takes === 'layout') ? layoutDocument(b.doc, FontBook.load(world, opts.fontOptions ?? {})) : undefined;
+      diagnostics.push(...(laid?.diagnostics ?? []));
+      // The report's DOCX keeps no page of ours: it has no 版记.
+      for (const w of writers) files.push({ name: `${SUMMARY_NAMES.report}.${w.extension}`, bytes: await w.document!({ doc: b.doc, ...(laid && w.takes === 'layout' ? { layout: laid.layout } : {}), meta }) });
     }
   }
   const written: string[] = [];

@@ -3,8 +3,7 @@ import { checkInputs } from '../api/check.js';
 import { buildUnitDocument } from '../api/unit-document.js';
 import { docTypes, packetDocs, type DocInstance } from '../api/documents.js';
 import { documentDate } from '../api/render-unit.js';
-import { writeDocx } from '../backends/docx/write-docx.js';
-import { writePdf } from '../backends/pdf/write-pdf.js';
+import { writerFor, type Format } from '../backends/writers.js';
 import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import { formatDiagnostic } from '../diag/format.js';
 import type { UnitSource } from '../data/discover.js';
@@ -123,15 +122,15 @@ export class PreviewModel {
     return out;
   }
 
-  async download(unitId: string, key: string, format: 'docx' | 'pdf' | 'ofd'): Promise<Uint8Array | undefined> {
+  /** The document in a format of the writer table (one that writes documents). */
+  async download(unitId: string, key: string, format: Format): Promise<Uint8Array | undefined> {
     const u = this.units.get(unitId);
     const d = this.doc(unitId, key);
-    if (!u?.data || !d?.tree || !d.layout) return undefined;
+    const write = writerFor(format).document;
+    if (!u?.data || !d?.tree || !d.layout || !write) return undefined;
     const date = documentDate(this.world, u.data);
-    if (format === 'docx') return writeDocx(d.tree, { date, ...(d.layout.colophonBreaks ? { colophonBreaks: d.layout.colophonBreaks } : {}) });
     const meta = { title: lineText(d.tree.meta.title).replace(/\n/g, '') || d.name, author: d.tree.meta.author ?? u.data.unit.issuer, subject: d.name, date };
-    if (format === 'ofd') return await (await import('../backends/ofd/write-ofd.js')).writeOfd(d.layout, meta);
-    return writePdf(d.layout, meta);
+    return write({ doc: d.tree, layout: d.layout, meta });
   }
 
   /** Drops what a changed file fed: a template → that document everywhere; data → its unit; else everything. */

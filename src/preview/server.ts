@@ -1,5 +1,6 @@
 // `gongwen preview`: a loopback-only server that renders in memory and pushes an update to the
 // page whenever a template, a data file or the config is saved. It never dies on bad input.
+import { isFormat, writerFor } from '../backends/writers.js';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -66,12 +67,11 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
           }
           case '/download': {
             const asked = url.searchParams.get('format');
-            const format = asked === 'docx' || asked === 'ofd' ? asked : 'pdf';
+            const format = asked && isFormat(asked) && writerFor(asked).document ? asked : 'pdf';
             const key = url.searchParams.get('key') ?? '';
             const bytes = await model.download(url.searchParams.get('unit') ?? '', key, format);
             if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', '文档有错误，无法下载');
-            const type = { pdf: 'application/pdf', ofd: 'application/ofd', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }[format];
-            return send(res, 200, type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${format}`)}` });
+            return send(res, 200, writerFor(format).mediaType, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${writerFor(format).extension}`)}` });
           }
           case '/events':
             res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

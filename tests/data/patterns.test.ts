@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAttachments } from '../../src/api/attachments.js';
+import { findAttachments } from '../../src/packet/attachments.js';
 import { discoverUnits } from '../../src/data/discover.js';
 import { loadUnit } from '../../src/data/load-unit.js';
 import { expandPattern } from '../../src/data/patterns.js';

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { PagedLayout } from '../../layout/types.js';
 import { PACKAGE_VERSION } from '../../package-root.js';
 import { nestOutline, type Nested } from '../outline-tree.js';
-import type { EmbeddedFile, PdfMeta } from '../pdf/write-pdf.js';
+import type { EmbeddedFile, FileMeta as PdfMeta } from '../../doc/file-meta.js';
+import type { PacketPart } from '../../packet/packet-part.js';
 import { esc } from '../xml-escape.js';
 import { pack, packAway, zipEntries, type Packed, type ZipEntry } from '../zip-package.js';
 import { ofdFonts } from './ofd-fonts.js';
@@ -16,7 +17,6 @@ import { TAG_FILE, customTagsXml, elementValues, tagFileXml, type TagRef, type T
 import { XML_DECL, len, root, xsDate, xsDateTime } from './ofd-xml.js';
 
 /** One part of a packet: a document we laid out, or a file (a scanned attachment) carried as an OFD attachment. */
-export type OfdPart = { name: string; layout: PagedLayout } | { name: string; file: { name: string; bytes: Uint8Array } };
 
 export interface OfdOptions {
   /** Files the package carries as attachments (the packet's source data). */
@@ -55,7 +55,7 @@ interface OutlineEntry {
  * PDF content, which OFD pages cannot carry without re-drawing them), each reachable from its
  * outline entry.
  */
-export async function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOptions & { single?: boolean } = {}): Promise<Uint8Array> {
+export async function writeOfdParts(parts: PacketPart[], meta: PdfMeta, opts: OfdOptions & { single?: boolean } = {}): Promise<Uint8Array> {
   let last = 0;
   const nextId = () => ++last;
   const laid = parts.flatMap((p) => ('layout' in p ? p.layout.pages : []));
@@ -83,7 +83,7 @@ export async function writeOfdParts(parts: OfdPart[], meta: PdfMeta, opts: OfdOp
 
   for (const part of parts) {
     if (!('layout' in part)) {
-      const id = attach(part.file.name, part.file.bytes, 'pdf');
+      const id = attach(part.scan.fileName, part.scan.bytes, 'pdf');
       outline.push({ title: part.name, level: 0, attach: id });
       continue;
     }

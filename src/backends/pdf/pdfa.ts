@@ -1,19 +1,15 @@
 // What makes our PDFs PDF/A (ISO 19005-2/-3, GB/T 23286): the document information, the same
 // values as an XMP packet (uncompressed, in the catalog), and an sRGB OutputIntent with the ICC v2
 // profile shipped in assets/icc (Zlib licence). Fonts, glyphs and widths are the font embedder's part.
+import type { FileMeta } from '../../doc/file-meta.js';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { PDFDict, PDFRef } from 'pdf-lib';
 import { packagePath } from '../../package-root.js';
 import { ascii, pdfDate, text, type Literal, type PdfFile } from './pdf-file.js';
 
-export interface PdfMeta {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords?: string[];
-  date: Date;
-}
+/** The document's metadata as the PDF's Info and XMP carry it. */
+export type PdfMeta = FileMeta;
 
 /** The PDF/A part a file claims: 2 (documents) or 3 (the packet, which embeds its source files). */
 export type PdfaPart = 2 | 3;

@@ -2,7 +2,9 @@
 // as Tc, bookmarks, page labels and metadata, PDF/A (2b, or 3b with embedded source files), byte-
 // stable. pdf-lib holds the objects and writes the file; the content streams and font programs are
 // ours, handed to it finished. A packet may also carry pages copied from other PDFs (attachments).
-import { AFRelationship, PDFName, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { AFRelationship, PDFName, type PDFRef } from 'pdf-lib';
+import type { EmbeddedFile } from '../../doc/file-meta.js';
+import { partPages, type PacketPart } from '../../packet/packet-part.js';
 import type { Face } from '../../fonts/font-book.js';
 import type { PagedLayout } from '../../layout/types.js';
 import { embedFont, type EmbeddedFont, type FontUse } from './embed-font.js';
@@ -14,14 +16,6 @@ import { cleanMeta, markPdfa, writeInfo, type PdfMeta } from './pdfa.js';
 
 export type { PdfMeta } from './pdfa.js';
 
-/** A file embedded in the packet as a PDF/A-3 associated file (/AFRelationship /Source). */
-export interface EmbeddedFile {
-  name: string;
-  bytes: Uint8Array;
-  mime: string;
-  description: string;
-}
-
 export interface PdfOptions {
   /** Embed whole fonts instead of subsets (tests compare the two renderings). */
   fullFonts?: boolean;
@@ -31,10 +25,6 @@ export interface PdfOptions {
   files?: EmbeddedFile[];
 }
 
-/** One part of a packet: a document we laid out, or an attachment's pages copied as they are. */
-export type PacketPart = { name: string; layout: PagedLayout } | { name: string; pdf: PDFDocument; bytes: Uint8Array };
-
-export const partPages = (p: PacketPart): number => ('layout' in p ? p.layout.pages.length : p.pdf.getPageCount());
 
 export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOptions = {}): Promise<Uint8Array> {
   return writePdfParts([{ name: meta.title, layout }], meta, { ...opts, single: true });
@@ -80,8 +70,8 @@ export async function writePdfParts(parts: PacketPart[], rawMeta: PdfMeta, opts:
         for (const o of part.layout.outline) if (o.level > 0) flat.push({ title: o.title, level: o.level, ...at(o) });
       }
     } else {
-      pdf.identify(part.bytes);
-      const copied = await doc.copyPages(part.pdf, part.pdf.getPageIndices());
+      pdf.identify(part.scan.bytes);
+      const copied = await doc.copyPages(part.scan.pdf, part.scan.pdf.getPageIndices());
       copied.forEach((page, i) => {
         // Annotations and page actions of a scanned attachment are not kept: PDF/A limits both, and
         // an archived copy should not carry links or scripts.

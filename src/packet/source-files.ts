@@ -3,7 +3,7 @@
 // normalised data and the list of what was made from it, so an archive can read the data back
 // out of the PDF (`gongwen extract`) without the project folder.
 import * as path from 'node:path';
-import type { EmbeddedFile } from '../backends/pdf/write-pdf.js';
+import type { EmbeddedFile } from '../doc/file-meta.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
 
