@@ -3,7 +3,7 @@
 // and the name, OS/2 and post tables, so a reader — or a browser's FontFace — can load it and map
 // text to glyphs. TrueType outlines come from our byte-copying subsetter; CFF outlines from
 // fontkit's CFF subsetter, wrapped here in an OpenType file.
-import type { Face } from './font-book.js';
+import type { Face } from './face.js';
 import { copyTable, glyfSource, subsetGlyfTables, writeSfnt } from './truetype-subset.js';
 
 export interface StandaloneSubset {

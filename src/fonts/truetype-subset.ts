@@ -3,7 +3,14 @@
 // fontkit's subsetter decodes and re-encodes every glyph it copies, which was most of the PDF
 // backend's time on CJK documents (hundreds of glyphs per font); glyph outlines never need to be
 // understood to be embedded, so here they are not.
-import type { Face } from './font-book.js';
+import type { Font } from 'fontkit';
+
+/** What subsetting reads of a face: its parsed font, its bytes, and how to read unread glyph data. */
+export interface SfntFace {
+  readonly font: Font;
+  readonly bytes: Uint8Array;
+  readonly fill?: ((ranges: readonly { offset: number; length: number }[]) => void) | undefined;
+}
 
 /** What a subset keeps of a face, parsed once per face and shared by every document. */
 interface GlyfSource {
@@ -34,10 +41,10 @@ export interface SubsetGlyphs {
   tables: [string, Uint8Array][];
 }
 
-const sources = new WeakMap<Face, GlyfSource | null>();
+const sources = new WeakMap<SfntFace, GlyfSource | null>();
 
 /** The glyf source of a face, or null for an outline format this subsetter does not handle (CFF). */
-export function glyfSource(face: Face): GlyfSource | null {
+export function glyfSource(face: SfntFace): GlyfSource | null {
   let s = sources.get(face);
   if (s === undefined) {
     s = parse(face);
@@ -46,7 +53,7 @@ export function glyfSource(face: Face): GlyfSource | null {
   return s;
 }
 
-function parse(face: Face): GlyfSource | null {
+function parse(face: SfntFace): GlyfSource | null {
   const s = parseGlyf(face);
   // A font left to fontkit reads its glyph data from `bytes`: make it whole first.
   const glyf = (face.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables.glyf;
@@ -54,7 +61,7 @@ function parse(face: Face): GlyfSource | null {
   return s;
 }
 
-function parseGlyf(face: Face): GlyfSource | null {
+function parseGlyf(face: SfntFace): GlyfSource | null {
   const dir = (face.font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
   const table = (tag: string) => dir[tag];
   const need = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
