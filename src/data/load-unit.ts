@@ -29,60 +29,7 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
   // Top-level values per section; lists from several files are concatenated.
   const sections = new Map<string, { value: YValue; file: string }[]>();
 
-  for (const file of src.files) {
-    let text: string;
-    try {
-      const size = world.fileSize(file);
-      if (size > MAX_YAML_BYTES) {
-        diagnostics.push(error('E_TOO_LARGE', `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_YAML_BYTES / 1048576} MB）`, { file, line: 1, column: 1 }));
-        continue;
-      }
-      const decoded = decodeText(world.readBytes(file), file);
-      diagnostics.push(...decoded.diagnostics);
-      if (decoded.text === undefined) continue;
-      text = decoded.text;
-    } catch (e) {
-      diagnostics.push(error('E_READ', `无法读取文件：${(e as Error).message}`, { file, line: 1, column: 1 }));
-      continue;
-    }
-    texts.set(file, text);
-    const parsed = parseYaml(text, file);
-    diagnostics.push(...parsed.diagnostics);
-    const root = parsed.value;
-    if (!root || (root.kind === 'scalar' && root.value === null)) continue;
-    if (root.kind === 'seq') {
-      // A bare list is the section named by the file (problems.yaml, 问题清单.yaml …).
-      const sec = sectionFor(baseName(file));
-      if (!sec) {
-        diagnostics.push(error('E_TYPE', `文件顶层是列表，但文件名“${baseName(file)}”不是已知的数据名称（如 problems、问题清单）`, root.span));
-        continue;
-      }
-      push(sections, sec.key, { value: root, file });
-      continue;
-    }
-    if (root.kind !== 'map') {
-      diagnostics.push(error('E_TYPE', '文件顶层应为键值表（unit: …, problems: …）', root.span));
-      continue;
-    }
-    // A file named after a section that holds that section's fields directly (unit.yaml with name:, issuer: …).
-    // It may also hold other sections (附件材料: …) beside those fields: those are taken apart.
-    const own = sectionFor(baseName(file));
-    const ownFields = own?.type.kind === 'object' ? own.type.fields : undefined;
-    const isOwnField = (key: string) => !!ownFields && !!fieldFor(ownFields, key) && sectionFor(key)?.key !== own!.key;
-    const flat = root.entries.some((e) => isOwnField(e.key));
-    const body = flat ? root.entries.filter((e) => isOwnField(e.key) || !sectionFor(e.key)) : [];
-    if (flat) push(sections, own!.key, { value: { ...root, entries: body }, file });
-    for (const e of root.entries) {
-      if (body.includes(e)) continue;
-      const sec = sectionFor(e.key);
-      if (!sec) {
-        const near = nearest(e.key, SECTIONS.flatMap((s) => [s.key, ...s.aliases]));
-        diagnostics.push(warning('W_UNKNOWN_KEY', `未知的顶层字段“${e.key}”，已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
-        continue;
-      }
-      push(sections, sec.key, { value: e.value, file });
-    }
-  }
+  for (const file of src.files) readSectionsOf(world, file, sections, texts, diagnostics);
 
   // The unit's kind decides its fields (categories, required fields) before anything is normalized.
   const registry = loadKinds(world, src.kinds);
@@ -90,45 +37,14 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
   const kindSecs = kindSections(kind);
   splitLedgers(sections, diagnostics, kindSecs);
 
-  const ctx: NormalizeContext = { diagnostics, spans: new Map<string, Span>() };
-  const out: Record<string, unknown> = {};
-  const present = new Set<string>();
-  for (const sec of kindSecs) {
-    const parts = sections.get(sec.key);
-    if (!parts) continue;
-    if (sec.type.kind === 'list') {
-      const merged: YValue = {
-        kind: 'seq',
-        items: parts.flatMap((p) => (p.value.kind === 'seq' ? p.value.items : [p.value])),
-        span: parts[0]!.value.span,
-      };
-      for (const p of parts) {
-        if (p.value.kind !== 'seq' && !(p.value.kind === 'scalar' && p.value.value === null)) {
-          diagnostics.push(error('E_TYPE', `“${sec.label}”应为列表（每项以“- ”开头）`, p.value.span));
-        }
-      }
-      merged.items = merged.items.filter((i) => !(i.kind === 'scalar' && i.value === null));
-      const v = normalizeValue(merged, sec.type, sec.key, sec.label, ctx);
-      if (v !== undefined) out[sec.key] = v;
-      if (merged.items.length) present.add(sec.key);
-    } else {
-      if (parts.length > 1) {
-        diagnostics.push(error('E_DUPLICATE_KEY', `“${sec.label}”在多个文件中重复出现（${parts.map((p) => p.file).join('、')}）`, parts[1]!.value.span));
-      }
-      const v = normalizeValue(parts[0]!.value, sec.type, sec.key, sec.label, ctx);
-      if (v !== undefined) {
-        out[sec.key] = v;
-        present.add(sec.key);
-      }
-    }
-  }
+  const { out, present, spans } = normalizeSections(sections, kindSecs, diagnostics);
   // A file that did not parse may well hold the unit: do not add noise about it.
   const unreadable = diagnostics.some((d) => d.code.startsWith('E_YAML') || d.code === 'E_READ' || d.code === 'E_ENCODING' || d.code === 'E_TOO_LARGE');
   if (!sections.has('unit') && !unreadable) {
     diagnostics.push(error('E_REQUIRED', '缺少“单位”（unit）信息：每个单位的数据必须有 unit: 部分', { file: src.files[0] ?? src.id, line: 1, column: 1 }));
   }
 
-  const data = buildUnitData(out, present, ctx.spans, src.files, kind);
+  const data = buildUnitData(out, present, spans, src.files, kind);
   return { data, diagnostics, texts };
 }
 
@@ -207,4 +123,99 @@ function buildUnitData(out: Record<string, unknown>, present: Set<string>, spans
   };
   if (out.lookback) data.lookback = out.lookback as UnitData['lookback'] & object;
   return data;
+}
+
+type Sections = Map<string, { value: YValue; file: string }[]>;
+
+/** One data file's top-level values into `sections`: a bare list is the section its file is named after. */
+function readSectionsOf(world: World, file: string, sections: Sections, texts: Map<string, string>, diagnostics: Diagnostic[]): void {
+  let text: string;
+  try {
+    const size = world.fileSize(file);
+    if (size > MAX_YAML_BYTES) {
+      diagnostics.push(error('E_TOO_LARGE', `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_YAML_BYTES / 1048576} MB）`, { file, line: 1, column: 1 }));
+      return;
+    }
+    const decoded = decodeText(world.readBytes(file), file);
+    diagnostics.push(...decoded.diagnostics);
+    if (decoded.text === undefined) return;
+    text = decoded.text;
+  } catch (e) {
+    diagnostics.push(error('E_READ', `无法读取文件：${(e as Error).message}`, { file, line: 1, column: 1 }));
+    return;
+  }
+  texts.set(file, text);
+  const parsed = parseYaml(text, file);
+  diagnostics.push(...parsed.diagnostics);
+  const root = parsed.value;
+  if (!root || (root.kind === 'scalar' && root.value === null)) return;
+  if (root.kind === 'seq') {
+    // A bare list is the section named by the file (problems.yaml, 问题清单.yaml …).
+    const sec = sectionFor(baseName(file));
+    if (!sec) {
+      diagnostics.push(error('E_TYPE', `文件顶层是列表，但文件名“${baseName(file)}”不是已知的数据名称（如 problems、问题清单）`, root.span));
+      return;
+    }
+    push(sections, sec.key, { value: root, file });
+    return;
+  }
+  if (root.kind !== 'map') {
+    diagnostics.push(error('E_TYPE', '文件顶层应为键值表（unit: …, problems: …）', root.span));
+    return;
+  }
+  // A file named after a section that holds that section's fields directly (unit.yaml with name:, issuer: …).
+  // It may also hold other sections (附件材料: …) beside those fields: those are taken apart.
+  const own = sectionFor(baseName(file));
+  const ownFields = own?.type.kind === 'object' ? own.type.fields : undefined;
+  const isOwnField = (key: string) => !!ownFields && !!fieldFor(ownFields, key) && sectionFor(key)?.key !== own!.key;
+  const flat = root.entries.some((e) => isOwnField(e.key));
+  const body = flat ? root.entries.filter((e) => isOwnField(e.key) || !sectionFor(e.key)) : [];
+  if (flat) push(sections, own!.key, { value: { ...root, entries: body }, file });
+  for (const e of root.entries) {
+    if (body.includes(e)) continue;
+    const sec = sectionFor(e.key);
+    if (!sec) {
+      const near = nearest(e.key, SECTIONS.flatMap((s) => [s.key, ...s.aliases]));
+      diagnostics.push(warning('W_UNKNOWN_KEY', `未知的顶层字段“${e.key}”，已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
+      continue;
+    }
+    push(sections, sec.key, { value: e.value, file });
+  }
+}
+
+/** Each section of the kind normalized against its type; lists from several files concatenated. */
+function normalizeSections(sections: Sections, kindSecs: ReturnType<typeof kindSections>, diagnostics: Diagnostic[]) {
+  const ctx: NormalizeContext = { diagnostics, spans: new Map<string, Span>() };
+  const out: Record<string, unknown> = {};
+  const present = new Set<string>();
+  for (const sec of kindSecs) {
+    const parts = sections.get(sec.key);
+    if (!parts) continue;
+    if (sec.type.kind === 'list') {
+      const merged: YValue = {
+        kind: 'seq',
+        items: parts.flatMap((p) => (p.value.kind === 'seq' ? p.value.items : [p.value])),
+        span: parts[0]!.value.span,
+      };
+      for (const p of parts) {
+        if (p.value.kind !== 'seq' && !(p.value.kind === 'scalar' && p.value.value === null)) {
+          diagnostics.push(error('E_TYPE', `“${sec.label}”应为列表（每项以“- ”开头）`, p.value.span));
+        }
+      }
+      merged.items = merged.items.filter((i) => !(i.kind === 'scalar' && i.value === null));
+      const v = normalizeValue(merged, sec.type, sec.key, sec.label, ctx);
+      if (v !== undefined) out[sec.key] = v;
+      if (merged.items.length) present.add(sec.key);
+    } else {
+      if (parts.length > 1) {
+        diagnostics.push(error('E_DUPLICATE_KEY', `“${sec.label}”在多个文件中重复出现（${parts.map((p) => p.file).join('、')}）`, parts[1]!.value.span));
+      }
+      const v = normalizeValue(parts[0]!.value, sec.type, sec.key, sec.label, ctx);
+      if (v !== undefined) {
+        out[sec.key] = v;
+        present.add(sec.key);
+      }
+    }
+  }
+  return { out, present, spans: ctx.spans };
 }

@@ -44,40 +44,46 @@ export function parseYaml(text: string, file: string): YamlParseResult {
   }
   if (diagnostics.length) return { diagnostics };
 
-  let aliasNodes = 0;
-  let bombReported = false;
-  // Anchors as met in document order: an alias names the latest one before it. (yaml's own
-  // Alias.resolve walks the whole document for each alias: 2,000 aliases took seconds.)
-  const anchors = new Map<string, YNode>();
-  // `aliasAt` is the offset of the outermost alias being expanded: a bomb is reported where it is used.
-  const convert = (node: YNode | null | undefined, depth: number, aliasAt: number | undefined, fallback: number): YValue | undefined => {
+  const conv = new Converter(doc, spanOf, diagnostics);
+  const value = conv.convert(doc.contents as YNode | null, 0, undefined, 0);
+  if (conv.bombReported) return { diagnostics };
+  return value ? { value, diagnostics } : { diagnostics };
+}
+
+/**
+ * yaml's nodes → YValue with spans, bounded: nesting depth, and the nodes aliases expand to (a
+ * “billion laughs” is reported where it is used). Anchors as met in document order: an alias
+ * names the latest one before it (yaml's own Alias.resolve walks the whole document per alias).
+ */
+class Converter {
+  private aliasNodes = 0;
+  bombReported = false;
+  private readonly anchors = new Map<string, YNode>();
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly spanOf: (start: number, end?: number) => Span,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** `aliasAt` is the offset of the outermost alias being expanded. */
+  convert(node: YNode | null | undefined, depth: number, aliasAt: number | undefined, fallback: number): YValue | undefined {
+    const { spanOf, diagnostics } = this;
     const viaAlias = aliasAt !== undefined;
     if (depth > MAX_DEPTH) {
       diagnostics.push(error('E_YAML_DEPTH', `YAML 嵌套超过 ${MAX_DEPTH} 层`, spanOf(node?.range?.[0] ?? fallback)));
       return undefined;
     }
-    if (viaAlias && ++aliasNodes > ALIAS_NODE_BUDGET) {
-      if (!bombReported) {
-        bombReported = true;
-        diagnostics.push(
-          error('E_YAML_ALIAS', `YAML 别名展开过多（超过 ${ALIAS_NODE_BUDGET} 个节点），疑似“别名炸弹”，已拒绝`, spanOf(aliasAt ?? fallback)),
-        );
+    if (viaAlias && ++this.aliasNodes > ALIAS_NODE_BUDGET) {
+      if (!this.bombReported) {
+        this.bombReported = true;
+        diagnostics.push(error('E_YAML_ALIAS', `YAML 别名展开过多（超过 ${ALIAS_NODE_BUDGET} 个节点），疑似“别名炸弹”，已拒绝`, spanOf(aliasAt ?? fallback)));
       }
       return undefined;
     }
     if (node == null) return { kind: 'scalar', value: null, text: '', span: spanOf(fallback) };
     const anchor = (node as { anchor?: string }).anchor;
-    if (anchor && !viaAlias) anchors.set(anchor, node);
-    if (node instanceof Alias) {
-      const target = anchors.get(node.source) ?? (node.resolve(doc) as YNode | undefined);
-      if (!target) {
-        diagnostics.push(error('E_YAML_SYNTAX', `YAML 别名 *${node.source} 没有对应的锚点`, spanOf(node.range?.[0] ?? fallback)));
-        return undefined;
-      }
-      const v = convert(target, depth + 1, aliasAt ?? node.range?.[0] ?? fallback, node.range?.[0] ?? fallback);
-      // An alias stands where it is written: point diagnostics at the alias, not the anchor.
-      return v ? { ...v, span: spanOf(node.range?.[0] ?? fallback, node.range?.[1]) } : undefined;
-    }
+    if (anchor && !viaAlias) this.anchors.set(anchor, node);
+    if (node instanceof Alias) return this.alias(node, depth, aliasAt, fallback);
     const [start, end] = node.range ?? [fallback, fallback];
     if (isScalar(node)) {
       const v = node.value;
@@ -85,35 +91,44 @@ export function parseYaml(text: string, file: string): YamlParseResult {
       const raw = typeof node.source === 'string' ? node.source : value === null ? '' : String(value);
       return { kind: 'scalar', value, text: raw, span: spanOf(start, end) };
     }
-    if (isMap(node)) {
-      const entries: { key: string; keySpan: Span; value: YValue }[] = [];
-      for (const pair of node.items) {
-        const k = pair.key as YNode | null;
-        const keyText = isScalar(k) ? String(k.value ?? '') : '';
-        const keySpan = spanOf(k?.range?.[0] ?? start);
-        if (!isScalar(k)) {
-          diagnostics.push(error('E_YAML_KEY', '键必须是简单文字', keySpan));
-          continue;
-        }
-        const valueFallback = k?.range?.[1] ?? start;
-        const value = convert(pair.value as YNode | null, depth + 1, aliasAt, valueFallback);
-        if (value) entries.push({ key: keyText, keySpan, value });
-      }
-      return { kind: 'map', entries, span: spanOf(start, end) };
-    }
+    if (isMap(node)) return { kind: 'map', entries: this.entries(node.items, depth, aliasAt, start), span: spanOf(start, end) };
     if (isSeq(node)) {
       const items: YValue[] = [];
       for (const it of node.items) {
-        const v = convert(it as YNode | null, depth + 1, aliasAt, start);
+        const v = this.convert(it as YNode | null, depth + 1, aliasAt, start);
         if (v) items.push(v);
       }
       return { kind: 'seq', items, span: spanOf(start, end) };
     }
     return undefined;
-  };
-  const value = convert(doc.contents as YNode | null, 0, undefined, 0);
-  if (bombReported) return { diagnostics };
-  return value ? { value, diagnostics } : { diagnostics };
+  }
+
+  private alias(node: Alias, depth: number, aliasAt: number | undefined, fallback: number): YValue | undefined {
+    const at = node.range?.[0] ?? fallback;
+    const target = this.anchors.get(node.source) ?? (node.resolve(this.doc) as YNode | undefined);
+    if (!target) {
+      this.diagnostics.push(error('E_YAML_SYNTAX', `YAML 别名 *${node.source} 没有对应的锚点`, this.spanOf(at)));
+      return undefined;
+    }
+    const v = this.convert(target, depth + 1, aliasAt ?? at, at);
+    // An alias stands where it is written: point diagnostics at the alias, not the anchor.
+    return v ? { ...v, span: this.spanOf(at, node.range?.[1]) } : undefined;
+  }
+
+  private entries(items: readonly { key: unknown; value: unknown }[], depth: number, aliasAt: number | undefined, start: number): { key: string; keySpan: Span; value: YValue }[] {
+    const entries: { key: string; keySpan: Span; value: YValue }[] = [];
+    for (const pair of items) {
+      const k = pair.key as YNode | null;
+      const keySpan = this.spanOf(k?.range?.[0] ?? start);
+      if (!isScalar(k)) {
+        this.diagnostics.push(error('E_YAML_KEY', '键必须是简单文字', keySpan));
+        continue;
+      }
+      const value = this.convert(pair.value as YNode | null, depth + 1, aliasAt, k?.range?.[1] ?? start);
+      if (value) entries.push({ key: String(k.value ?? ''), keySpan, value });
+    }
+    return entries;
+  }
 }
 
 function yamlErrorZh(code: string): string {

@@ -91,28 +91,7 @@ export function parseFrontMatter(
       const line = toLine(v, k);
       if (line.length) meta[lk.key] = line;
     } else if (key === 'attachments') {
-      // A name (附件说明 only) or { document: 整改方案, title: … }: a document of the unit bound after the text.
-      const list = Array.isArray(v) ? v : [v];
-      for (const x of list) {
-        if (x && typeof x === 'object' && !Array.isArray(x)) {
-          const o = x as Record<string, unknown>;
-          const document = pick(o, DOCUMENT_KEYS);
-          if (document == null || document === '') {
-            diagnostics.push(error('E_TEMPLATE', `附件应为名称，或 { document: 文档, title: 标题 }`, spanAt(lineOfKey(k))));
-            continue;
-          }
-          const title = pick(o, TITLE_KEYS);
-          const bind = pick(o, BIND_KEYS);
-          const apart = pick(o, SEPARATE_KEYS);
-          const yes = (x: unknown) => x === true || ['true', '是'].includes(String(x).trim());
-          const binding = yes(apart) || ['separate', '单独', '单独装订'].includes(String(bind).trim()) ? 'separate' : bind === false || ['false', '否', '不装订'].includes(String(bind).trim()) ? 'listed' : 'bound';
-          (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), binding, span: spanAt(lineOfKey(k)) });
-          meta.attachments.push(title == null ? [] : toLine(title, k));
-        } else {
-          const line = toLine(x, k);
-          if (line.length) meta.attachments.push(line);
-        }
-      }
+      addAttachments(meta, v, (x) => toLine(x, k), spanAt(lineOfKey(k)), texts, diagnostics);
     } else if (key === 'orientation') {
       const o = String(v).trim();
       if (['landscape', '横向'].includes(o)) meta.orientation = 'landscape';
@@ -139,4 +118,29 @@ const pick = (o: Record<string, unknown>, keys: string[]): unknown => keys.map((
 
 function plain(s: string, texts: Map<number, string>): string {
   return s.replace(PLACEHOLDER_RE, (_m, id: string) => texts.get(Number(id)) ?? '');
+}
+
+/** A name (附件说明 only) or { document: 整改方案, title: … }: a document of the unit bound after the text. */
+function addAttachments(meta: DocMeta, v: unknown, toLine: (x: unknown) => Line, span: Span, texts: Map<number, string>, diagnostics: Diagnostic[]): void {
+  const list = Array.isArray(v) ? v : [v];
+  for (const x of list) {
+    if (!x || typeof x !== 'object' || Array.isArray(x)) {
+      const line = toLine(x);
+      if (line.length) meta.attachments.push(line);
+      continue;
+    }
+    const o = x as Record<string, unknown>;
+    const document = pick(o, DOCUMENT_KEYS);
+    if (document == null || document === '') {
+      diagnostics.push(error('E_TEMPLATE', `附件应为名称，或 { document: 文档, title: 标题 }`, span));
+      continue;
+    }
+    const title = pick(o, TITLE_KEYS);
+    const bind = pick(o, BIND_KEYS);
+    const apart = pick(o, SEPARATE_KEYS);
+    const yes = (x: unknown) => x === true || ['true', '是'].includes(String(x).trim());
+    const binding = yes(apart) || ['separate', '单独', '单独装订'].includes(String(bind).trim()) ? 'separate' : bind === false || ['false', '否', '不装订'].includes(String(bind).trim()) ? 'listed' : 'bound';
+    (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), binding, span });
+    meta.attachments.push(title == null ? [] : toLine(title));
+  }
 }
