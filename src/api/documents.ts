@@ -55,7 +55,10 @@ function docType(kind: Kind, spec: KindDoc): DocType {
         one(
           (view) => ({
             reply_by: replyBy,
-            department: { name: dep, measures: (view.measures as { department: string | null }[]).filter((_m, j) => chased.includes(d.measures[j]!) && (d.measures[j]!.department ?? '（未写责任部门）') === dep) },
+            department: {
+              name: dep,
+              measures: (view.measures as { department: string | null }[]).filter((_m, j) => chased.includes(d.measures[j]!) && (d.measures[j]!.department ?? '（未写责任部门）') === dep),
+            },
           }),
           `${spec.name}（${dep}）`,
         ),

@@ -29,7 +29,8 @@ export function checkEvidence(world: World, d: UnitData): Diagnostic[] {
   d.measures.forEach((m, i) => {
     const at: Span | undefined = d.spans.get(`measures.${i}.evidence`) ?? d.spans.get(`measures.${i}`);
     if (!m.evidence) {
-      if (m.status === 'done' && d.kind.evidenceRequired) out.push(warning('W_NO_EVIDENCE', `整改措施已完成，但没有写佐证材料（无法销号）：${m.action}`, d.spans.get(`measures.${i}`), '在“佐证材料”中写明材料名称，或相对于数据文件的文件路径'));
+      if (m.status === 'done' && d.kind.evidenceRequired)
+        out.push(warning('W_NO_EVIDENCE', `整改措施已完成，但没有写佐证材料（无法销号）：${m.action}`, d.spans.get(`measures.${i}`), '在“佐证材料”中写明材料名称，或相对于数据文件的文件路径'));
       return;
     }
     const base = at?.file ?? d.sources[0] ?? '.';
@@ -37,7 +38,8 @@ export function checkEvidence(world: World, d: UnitData): Diagnostic[] {
       if (!isFileItem(item)) continue;
       const { paths, escaped } = expandPattern(world, item, path.dirname(base), { root: projectRootOf(world, base) });
       if (escaped) out.push(error('E_EVIDENCE', `佐证材料“${item}”指向项目文件夹之外`, at));
-      else if (!paths.length) out.push(error('E_EVIDENCE', isPattern(item) ? `佐证材料“${item}”没有匹配到任何文件` : `找不到佐证材料文件“${item}”`, at, `路径相对于 ${path.basename(base)} 所在的文件夹`));
+      else if (!paths.length)
+        out.push(error('E_EVIDENCE', isPattern(item) ? `佐证材料“${item}”没有匹配到任何文件` : `找不到佐证材料文件“${item}”`, at, `路径相对于 ${path.basename(base)} 所在的文件夹`));
       for (const f of paths) {
         if (!/\.pdf$/i.test(f)) continue;
         const why = sniffPdfFile(world, f);

@@ -8,7 +8,13 @@ import { MAX_EMBEDDED_BYTES, TooLarge, boundedInflate } from './bounded-inflate.
 import type { ExtractedFile } from './extract.js';
 import { NameRegistry, safeFileName } from './file-names.js';
 
-const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#x?[0-9a-fA-F]+);/g, (m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+const unescape = (s: string) =>
+  s.replace(
+    /&(lt|gt|quot|apos|amp|#x?[0-9a-fA-F]+);/g,
+    (m, e: string) =>
+      ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ??
+      (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m),
+  );
 
 /** The text of the first element named `local` (any prefix). */
 const elementText = (xml: string, local: string): string | undefined => new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*>([^<]*)<`).exec(xml)?.[1]?.trim();
@@ -51,7 +57,10 @@ export async function extractOfd(bytes: Uint8Array, file: string): Promise<{ fil
       diagnostics.push(error('E_OFD', `${file} 中的附件“${name}”没有内容`, at));
       continue;
     }
-    const parts = name.split(/[/\\]+/).filter((p) => p && p !== '.' && p !== '..').map((p) => safeFileName(p));
+    const parts = name
+      .split(/[/\\]+/)
+      .filter((p) => p && p !== '.' && p !== '..')
+      .map((p) => safeFileName(p));
     let bytes: Uint8Array;
     try {
       bytes = await boundedEntry(entry);

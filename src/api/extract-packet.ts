@@ -6,7 +6,8 @@ import type { World } from '../world/world.js';
 
 export async function extractPacket(world: World, file: string, dir: string): Promise<{ written: { file: string; bytes: number }[]; diagnostics: Diagnostic[] }> {
   const bytes = world.readBytes(file);
-  const { files, diagnostics } = bytes[0] === 0x50 && bytes[1] === 0x4b ? await (await import('./extract-ofd.js')).extractOfd(bytes, file) : await (await import('./extract.js')).extractEmbedded(bytes, file);
+  const { files, diagnostics } =
+    bytes[0] === 0x50 && bytes[1] === 0x4b ? await (await import('./extract-ofd.js')).extractOfd(bytes, file) : await (await import('./extract.js')).extractEmbedded(bytes, file);
   const root = path.resolve(dir);
   const written: { file: string; bytes: number }[] = [];
   for (const f of files) {

@@ -65,7 +65,10 @@ export async function extractEmbedded(bytes: Uint8Array, file: string): Promise<
       continue;
     }
     // Folders in the name are kept (unit/problems.yaml), each part a safe name of its own.
-    const parts = name.split(/[/\\]+/).filter((p) => p && p !== '.' && p !== '..').map((p) => safeFileName(p));
+    const parts = name
+      .split(/[/\\]+/)
+      .filter((p) => p && p !== '.' && p !== '..')
+      .map((p) => safeFileName(p));
     files.push({ name, path: registry.claim((parts.length ? parts : ['未命名']).join('/')), bytes: data });
   }
   if (!files.length && !diagnostics.length) diagnostics.push(error('E_PDF', `${file} 中没有嵌入的文件`, at, '由 gongwen 生成的“备案材料.pdf”带有单位数据；单个文档的 PDF 不带'));

@@ -116,7 +116,18 @@ async function renderData(world: World, data: UnitData, folder: string, opts: Un
   if (broken) return void (summary.failed = true);
 
   const wanted = wantedBy(opts.only);
-  const octx: OutputContext = { world, data, formats: opts.formats, date: documentDate(world, data), pdfa: opts.pdfa !== false, wanted, ledger: !opts.only || opts.only.includes('problem-list'), fonts, names: new NameRegistry(), diagnostics: summary.diagnostics };
+  const octx: OutputContext = {
+    world,
+    data,
+    formats: opts.formats,
+    date: documentDate(world, data),
+    pdfa: opts.pdfa !== false,
+    wanted,
+    ledger: !opts.only || opts.only.includes('problem-list'),
+    fonts,
+    names: new NameRegistry(),
+    diagnostics: summary.diagnostics,
+  };
   const outputs = await documentOutputs(octx, [form, ...others]);
   if (form) outputs.push(...(await packetOutputs(octx, plan, form, filed, outputs, loaded.loaded)));
   // Every file is written into a staging folder beside the unit's first; only when all are there do

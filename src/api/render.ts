@@ -117,7 +117,14 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
   const units: UnitSummary[] = [];
   const manifest: ManifestEntry[] = [];
   const manifestFile = path.join(opts.out, manifestName(opts.shard));
-  const unitOpts: UnitRenderOptions = { out: opts.out, formats: opts.formats, ...(opts.only ? { only: opts.only } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.pdfa === false ? { pdfa: false } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) };
+  const unitOpts: UnitRenderOptions = {
+    out: opts.out,
+    formats: opts.formats,
+    ...(opts.only ? { only: opts.only } : {}),
+    ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+    ...(opts.pdfa === false ? { pdfa: false } : {}),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+  };
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   // One lock per manifest: the shards of one batch may run side by side into one --out (disjoint units).
   const lockFile = path.join(opts.out, opts.shard && opts.shard.n > 1 ? `.gongwen.shard-${opts.shard.k}-of-${opts.shard.n}.lock` : LOCK_FILE);
@@ -125,7 +132,9 @@ export async function render(world: World, opts: RenderOptions): Promise<RenderS
     world.mkdirp(opts.out);
     const lock = world.lock(lockFile);
     if (!lock.taken) {
-      diagnostics.push(error('E_WRITE', `输出目录 ${opts.out} 正被另一次 gongwen 运行使用${lock.holder ? `（进程 ${lock.holder}）` : ''}，本次未写入任何文件`, undefined, '等它结束后再运行，或换一个 --out'));
+      diagnostics.push(
+        error('E_WRITE', `输出目录 ${opts.out} 正被另一次 gongwen 运行使用${lock.holder ? `（进程 ${lock.holder}）` : ''}，本次未写入任何文件`, undefined, '等它结束后再运行，或换一个 --out'),
+      );
       return { units: [], diagnostics, manifest: [], texts, manifestFile, interrupted: false };
     }
     removeStaleTemporaries(world, opts.out);

@@ -86,7 +86,8 @@ export async function summarize(world: World, opts: SummaryOptions): Promise<Sum
       const laid = writers.some((w) => w.takes === 'layout') ? layoutDocument(b.doc, FontBook.load(world, opts.fontOptions ?? {})) : undefined;
       diagnostics.push(...(laid?.diagnostics ?? []));
       // The report's DOCX keeps no page of ours: it has no 版记.
-      for (const w of writers) files.push({ name: `${SUMMARY_NAMES.report}.${w.extension}`, bytes: await w.document!({ doc: b.doc, ...(laid && w.takes === 'layout' ? { layout: laid.layout } : {}), meta }) });
+      for (const w of writers)
+        files.push({ name: `${SUMMARY_NAMES.report}.${w.extension}`, bytes: await w.document!({ doc: b.doc, ...(laid && w.takes === 'layout' ? { layout: laid.layout } : {}), meta }) });
     }
   }
   const written: string[] = [];

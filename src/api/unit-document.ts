@@ -81,7 +81,10 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
     const types = docTypes(input.data.kind);
     const type = types.find((t) => t.id === ref.document || t.name === ref.document);
     if (!type || type.id === input.inst.id) {
-      const known = types.filter((t) => t.id !== input.inst.id).map((t) => `${t.id}（${t.name}）`).join('、');
+      const known = types
+        .filter((t) => t.id !== input.inst.id)
+        .map((t) => `${t.id}（${t.name}）`)
+        .join('、');
       out.diagnostics.push(error('E_TEMPLATE', `附件文档“${ref.document}”不是可作附件的文档`, ref.span, `可用：${known}`));
       continue;
     }
@@ -107,7 +110,8 @@ export function buildUnitDocument(input: UnitDocInput): UnitDoc {
   doc.meta.attachments.forEach((line, i) => {
     const docs = made.get(i);
     if (!docs) return void numbered.push({ line });
-    for (const d of docs) numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), ...(d.binding !== 'listed' ? { doc: d.doc, name: d.name, separate: d.binding === 'separate' } : {}) });
+    for (const d of docs)
+      numbered.push({ line: line.length && docs.length === 1 ? line : titleOf(d.doc, d.name), ...(d.binding !== 'listed' ? { doc: d.doc, name: d.name, separate: d.binding === 'separate' } : {}) });
   });
   const many = numbered.length > 1;
   const annexes: Annex[] = [];

@@ -70,7 +70,12 @@ export async function packetOutputs(ctx: OutputContext, plan: PacketPlan<Built>,
   const writers = WRITERS.filter((w) => w.packet && ctx.formats.includes(w.format));
   if (!writers.length || !form.layout || !ctx.wanted(PACKET.id)) return [];
   const madeFiles: MadeFile[] = made.map((o) => ({ doc: o.doc, name: o.name, file: o.file, sha256: sha256(o.bytes), bytes: o.bytes.length, ...(o.pages ? { pages: o.pages } : {}) }));
-  const files = packetSourceFiles(ctx.world, ctx.data, madeFiles, attachments.map((a) => ({ title: a.title, file: a.file, sha256: sha256(a.bytes), pages: a.pdf.getPageCount() })));
+  const files = packetSourceFiles(
+    ctx.world,
+    ctx.data,
+    madeFiles,
+    attachments.map((a) => ({ title: a.title, file: a.file, sha256: sha256(a.bytes), pages: a.pdf.getPageCount() })),
+  );
   const meta = { title: `${ctx.data.unit.name}${PACKET.name}`, author: ctx.data.unit.issuer, subject: PACKET.name, keywords: [PACKET.id, ctx.data.unit.name], date: ctx.date };
   const sources = [...new Set([form, ...filed].flatMap((b) => b.sources)), ...attachments.map((a) => a.file)];
   const parts = packetParts(plan, form.layout);
@@ -80,7 +85,8 @@ export async function packetOutputs(ctx: OutputContext, plan: PacketPlan<Built>,
     // The packet is labelled PDF/A only when every part is: an attachment that is not keeps its
     // pages as they are, and the label goes, with a warning naming it and the reason.
     const bad = w.format === 'pdf' && ctx.pdfa ? notPdfa(plan) : [];
-    for (const { attachment: a, why } of bad) ctx.diagnostics.push(warning('W_PDFA', `附件“${a.title}”不符合 PDF/A（${why}），备案材料.pdf 因此不标为 PDF/A`, a.span, '用扫描软件或 WPS、Acrobat 把附件另存为 PDF/A 后再生成'));
+    for (const { attachment: a, why } of bad)
+      ctx.diagnostics.push(warning('W_PDFA', `附件“${a.title}”不符合 PDF/A（${why}），备案材料.pdf 因此不标为 PDF/A`, a.span, '用扫描软件或 WPS、Acrobat 把附件另存为 PDF/A 后再生成'));
     const bytes = await w.packet!.write({ parts, meta, files, pdfa: ctx.pdfa && !bad.length });
     outputs.push({ file: `${name}.${w.extension}`, bytes, doc: PACKET.id, sources, name: PACKET.name, pages: w.packet!.pages(parts) });
   }

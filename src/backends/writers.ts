@@ -70,7 +70,10 @@ export const WRITERS: readonly Writer[] = [
     takes: 'layout',
     document: async ({ layout, meta }) => (await ofd()).writeOfd(layout!, meta),
     // Scanned attachments travel as OFD attachments, not pages: they are PDF content.
-    packet: { write: async ({ parts, meta, files }) => (await ofd()).writeOfdParts(parts, meta, { files }), pages: (parts) => parts.reduce((n, p) => n + ('layout' in p ? p.layout.pages.length : 0), 0) },
+    packet: {
+      write: async ({ parts, meta, files }) => (await ofd()).writeOfdParts(parts, meta, { files }),
+      pages: (parts) => parts.reduce((n, p) => n + ('layout' in p ? p.layout.pages.length : 0), 0),
+    },
   },
   {
     format: 'xlsx',

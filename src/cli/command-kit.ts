@@ -36,7 +36,10 @@ export const inputsOf = (positionals: string[], config: ProjectConfig): string[]
 /** `--format a,b`: each a format of the writer table. */
 export async function parseFormats(raw: unknown) {
   const { FORMATS, isFormat } = await import('../backends/writers.js');
-  const formats = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
+  const formats = String(raw)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const f of formats) if (!isFormat(f)) throw new UsageError(`不支持的格式“${f}”（可用：${FORMATS.join('、')}）`);
   return formats.filter(isFormat);
 }
@@ -65,4 +68,3 @@ export async function kindFor(world: ReturnType<typeof nodeWorld>, name: string 
   if (!k) throw new UsageError(`未知的整改类型“${want}”（可用：${registry.kinds.map((x) => x.name).join('、')}）`);
   return k;
 }
-

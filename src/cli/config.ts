@@ -25,12 +25,24 @@ export interface ProjectConfig {
 
 /** Role keys as gongwen.yaml may write them. */
 const ROLE_KEYS: Record<string, FontRole> = {
-  title: 'title', 标题: 'title', 小标宋: 'title',
-  body: 'body', 正文: 'body', 仿宋: 'body',
-  heading1: 'heading1', 一级标题: 'heading1', 黑体: 'heading1',
-  heading2: 'heading2', 二级标题: 'heading2', 楷体: 'heading2',
-  heading3: 'heading3', 三级标题: 'heading3',
-  pageNumber: 'pageNumber', page_number: 'pageNumber', 页码: 'pageNumber', 宋体: 'pageNumber',
+  title: 'title',
+  标题: 'title',
+  小标宋: 'title',
+  body: 'body',
+  正文: 'body',
+  仿宋: 'body',
+  heading1: 'heading1',
+  一级标题: 'heading1',
+  黑体: 'heading1',
+  heading2: 'heading2',
+  二级标题: 'heading2',
+  楷体: 'heading2',
+  heading3: 'heading3',
+  三级标题: 'heading3',
+  pageNumber: 'pageNumber',
+  page_number: 'pageNumber',
+  页码: 'pageNumber',
+  宋体: 'pageNumber',
 };
 
 /** `font_roles:` → role choices; a value ending in a font file extension is a file. */
@@ -88,7 +100,9 @@ export function readConfig(world: World): { config: ProjectConfig; problems: str
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [`${CONFIG_FILE}：应为“键: 值”`] };
   const r = raw as Record<string, unknown>;
   const config: ProjectConfig = {};
-  for (const k of Object.keys(r)) if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles', 'kind', 'kinds', '整改类型', 'as_of', '截至日期', 'summary_issuer', '汇总机关'].includes(k)) problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
+  for (const k of Object.keys(r))
+    if (!['data', 'out', 'templates', 'fonts', 'formats', 'jobs', 'font_roles', 'kind', 'kinds', '整改类型', 'as_of', '截至日期', 'summary_issuer', '汇总机关'].includes(k))
+      problems.push(`${CONFIG_FILE}：未知的设置“${k}”，已忽略`);
   const data = list(r.data);
   if (data) config.data = data;
   if (r.out != null) config.out = String(r.out);

@@ -19,7 +19,9 @@ export class Progress {
       this.out.write(`\r\x1b[2K[${'█'.repeat(fill)}${'░'.repeat(width - fill)}] ${done}/${total} 个单位  失败 ${this.failed}  用时 ${secs} 秒`);
       if (done === total) this.out.write('\n');
     } else {
-      this.out.write(`[${done}/${total}] ${unsuccessful(u) ? '✗' : '✓'} ${u.name ?? u.id}：${u.failed ? '失败' : unsuccessful(u) ? `有错误；${u.documents.length} 个文档，${u.pages} 页` : `${u.documents.length} 个文档，${u.pages} 页`}（${secs} 秒）\n`);
+      this.out.write(
+        `[${done}/${total}] ${unsuccessful(u) ? '✗' : '✓'} ${u.name ?? u.id}：${u.failed ? '失败' : unsuccessful(u) ? `有错误；${u.documents.length} 个文档，${u.pages} 页` : `${u.documents.length} 个文档，${u.pages} 页`}（${secs} 秒）\n`,
+      );
     }
   }
 

@@ -16,13 +16,21 @@ function longestLine(l: Line | undefined): number {
 
 /** The widest piece of a cell no line may break inside, in characters. */
 function widestPiece(l: Line | undefined, keep: (text: string) => Piece[]): number {
-  return Math.max(0, ...lineText(l).split('\n').map((t) => longestPiece(t, setCells, keep)));
+  return Math.max(
+    0,
+    ...lineText(l)
+      .split('\n')
+      .map((t) => longestPiece(t, setCells, keep)),
+  );
 }
 
 /** The pieces rule of each column of `t` (the line breakers of both backends use the same). */
 export function tableKeeps(t: TableNode): ((text: string) => Piece[])[] {
   const n = t.header.length || t.rows[0]?.length || 0;
-  return columnKeeps(t.rows.map((r) => r.map((c) => lineText(c))), n);
+  return columnKeeps(
+    t.rows.map((r) => r.map((c) => lineText(c))),
+    n,
+  );
 }
 
 /** Fractions of the table width per column; `totalChars` is the table width in characters of its font. */

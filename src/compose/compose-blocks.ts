@@ -16,7 +16,18 @@ export function composeBlock(b: Block, width: number, measure: Measure): BlockPl
       const h = HEADINGS[b.level];
       const line: Line = [...textLine(b.number), ...b.inlines];
       const outline = b.level <= 2 ? { outline: { title: lineText(line), level: b.level } } : {};
-      return { kind: 'para', line, font: bodyFont(h.role, h.bold), align: 'justify', firstIndent: 2 * BODY_CELL, lineHeight: GRID.linePitch, keepLines: true, keepNext: true, element: 'body', ...outline };
+      return {
+        kind: 'para',
+        line,
+        font: bodyFont(h.role, h.bold),
+        align: 'justify',
+        firstIndent: 2 * BODY_CELL,
+        lineHeight: GRID.linePitch,
+        keepLines: true,
+        keepNext: true,
+        element: 'body',
+        ...outline,
+      };
     }
     case 'paragraph':
       return { kind: 'para', line: b.inlines, font: bodyFont(), align: 'justify', ...(b.indent === 'first-line' ? { firstIndent: 2 * BODY_CELL } : {}), lineHeight: GRID.linePitch, element: 'body' };

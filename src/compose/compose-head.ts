@@ -72,7 +72,17 @@ function signerPlan(meta: DocMeta, width: number, measure: Measure): SignerPlan 
   const first = rows[0] ?? [];
   const firstWidth = first.reduce((w, n) => w + measure(n, 'heading2'), 0) + BODY_CELL * Math.max(0, first.length - 1);
   const end = width - BODY_CELL;
-  return { kind: 'signer', label: '签发人：', rows, gap: BODY_CELL, namesAt: end - firstWidth, end, docNumberAt: BODY_CELL, before: 2 * PITCH, ...(meta.docNumber ? { docNumber: meta.docNumber } : {}) };
+  return {
+    kind: 'signer',
+    label: '签发人：',
+    rows,
+    gap: BODY_CELL,
+    namesAt: end - firstWidth,
+    end,
+    docNumberAt: BODY_CELL,
+    before: 2 * PITCH,
+    ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
+  };
 }
 
 function letterHeadPlan(meta: DocMeta, width: number): LetterHeadPlan {

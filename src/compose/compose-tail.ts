@@ -19,7 +19,15 @@ export function composeTail(meta: DocMeta, width: number, measure: Measure): Hea
   items.forEach((it, i) => {
     const nameAt = it.nameAt * BODY_CELL;
     const keepNext = signed || i < items.length - 1;
-    out.push({ ...para, line: it.name, left: nameAt, prefix: { text: it.prefix, at: it.start * BODY_CELL }, ...(i === 0 ? { before: PITCH } : {}), ...(keepNext ? { keepNext } : {}), element: 'attachmentNote' });
+    out.push({
+      ...para,
+      line: it.name,
+      left: nameAt,
+      prefix: { text: it.prefix, at: it.start * BODY_CELL },
+      ...(i === 0 ? { before: PITCH } : {}),
+      ...(keepNext ? { keepNext } : {}),
+      element: 'attachmentNote',
+    });
   });
   if (signed) {
     const widthOf = (l: Line | undefined) => (l ? measure(l, 'body') : 0);

@@ -5,10 +5,7 @@
  * than a day (“2014年3月底前”, “2014年上半年”, “持续推进”): documents print them as written, the
  * date is the last day they can mean. 立行立改 is due on the plan's date (or a term after it).
  */
-export type DateValue =
-  | { kind: 'date'; year: number; month: number; day: number; text?: string }
-  | { kind: 'ongoing'; text?: string }
-  | { kind: 'immediate'; text: string };
+export type DateValue = { kind: 'date'; year: number; month: number; day: number; text?: string } | { kind: 'ongoing'; text?: string } | { kind: 'immediate'; text: string };
 
 /** Work that never ends: never overdue. 长期坚持 and 长期 print as 长期坚持; the others as written. */
 export const ONGOING_WORDS = ['长期坚持', '长期'];

@@ -82,13 +82,27 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       text,
       encoding: 'gb18030',
       diagnostics: [
-        warning('W_ENCODING', '文件不是 UTF-8 编码，已按 GB18030（GBK）读取', { file, line: 1, column: 1 }, '建议另存为 UTF-8：在记事本或 WPS 中“另存为”时选择编码“UTF-8”；在 Excel 中选择“CSV UTF-8（逗号分隔）”'),
+        warning(
+          'W_ENCODING',
+          '文件不是 UTF-8 编码，已按 GB18030（GBK）读取',
+          { file, line: 1, column: 1 },
+          '建议另存为 UTF-8：在记事本或 WPS 中“另存为”时选择编码“UTF-8”；在 Excel 中选择“CSV UTF-8（逗号分隔）”',
+        ),
       ],
     };
   } catch {
     const at = firstBadByte(bytes, utf8);
     const pos = positionOf(bytes, at, new TextDecoder('utf-8'));
-    return { diagnostics: [error('E_ENCODING', `文件既不是 UTF-8 也不是 GB18030 编码：第 ${at + 1} 个字节（0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}）无法解码`, { file, ...pos }, '请用文本编辑器把文件另存为 UTF-8 编码')] };
+    return {
+      diagnostics: [
+        error(
+          'E_ENCODING',
+          `文件既不是 UTF-8 也不是 GB18030 编码：第 ${at + 1} 个字节（0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}）无法解码`,
+          { file, ...pos },
+          '请用文本编辑器把文件另存为 UTF-8 编码',
+        ),
+      ],
+    };
   }
 }
 
@@ -99,9 +113,21 @@ function decodeUtf16(bytes: Uint8Array, file: string, encoding: 'utf-16le' | 'ut
     if (bin) {
       const before = text.slice(0, bin.index);
       const line = before.split('\n').length;
-      return { diagnostics: [error('E_ENCODING', `文件（UTF-16 编码）中有控制字符 U+${bin[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（可能是损坏的文件）`, { file, line, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 })] };
+      return {
+        diagnostics: [
+          error('E_ENCODING', `文件（UTF-16 编码）中有控制字符 U+${bin[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}（可能是损坏的文件）`, {
+            file,
+            line,
+            column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1,
+          }),
+        ],
+      };
     }
-    return { text, encoding, diagnostics: [warning('W_ENCODING', `文件是 UTF-16 编码（${encoding === 'utf-16le' ? '小端' : '大端'}，记事本的“Unicode”），已按 UTF-16 读取`, { file, line: 1, column: 1 }, '建议另存为 UTF-8')] };
+    return {
+      text,
+      encoding,
+      diagnostics: [warning('W_ENCODING', `文件是 UTF-16 编码（${encoding === 'utf-16le' ? '小端' : '大端'}，记事本的“Unicode”），已按 UTF-16 读取`, { file, line: 1, column: 1 }, '建议另存为 UTF-8')],
+    };
   } catch {
     return { diagnostics: [error('E_ENCODING', '文件以 UTF-16 的字节顺序标记开头，但内容不是有效的 UTF-16', { file, line: 1, column: 1 }, '请用文本编辑器把文件另存为 UTF-8 编码')] };
   }

@@ -104,9 +104,7 @@ function expandInputs(world: World, inputs: readonly string[], diagnostics: Diag
     }
     const { paths, escaped } = expandPattern(world, input, '.', { dirs: true });
     if (escaped) diagnostics.push(error('E_INPUT', `输入“${input}”指向项目文件夹之外；项目外的文件请写绝对路径`));
-    const picked = paths
-      .filter((p) => world.isDir(p) || isYamlFile(path.basename(p)))
-      .map((p) => (!world.isDir(p) && isUnitFolder(world, path.dirname(p)) ? path.dirname(p) : p));
+    const picked = paths.filter((p) => world.isDir(p) || isYamlFile(path.basename(p))).map((p) => (!world.isDir(p) && isUnitFolder(world, path.dirname(p)) ? path.dirname(p) : p));
     const dirs = picked.filter((p) => world.isDir(p));
     const kept = [...new Set(picked)].filter((p) => !dirs.some((d) => d !== p && (p.startsWith(d + path.sep) || (d === '.' && p !== '.'))));
     if (!kept.length && !escaped) diagnostics.push(error('E_INPUT', `输入“${input}”没有匹配到任何 YAML 文件或文件夹`));

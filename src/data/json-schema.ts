@@ -16,11 +16,7 @@ function typeSchema(t: FieldType, description?: string): Json {
     case 'date':
       return {
         ...d,
-        anyOf: [
-          { type: 'string', pattern: DATE_PATTERN },
-          { type: 'integer', minimum: 1, maximum: 120000, description: 'Excel 日期序号' },
-          ...(t.ongoing ? [{ enum: ['长期坚持', '长期'] }] : []),
-        ],
+        anyOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'integer', minimum: 1, maximum: 120000, description: 'Excel 日期序号' }, ...(t.ongoing ? [{ enum: ['长期坚持', '长期'] }] : [])],
       };
     case 'bool':
       return { ...d, anyOf: [{ type: 'boolean' }, { enum: ['是', '否', 'yes', 'no'] }] };
@@ -40,9 +36,7 @@ function objectSchema(fields: readonly FieldSpec[]): Json {
     for (const name of new Set([f.key, f.label, ...f.aliases])) properties[name] = s;
   }
   // Required fields may be given under any of their names.
-  const allOf = fields
-    .filter((f) => f.required)
-    .map((f) => ({ anyOf: [...new Set([f.key, f.label, ...f.aliases])].map((n) => ({ required: [n] })) }));
+  const allOf = fields.filter((f) => f.required).map((f) => ({ anyOf: [...new Set([f.key, f.label, ...f.aliases])].map((n) => ({ required: [n] })) }));
   return { type: 'object', properties, ...(allOf.length ? { allOf } : {}) };
 }
 
@@ -67,7 +61,9 @@ function unionSections(kinds: readonly { names: string[]; sections: readonly Sec
       }
     }
     const fields = [...merged.values()];
-    return base.type.kind === 'object' ? { ...base, type: { kind: 'object', fields } } : { ...base, type: { kind: 'list', of: { kind: 'object', fields }, ...(base.type.kind === 'list' && base.type.min ? { min: base.type.min } : {}) } };
+    return base.type.kind === 'object'
+      ? { ...base, type: { kind: 'object', fields } }
+      : { ...base, type: { kind: 'list', of: { kind: 'object', fields }, ...(base.type.kind === 'list' && base.type.min ? { min: base.type.min } : {}) } };
   });
 }
 

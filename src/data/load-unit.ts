@@ -72,7 +72,10 @@ function unitKind(registry: KindRegistry, unit: YValue | undefined, diagnostics:
  * split into the two sections, linked by problem id.
  */
 function splitLedgers(sections: Map<string, { value: YValue; file: string }[]>, diagnostics: Diagnostic[], kindSecs: readonly SectionSpec[]): void {
-  const out = new Map<string, { value: YValue; file: string }[]>([['problems', []], ['measures', []]]);
+  const out = new Map<string, { value: YValue; file: string }[]>([
+    ['problems', []],
+    ['measures', []],
+  ]);
   let split = false;
   for (const key of ['problems', 'measures']) {
     for (const p of sections.get(key) ?? []) {
@@ -175,7 +178,10 @@ function readSectionsOf(world: World, file: string, sections: Sections, texts: M
     if (body.includes(e)) continue;
     const sec = sectionFor(e.key);
     if (!sec) {
-      const near = nearest(e.key, SECTIONS.flatMap((s) => [s.key, ...s.aliases]));
+      const near = nearest(
+        e.key,
+        SECTIONS.flatMap((s) => [s.key, ...s.aliases]),
+      );
       diagnostics.push(warning('W_UNKNOWN_KEY', `未知的顶层字段“${e.key}”，已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
       continue;
     }

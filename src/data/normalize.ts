@@ -108,7 +108,10 @@ function normalizeText(v: YValue, type: Extract<FieldType, { kind: 'text' }>, pa
   const before = ctx.textTotal ?? 0;
   ctx.textTotal = before + s.length;
   if (ctx.textTotal > LIMITS.unitText) {
-    if (before <= LIMITS.unitText) ctx.diagnostics.push(error('E_TOO_LARGE', `单位数据的文字展开后超过 ${LIMITS.unitText / 10000} 万字（YAML 别名每用一次都算）`, v.span, '真实单位的数据远小于此；请检查重复引用的别名（*名称），或按单位拆分数据'));
+    if (before <= LIMITS.unitText)
+      ctx.diagnostics.push(
+        error('E_TOO_LARGE', `单位数据的文字展开后超过 ${LIMITS.unitText / 10000} 万字（YAML 别名每用一次都算）`, v.span, '真实单位的数据远小于此；请检查重复引用的别名（*名称），或按单位拆分数据'),
+      );
     return undefined;
   }
   return s === '' ? undefined : s;
@@ -185,9 +188,7 @@ function normalizeEnum(v: YValue, spec: EnumSpec, label: string, ctx: NormalizeC
   const all = Object.entries(spec.values).flatMap(([k, a]) => [k, ...a]);
   const near = s === undefined ? undefined : nearest(s, all);
   const nearText = near ? `；最接近的是“${near}”` : '';
-  ctx.diagnostics.push(
-    error('E_ENUM', `“${label}”的取值“${s ?? kindZh(v)}”不在允许范围内${nearText}`, v.span, `允许的取值：${allowed.join('，')}`),
-  );
+  ctx.diagnostics.push(error('E_ENUM', `“${label}”的取值“${s ?? kindZh(v)}”不在允许范围内${nearText}`, v.span, `允许的取值：${allowed.join('，')}`));
   return undefined;
 }
 
@@ -202,7 +203,10 @@ function normalizeObject(v: YValue, fields: readonly FieldSpec[], path: string, 
   for (const e of v.entries) {
     const fs = fieldFor(fields, e.key);
     if (!fs) {
-      const near = nearest(e.key, fields.flatMap((x) => [x.key, x.label, ...x.aliases]));
+      const near = nearest(
+        e.key,
+        fields.flatMap((x) => [x.key, x.label, ...x.aliases]),
+      );
       ctx.diagnostics.push(warning('W_UNKNOWN_KEY', `未知的字段“${e.key}”（${label}），已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
       continue;
     }

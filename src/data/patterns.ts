@@ -27,7 +27,7 @@ export function reallyInside(world: World, p: string, root = '.'): boolean {
 export function projectRootOf(world: World, file: string): string {
   if (insideProject(world, file)) return '.';
   let dir = path.dirname(path.resolve(world.cwd, file));
-  for (let up = dir; ; ) {
+  for (let up = dir; ;) {
     if (world.exists(path.join(up, 'gongwen.yaml'))) return up;
     const next = path.dirname(up);
     if (next === up) break;

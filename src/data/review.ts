@@ -88,7 +88,8 @@ function kindDeadlines(d: UnitData): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const key of ['plan_days', 'report_days'] as const) {
     const raw = d.unit[key];
-    if (raw !== undefined && !parseTerm(raw)) out.push(error('E_TYPE', `“${key === 'plan_days' ? '整改方案时限' : '整改报告时限'}”应为期限，如 30日、2个月；这里是“${raw}”`, d.spans.get(`unit.${key}`)));
+    if (raw !== undefined && !parseTerm(raw))
+      out.push(error('E_TYPE', `“${key === 'plan_days' ? '整改方案时限' : '整改报告时限'}”应为期限，如 30日、2个月；这里是“${raw}”`, d.spans.get(`unit.${key}`)));
   }
   const from = d.unit.feedback_date;
   if (!from || from.kind !== 'date') return out;
@@ -97,7 +98,14 @@ function kindDeadlines(d: UnitData): Diagnostic[] {
     if (!date || date.kind !== 'date' || !term) return;
     const due = addTerm(from, term);
     if (compareDates(date, due) > 0) {
-      out.push(warning(code, `${what}的日期 ${formatDateZh(date)} 晚于时限 ${formatDateZh(due)}（${d.kind.feedbackDate ?? '反馈日期'} ${formatDateZh(from)} 后${termText(term)}内）`, d.spans.get(path), '各地时限不同：可在单位中用“整改方案时限”“整改报告时限”写明本地的要求'));
+      out.push(
+        warning(
+          code,
+          `${what}的日期 ${formatDateZh(date)} 晚于时限 ${formatDateZh(due)}（${d.kind.feedbackDate ?? '反馈日期'} ${formatDateZh(from)} 后${termText(term)}内）`,
+          d.spans.get(path),
+          '各地时限不同：可在单位中用“整改方案时限”“整改报告时限”写明本地的要求',
+        ),
+      );
     }
   };
   const plans = d.kind.documents.some((x) => x.id === 'rectification-plan');
@@ -115,7 +123,14 @@ function overdue(d: UnitData, asOf: DateValue & { kind: 'date' }): Diagnostic[] 
     const due = dueDate(m.deadline, d)!;
     // The office's words, and the day they mean when they are words.
     const written = m.deadline?.text ? `${m.deadline.text}（${formatDayZh(due)}）` : formatDayZh(due);
-    out.push(warning('R_OVERDUE', `整改措施已超期：完成时限 ${written}，截至 ${formatDayZh(asOf)} 超期 ${days} 天，尚未完成`, d.spans.get(`measures.${i}`), m.department ? `责任部门：${m.department}` : undefined));
+    out.push(
+      warning(
+        'R_OVERDUE',
+        `整改措施已超期：完成时限 ${written}，截至 ${formatDayZh(asOf)} 超期 ${days} 天，尚未完成`,
+        d.spans.get(`measures.${i}`),
+        m.department ? `责任部门：${m.department}` : undefined,
+      ),
+    );
   });
   return out;
 }

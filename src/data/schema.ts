@@ -157,10 +157,7 @@ const ROADMAP = obj([
   f('tasks', '主要任务', ['主要任务', '任务'], text),
 ]);
 
-const STEP = obj([
-  f('action', '措施', ['措施', '内容'], text, true),
-  f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing),
-]);
+const STEP = obj([f('action', '措施', ['措施', '内容'], text, true), f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing)]);
 
 const CAMPAIGN = obj([
   f('title', '专项整治名称', ['专项整治名称', '名称'], text, true),

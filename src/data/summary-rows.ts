@@ -46,7 +46,15 @@ export function unitRows(d: UnitData, asOf: Day): { row: UnitRow; overdue: Overd
   for (const m of d.measures) {
     const days = overdueDays(m, d, asOf);
     if (days === undefined) continue;
-    overdue.push({ unit, department: m.department ?? '', leader: m.leader ?? '', action: m.action, deadline: m.deadline ? formatDateZh(m.deadline) : '', due: formatDayZh(dueDate(m.deadline, d)!), days });
+    overdue.push({
+      unit,
+      department: m.department ?? '',
+      leader: m.leader ?? '',
+      action: m.action,
+      deadline: m.deadline ? formatDateZh(m.deadline) : '',
+      due: formatDayZh(dueDate(m.deadline, d)!),
+      days,
+    });
   }
   const ledger: LedgerRow[] = [];
   d.problems.forEach((p, i) => {
@@ -75,5 +83,17 @@ export function totals(rows: readonly UnitRow[]): UnitRow {
   const sum = (k: keyof ProgressFigures | 'problems') => rows.reduce((n, r) => n + (r[k] as number), 0);
   const measures = sum('measures');
   const done = sum('done');
-  return { unit: '合计', kind: '', problems: sum('problems'), measures, done, in_progress: sum('in_progress'), long_term: sum('long_term'), not_started: sum('not_started'), open: sum('open'), overdue: sum('overdue'), rate: percent(done, measures) };
+  return {
+    unit: '合计',
+    kind: '',
+    problems: sum('problems'),
+    measures,
+    done,
+    in_progress: sum('in_progress'),
+    long_term: sum('long_term'),
+    not_started: sum('not_started'),
+    open: sum('open'),
+    overdue: sum('overdue'),
+    rate: percent(done, measures),
+  };
 }

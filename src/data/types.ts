@@ -3,7 +3,10 @@ import type { Span } from '../diag/diagnostic.js';
 import type { DateValue } from './dates.js';
 import type { Kind } from '../kinds/kind.js';
 
-export interface Contact { name?: string; phone?: string }
+export interface Contact {
+  name?: string;
+  phone?: string;
+}
 export interface UnitInfo {
   name: string;
   short_name?: string;
@@ -66,8 +69,16 @@ export interface Measure {
   progress?: string;
   public: boolean;
 }
-export interface Phase { phase: string; from?: DateValue; to?: DateValue; tasks?: string }
-export interface Step { action: string; deadline?: DateValue }
+export interface Phase {
+  phase: string;
+  from?: DateValue;
+  to?: DateValue;
+  tasks?: string;
+}
+export interface Step {
+  action: string;
+  deadline?: DateValue;
+}
 export interface Campaign {
   title: string;
   origin?: string;
@@ -87,13 +98,31 @@ export interface Regulation {
   department: string;
   deadline: DateValue;
 }
-export interface Check { verdict: string; findings: string; remedy?: string; done_on?: DateValue }
+export interface Check {
+  verdict: string;
+  findings: string;
+  remedy?: string;
+  done_on?: DateValue;
+}
 export type Lookback = Record<string, Check>;
-export interface LeaderMeasure { action: string; goal?: string; deadline?: DateValue }
-export interface Leader { name: string; title?: string; problems: string[]; measures: LeaderMeasure[] }
+export interface LeaderMeasure {
+  action: string;
+  goal?: string;
+  deadline?: DateValue;
+}
+export interface Leader {
+  name: string;
+  title?: string;
+  problems: string[];
+  measures: LeaderMeasure[];
+}
 
 /** A PDF filed with the packet; `file` may be a pattern, relative to the data file it is in. */
-export interface Attachment { title?: string; file: string; after?: string }
+export interface Attachment {
+  title?: string;
+  file: string;
+  after?: string;
+}
 
 export interface UnitData {
   unit: UnitInfo;

@@ -7,7 +7,9 @@ function fieldsOf(l: Line): string {
 }
 
 export function dumpTree(doc: DocTree): string {
-  const out: string[] = [`document ${doc.id} (${doc.meta.orientation}${doc.meta.format === 'letter' ? ', letter' : ''}${doc.meta.sealed ? ', sealed' : ''}${doc.meta.pageNumbers ? '' : ', no page numbers'})`];
+  const out: string[] = [
+    `document ${doc.id} (${doc.meta.orientation}${doc.meta.format === 'letter' ? ', letter' : ''}${doc.meta.sealed ? ', sealed' : ''}${doc.meta.pageNumbers ? '' : ', no page numbers'})`,
+  ];
   const m = doc.meta;
   const metaLines: [string, Line | undefined][] = [
     ['copy_number', m.copyNumber],
@@ -51,6 +53,13 @@ export function dumpTree(doc: DocTree): string {
     }
   }
   // Attachments bound after the text, each dumped whole, indented.
-  for (const a of doc.annexes ?? []) out.push(`${a.label}:`, ...dumpTree(a.doc).trimEnd().split('\n').map((l) => `  ${l}`));
+  for (const a of doc.annexes ?? [])
+    out.push(
+      `${a.label}:`,
+      ...dumpTree(a.doc)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   return out.join('\n') + '\n';
 }

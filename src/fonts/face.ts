@@ -101,4 +101,3 @@ export class Face {
     return (-this.font.descent * size) / this.unitsPerEm;
   }
 }
-

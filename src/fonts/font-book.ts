@@ -109,7 +109,12 @@ export class FontBook {
     };
     // Fallback candidates: the catalog's faces (project, user, system), then the open defaults.
     const candidates: Candidate[] = [
-      ...catalog.faces.map((f) => ({ style: styleOf([...f.families, ...f.fullNames]), mayHave: (cp: number) => covers(f.coverage, cp), open: tryOpen(sourceOf(f, '补字')), label: f.families[0] ?? f.file })),
+      ...catalog.faces.map((f) => ({
+        style: styleOf([...f.families, ...f.fullNames]),
+        mayHave: (cp: number) => covers(f.coverage, cp),
+        open: tryOpen(sourceOf(f, '补字')),
+        label: f.families[0] ?? f.file,
+      })),
       ...Object.entries(defaults).map(([role, d]) => ({ style: DEFAULT_STYLE[role as FontRole], mayHave: () => true, open: tryOpen(d), label: d.label })),
     ];
     // Within a style, Simplified Chinese faces before Traditional, Japanese and Korean ones: the
@@ -185,7 +190,10 @@ function langRank(name: string): number {
 function unpackedWoff(world: World, file: string): SfntFile {
   const cache = cacheFile(world, process.platform);
   const st = world.stat(file);
-  const key = createHash('sha1').update(`${path.resolve(world.cwd, file)}\0${st?.size}\0${st?.mtimeMs}`).digest('hex').slice(0, 20);
+  const key = createHash('sha1')
+    .update(`${path.resolve(world.cwd, file)}\0${st?.size}\0${st?.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 20);
   const cached = cache && path.join(path.dirname(cache), 'sfnt', `${key}.sfnt`);
   if (cached && world.exists(cached)) {
     try {

@@ -32,7 +32,11 @@ export function defaultSources(): Record<FontRole, FontSource> {
     body: { ...serif, label: 'Noto Serif SC Regular（代替仿宋_GB2312）' },
     heading3: { ...serif, label: 'Noto Serif SC Regular（代替仿宋_GB2312）' },
     heading1: { file: pkgFile('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), label: 'Noto Sans SC Regular（代替黑体）', licence: 'OFL-1.1' },
-    heading2: { file: path.join(path.dirname(pkgFile('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff')), 'lxgw-wenkai-latin-500-normal.woff'), label: 'LXGW WenKai（霞鹜文楷，代替楷体_GB2312）', licence: 'OFL-1.1' },
+    heading2: {
+      file: path.join(path.dirname(pkgFile('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff')), 'lxgw-wenkai-latin-500-normal.woff'),
+      label: 'LXGW WenKai（霞鹜文楷，代替楷体_GB2312）',
+      licence: 'OFL-1.1',
+    },
     pageNumber: { ...serif, label: 'Noto Serif SC Regular（代替宋体）' },
   };
 }
@@ -69,9 +73,10 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
   return (Object.keys(defaults) as FontRole[]).map((role) => {
     const choice = choices[role];
     if (choice) {
-      const hit = 'family' in choice
-        ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
-        : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
+      const hit =
+        'family' in choice
+          ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
+          : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
       if (hit) return { role, source: sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), passedOver: [] };
       problems.push(`gongwen.yaml 为“${role}”指定的字体“${'family' in choice ? choice.family : choice.file}”没有找到，按默认顺序选择`);
     }

@@ -9,7 +9,20 @@ import type { FontRole } from '../style/gbt9704.js';
  * distributions (UOS, Kylin, Debian) ship.
  */
 export const ROLE_FAMILIES: Record<FontRole, readonly string[]> = {
-  title: ['方正小标宋简体', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', 'FZXiaoBiaoSong-B05', 'FZXBSJW--GB1-0', '方正小标宋', '华文中宋', 'STZhongsong', 'Noto Serif CJK SC Black', 'Source Han Serif SC Heavy', 'Noto Serif CJK SC Bold', 'Source Han Serif SC Bold'],
+  title: [
+    '方正小标宋简体',
+    '方正小标宋_GBK',
+    'FZXiaoBiaoSong-B05S',
+    'FZXiaoBiaoSong-B05',
+    'FZXBSJW--GB1-0',
+    '方正小标宋',
+    '华文中宋',
+    'STZhongsong',
+    'Noto Serif CJK SC Black',
+    'Source Han Serif SC Heavy',
+    'Noto Serif CJK SC Bold',
+    'Source Han Serif SC Bold',
+  ],
   body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', '仿宋_GBK', '华文仿宋', 'STFangsong', '方正仿宋简体', 'FZFangSong-Z02S', 'FandolFang'],
   heading3: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', '仿宋_GBK', '华文仿宋', 'STFangsong', '方正仿宋简体', 'FZFangSong-Z02S', 'FandolFang'],
   heading1: ['黑体', 'SimHei', '黑体-简', 'Heiti SC', '华文黑体', 'STHeiti', '方正黑体简体', 'FZHei-B01S', 'FandolHei', 'Noto Sans CJK SC', 'Source Han Sans SC'],
@@ -18,7 +31,11 @@ export const ROLE_FAMILIES: Record<FontRole, readonly string[]> = {
 };
 
 /** Names compare without case, spaces, hyphens or underscores, and with full-width forms folded. */
-export const normName = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, '');
+export const normName = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-]/g, '');
 
 export type Style = 'fangsong' | 'kai' | 'hei' | 'song';
 

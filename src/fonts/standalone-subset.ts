@@ -37,7 +37,10 @@ export function standaloneSubset(face: Face, chars: ReadonlyMap<number, number>)
     const n = newId.get(g);
     if (n !== undefined && n !== 0) cmap.set(cp, n);
   }
-  const extra: [string, Uint8Array][] = [['cmap', cmapTable(cmap)], ['post', postTable(face.bytes, tables.post)]];
+  const extra: [string, Uint8Array][] = [
+    ['cmap', cmapTable(cmap)],
+    ['post', postTable(face.bytes, tables.post)],
+  ];
   for (const tag of ['name', 'OS/2']) {
     const t = copyTable(face.bytes, tables[tag]);
     if (t) extra.push([tag, t]);

@@ -70,7 +70,7 @@ function kindSkeleton(kind: Kind, unitName: string | undefined): string {
   const hint: Record<string, string> = {
     issuer: '如：中共某某委员会党组',
     filing_to: kind.inspector === '巡察组' ? '如：区委巡察工作领导小组办公室' : kind.inspector === '巡视组' ? '如：省委巡视工作领导小组办公室' : '整改情况报送的机关',
-    inspector: `如：${kind.inspector === '审计机关' ? '某某区审计局' : kind.inspector === '巡察组' ? '区委第二巡察组' : kind.inspector === '巡视组' ? '省委第五巡视组' : kind.inspector ?? ''}`,
+    inspector: `如：${kind.inspector === '审计机关' ? '某某区审计局' : kind.inspector === '巡察组' ? '区委第二巡察组' : kind.inspector === '巡视组' ? '省委第五巡视组' : (kind.inspector ?? '')}`,
     feedback_date: '如：2025年6月20日',
     feedback_ref: '如：某审报〔2025〕12号',
     date: '整改方案的成文日期',

@@ -80,8 +80,18 @@ export function mapRows(rows: Cell[][], file: string, as?: string, sheetName?: s
     if (!name) return undefined;
     const f = fieldFor(fields, name);
     if (!f) {
-      const near = nearest(name, fields.flatMap((x) => [x.label, ...x.aliases]));
-      diagnostics.push(warning('W_IMPORT_COLUMN', `列“${name}”不能对应到“${section.label}”的任何字段，已忽略`, { file, line: best!.row + 1, column: i + 1 }, near ? `是否是“${near}”？` : `可用的列名：${fields.map((x) => x.label).join('、')}`));
+      const near = nearest(
+        name,
+        fields.flatMap((x) => [x.label, ...x.aliases]),
+      );
+      diagnostics.push(
+        warning(
+          'W_IMPORT_COLUMN',
+          `列“${name}”不能对应到“${section.label}”的任何字段，已忽略`,
+          { file, line: best!.row + 1, column: i + 1 },
+          near ? `是否是“${near}”？` : `可用的列名：${fields.map((x) => x.label).join('、')}`,
+        ),
+      );
     }
     return f;
   });
@@ -124,7 +134,16 @@ function cellYValue(c: Cell, span: Span): YValue {
 }
 
 /** Rows under the header of a combined ledger → linked problems and measures (see data/ledger.ts). */
-function mapLedger(rows: Cell[][], headerRow: number, dataStart: number, headers: string[], cols: ReturnType<typeof ledgerColumns>, file: string, section: SectionSpec, sections: readonly SectionSpec[]): MappedSheet {
+function mapLedger(
+  rows: Cell[][],
+  headerRow: number,
+  dataStart: number,
+  headers: string[],
+  cols: ReturnType<typeof ledgerColumns>,
+  file: string,
+  section: SectionSpec,
+  sections: readonly SectionSpec[],
+): MappedSheet {
   const diagnostics: Diagnostic[] = [];
   headers.forEach((h, i) => {
     if (!h || cols[i]) return;
@@ -140,7 +159,9 @@ function mapLedger(rows: Cell[][], headerRow: number, dataStart: number, headers
     if (row.every((c) => text(c) === '' && !(c instanceof Date) && typeof c !== 'number') || isNoteRow(row)) continue;
     // A header repeated on every printed page.
     if (row.filter((c, i) => cols[i] && text(c) === headers[i]).length >= Math.max(2, headerScore - 1)) continue;
-    const entries = headers.flatMap((h, i) => (h && cols[i] ? [{ key: h, keySpan: { file, line: r + 1, column: i + 1 }, value: cellYValue(row[i] ?? null, { file, line: r + 1, column: i + 1 }) }] : []));
+    const entries = headers.flatMap((h, i) =>
+      h && cols[i] ? [{ key: h, keySpan: { file, line: r + 1, column: i + 1 }, value: cellYValue(row[i] ?? null, { file, line: r + 1, column: i + 1 }) }] : [],
+    );
     items.push({ kind: 'map', entries, span: { file, line: r + 1, column: 1 } });
   }
   const split = splitLedger(items, sections)!;

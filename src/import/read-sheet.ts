@@ -67,7 +67,10 @@ export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'csv', file
       return { sheets: [], diagnostics: [error('E_IMPORT', `无法读取工作簿：不是有效的 .xlsx 文件（${firstLine(e)}）`, at, '用 Excel 或 WPS 打开后另存为 .xlsx，或另存为 CSV')] };
     }
     if (size > limits.inflatedBytes) {
-      return { sheets: [], diagnostics: [error('E_IMPORT', `工作簿解压后有 ${Math.ceil(size / MB)} MB，超过上限 ${Math.round(limits.inflatedBytes / MB)} MB`, at, '真实的台账远小于此；确需导入时用 --max-mb 提高上限')] };
+      return {
+        sheets: [],
+        diagnostics: [error('E_IMPORT', `工作簿解压后有 ${Math.ceil(size / MB)} MB，超过上限 ${Math.round(limits.inflatedBytes / MB)} MB`, at, '真实的台账远小于此；确需导入时用 --max-mb 提高上限')],
+      };
     }
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -79,7 +82,11 @@ export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'csv', file
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text === undefined) return { sheets: [], diagnostics };
     const quote = unbalancedQuote(decoded.text);
-    if (quote) return { sheets: [], diagnostics: [...diagnostics, error('E_IMPORT', 'CSV 中的引号没有配对：从这里开始的引号一直到文件结尾都没有闭合', { file, ...quote }, '检查这一行的双引号（单元格中的双引号要写成两个 ""）')] };
+    if (quote)
+      return {
+        sheets: [],
+        diagnostics: [...diagnostics, error('E_IMPORT', 'CSV 中的引号没有配对：从这里开始的引号一直到文件结尾都没有闭合', { file, ...quote }, '检查这一行的双引号（单元格中的双引号要写成两个 ""）')],
+      };
     try {
       const { Readable } = await import('node:stream');
       await wb.csv.read(Readable.from([decoded.text.replace(/\r\n?/g, '\n')]), { parserOptions: { delimiter: ',' } });
@@ -89,11 +96,16 @@ export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'csv', file
   }
   if (!wb.worksheets.length) return { sheets: [], diagnostics: [...diagnostics, error('E_IMPORT', kind === 'xlsx' ? '文件中没有工作表：这不是 Excel 工作簿（.xlsx）' : 'CSV 文件是空的', at)] };
   const rows = wb.worksheets.reduce((n, ws) => n + ws.rowCount, 0);
-  if (rows > limits.rows) return { sheets: [], diagnostics: [...diagnostics, error('E_IMPORT', `表格共有 ${rows} 行，超过上限 ${limits.rows} 行`, at, '请按单位拆分台账；确需导入时用 --max-rows 提高上限')] };
+  if (rows > limits.rows)
+    return { sheets: [], diagnostics: [...diagnostics, error('E_IMPORT', `表格共有 ${rows} 行，超过上限 ${limits.rows} 行`, at, '请按单位拆分台账；确需导入时用 --max-rows 提高上限')] };
   return { sheets: sheetsOf(wb, file, diagnostics), diagnostics };
 }
 
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0]!.replace(/\s*:?\s*is this a zip file.*$/, '').slice(0, 200);
+const firstLine = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .split('\n')[0]!
+    .replace(/\s*:?\s*is this a zip file.*$/, '')
+    .slice(0, 200);
 
 /** Where a quoted CSV field opens and never closes (line and column), or undefined. */
 function unbalancedQuote(text: string): { line: number; column: number } | undefined {

@@ -70,16 +70,25 @@ export function loadKinds(world: World, opts: KindOptions = {}): KindRegistry {
       if (r.kind && !r.diagnostics.some((d) => d.severity === 'error')) byName.set(r.kind.name, r.kind);
     }
   };
-  add(packageFolder(BUILTIN_KIND_DIR, KIND_FILE).map((f) => ({ file: f.file, bytes: () => f.bytes })), true);
+  add(
+    packageFolder(BUILTIN_KIND_DIR, KIND_FILE).map((f) => ({ file: f.file, bytes: () => f.bytes })),
+    true,
+  );
   // The project's kinds come last: one named like a built-in kind replaces it.
-  add(kindFiles(world, opts.dir ?? 'kinds').map((file) => ({ file, bytes: () => world.readBytes(file) })), false);
+  add(
+    kindFiles(world, opts.dir ?? 'kinds').map((file) => ({ file, bytes: () => world.readBytes(file) })),
+    false,
+  );
   const kinds = [...byName.values()];
   const resolve = (name: string): Kind | undefined => {
     const n = name.replace(/\s+/g, '');
     return byName.get(n) ?? kinds.find((k) => k.aliases.includes(n));
   };
   const unknown = (name: string, span: Diagnostic['span']): Diagnostic => {
-    const near = nearest(name, kinds.flatMap((k) => [k.name, ...k.aliases]));
+    const near = nearest(
+      name,
+      kinds.flatMap((k) => [k.name, ...k.aliases]),
+    );
     const broken = diagnostics.filter((d) => d.severity === 'error').length;
     return error(
       'E_KIND',

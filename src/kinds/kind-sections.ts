@@ -36,11 +36,18 @@ const PROBLEM_TEXT_ALIASES = ['反馈问题', '巡察反馈问题', '巡视反�
 function problemFields(kind: Kind, base: readonly FieldSpec[]): FieldSpec[] {
   if (kind.category.fourWinds) return [...base];
   const cat: FieldType = kind.category.values ? enumOf(Object.fromEntries(kind.category.values.map((v) => [v, []]))) : text;
-  const fields = base
-    .filter((x) => x.key !== 'wind')
-    .map((x) => (x.key === 'text' ? { ...x, aliases: [...x.aliases, ...PROBLEM_TEXT_ALIASES] } : x));
+  const fields = base.filter((x) => x.key !== 'wind').map((x) => (x.key === 'text' ? { ...x, aliases: [...x.aliases, ...PROBLEM_TEXT_ALIASES] } : x));
   const at = fields.findIndex((x) => x.key === 'text') + 1;
-  fields.splice(at, 0, f('category', kind.category.label, [...new Set([kind.category.label, ...CATEGORY_ALIASES])].filter((a) => a !== kind.category.label), cat));
+  fields.splice(
+    at,
+    0,
+    f(
+      'category',
+      kind.category.label,
+      [...new Set([kind.category.label, ...CATEGORY_ALIASES])].filter((a) => a !== kind.category.label),
+      cat,
+    ),
+  );
   fields.push(f('amount', '涉及金额', ['涉及金额', '问题金额', '金额', '金额（万元）', '涉及金额（万元）'], text), f('public', '是否公开', ['是否公开', '公开'], { kind: 'bool' }));
   return fields;
 }
@@ -78,8 +85,7 @@ export function settleAdvance(m: { advance?: string; status?: string; progress?:
   delete m.advance;
 }
 
-const objectFields = (s: SectionSpec): readonly FieldSpec[] =>
-  s.type.kind === 'object' ? s.type.fields : s.type.kind === 'list' && s.type.of.kind === 'object' ? s.type.of.fields : [];
+const objectFields = (s: SectionSpec): readonly FieldSpec[] => (s.type.kind === 'object' ? s.type.fields : s.type.kind === 'list' && s.type.of.kind === 'object' ? s.type.of.fields : []);
 
 function withFields(s: SectionSpec, fields: FieldSpec[]): SectionSpec {
   if (s.type.kind === 'object') return { ...s, type: { kind: 'object', fields } };

@@ -8,8 +8,7 @@ import { kindSections } from './kind-sections.js';
 
 export type Need = (d: UnitData) => boolean;
 
-const publicMeasures: Need = (d) =>
-  d.measures.some((m) => m.public && m.problem.every((id) => d.problems.find((p) => p.id === id)?.public !== false));
+const publicMeasures: Need = (d) => d.measures.some((m) => m.public && m.problem.every((id) => d.problems.find((p) => p.id === id)?.public !== false));
 
 /** Named conditions, with their Chinese names. */
 const NAMED: Record<string, { names: string[]; need: (kind: Kind) => Need }> = {
@@ -18,7 +17,8 @@ const NAMED: Record<string, { names: string[]; need: (kind: Kind) => Need }> = {
   // Something the packet files beside its 备案表 (a 备案报告 reports what it files).
   packet_documents: {
     names: ['备案材料'],
-    need: (kind) => (d) => kind.packet.some((id) => id !== 'filing-form' && id !== 'filing-report' && kind.documents.filter((k) => k.id === id).every((k) => k.needs.every((n) => needOf(n, kind)?.(d) ?? false))),
+    need: (kind) => (d) =>
+      kind.packet.some((id) => id !== 'filing-form' && id !== 'filing-report' && kind.documents.filter((k) => k.id === id).every((k) => k.needs.every((n) => needOf(n, kind)?.(d) ?? false))),
   },
 };
 
@@ -43,5 +43,14 @@ export function needOf(name: string, kind: Kind): Need | undefined {
 
 /** The names a `需要` entry may use, for messages. */
 export function needNames(): string[] {
-  return ['problems（问题清单）', 'measures（整改措施）', 'campaigns', 'regulations', 'lookback', 'leaders', 'unit.<字段>（如 unit.principal）', ...Object.entries(NAMED).map(([k, v]) => `${k}（${v.names[0]}）`)];
+  return [
+    'problems（问题清单）',
+    'measures（整改措施）',
+    'campaigns',
+    'regulations',
+    'lookback',
+    'leaders',
+    'unit.<字段>（如 unit.principal）',
+    ...Object.entries(NAMED).map(([k, v]) => `${k}（${v.names[0]}）`),
+  ];
 }

@@ -54,7 +54,10 @@ class Reader {
     for (const e of v.entries) {
       const key = (Object.keys(keys) as K[]).find((k) => k === e.key || keys[k].includes(e.key));
       if (!key) {
-        const near = nearest(e.key, Object.entries(keys).flatMap(([k, a]) => [k, ...(a as string[])]));
+        const near = nearest(
+          e.key,
+          Object.entries(keys).flatMap(([k, a]) => [k, ...(a as string[])]),
+        );
         this.diagnostics.push(warning('W_KIND_KEY', `整改类型文件中未知的字段“${e.key}”（${what}），已忽略`, e.keySpan, near ? `是否想写“${near}”？` : undefined));
       } else if (out[key]) this.fail(`${what}的字段“${e.key}”重复`, e.keySpan);
       else out[key] = e;
@@ -122,7 +125,12 @@ function readDoc(r: Reader, v: YValue, i: number): KindDoc | undefined {
   if (!template || !TEMPLATE_ID.test(template)) return r.fail(`模板“${template}”只能用字母、数字、- 和 _（对应 templates/<模板>.md.hbs）`, (f.template ?? f.id)!.value.span);
   const perText = r.text(f.per, '每');
   const per = perText === undefined ? 'unit' : PER[perText];
-  if (!per) return r.fail(`“每”的取值“${perText}”不在允许范围内`, f.per!.value.span, '允许的取值：unit（单位）、campaign（专项整治）、leader（班子成员）、closed_problem（已完成的问题）、department_due（督办部门）');
+  if (!per)
+    return r.fail(
+      `“每”的取值“${perText}”不在允许范围内`,
+      f.per!.value.span,
+      '允许的取值：unit（单位）、campaign（专项整治）、leader（班子成员）、closed_problem（已完成的问题）、department_due（督办部门）',
+    );
   const title = r.kindText(f.title, '标题');
   const missing = r.text(f.missing, '缺少时');
   return { id, template, name, ...(title ? { title } : {}), needs: r.texts(f.needs, '需要'), ...(missing ? { missing } : {}), per, wording: r.wording(f.wording, '用语'), span: v.span };
@@ -209,7 +217,10 @@ function checkRequired(r: Reader, kind: Kind, req: Partial<Record<keyof typeof R
       const field = fieldFor(fields, name);
       if (field) keys.push(field.key);
       else {
-        const near = nearest(name, fields.flatMap((x) => [x.key, x.label]));
+        const near = nearest(
+          name,
+          fields.flatMap((x) => [x.key, x.label]),
+        );
         r.fail(`必填字段“${name}”不是“${e.key}”的字段${near ? `；最接近的是“${near}”` : ''}`, it.span, `可用：${fields.map((x) => `${x.key}（${x.label}）`).join('、')}`);
       }
     }

@@ -22,4 +22,3 @@ export function unitTerms(d: UnitData): { plan?: Term; report?: Term } {
   const report = own(d.unit.report_days) ?? d.kind.deadlines.report;
   return { ...(plan ? { plan } : {}), ...(report ? { report } : {}) };
 }
-

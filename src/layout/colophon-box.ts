@@ -59,7 +59,9 @@ export function placeColophon(pages: LaidPage[], lastY: number, box: Box, number
   const top = page.geometry.block.y + page.geometry.block.height - box.height;
   page.items.push(
     ...box.items.map((it) =>
-      it.kind === 'text' ? { ...it, x: it.x + page.geometry.block.x, y: it.y + top } : { ...it, x1: it.x1 + page.geometry.block.x, x2: it.x2 + page.geometry.block.x, y1: it.y1 + top, y2: it.y2 + top },
+      it.kind === 'text'
+        ? { ...it, x: it.x + page.geometry.block.x, y: it.y + top }
+        : { ...it, x1: it.x1 + page.geometry.block.x, x2: it.x2 + page.geometry.block.x, y1: it.y1 + top, y2: it.y2 + top },
     ),
   );
 }

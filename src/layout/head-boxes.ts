@@ -22,7 +22,10 @@ export function headBoxes(h: HeadPlan, width: number, landscape: boolean, ctx: B
       // [发文字号] “附件N” in 3号黑体 flush left on line 1 (§7.3.7).
       const items: PageItem[] = [];
       let x = 0;
-      for (const [line, role] of [[h.docNumber, 'body'], [textLine(h.label), 'heading1']] as const) {
+      for (const [line, role] of [
+        [h.docNumber, 'body'],
+        [textLine(h.label), 'heading1'],
+      ] as const) {
         if (!line) continue;
         const n = natural(line, body(role), ctx);
         items.push(...lineItems(n, x, baselineIn(PITCH, GRID.bodySize)));
@@ -84,7 +87,7 @@ function letterHeadBox(h: LetterHeadPlan, width: number, landscape: boolean, ctx
   // Thick over thin under the name; thin over thick at the foot.
   items.push(rule(g.lineTop + LETTER.thick / 2, LETTER.thick), rule(g.lineEnd - LETTER.thin / 2, LETTER.thin));
   items.push(rule(g.footEnd - LETTER.thick / 2, LETTER.thick), rule(g.footEnd - LETTER.thick - LETTER.between - LETTER.thin / 2, LETTER.thin));
-  const row = (line: typeof h.rows[number]['line'], role: 'body' | 'heading1', align: 'left' | 'right', element: 'copyNumber' | 'secrecy' | 'urgency' | 'docNumber', k: number) => {
+  const row = (line: (typeof h.rows)[number]['line'], role: 'body' | 'heading1', align: 'left' | 'right', element: 'copyNumber' | 'secrecy' | 'urgency' | 'docNumber', k: number) => {
     const [b] = paragraphBoxes({ kind: 'para', line, font: bodyFont(role), align, lineHeight: PITCH, element }, width, landscape, ctx);
     items.push(...moveItems(b!.items, 0, g.firstLine + k * PITCH));
   };
@@ -93,4 +96,3 @@ function letterHeadBox(h: LetterHeadPlan, width: number, landscape: boolean, ctx
   const lines = Math.max(h.rows.length, h.docNumber ? 1 : 0);
   return { height: lines ? g.firstLine + lines * PITCH : g.lineEnd, items, keepWithNext: true, landscape };
 }
-

@@ -24,7 +24,10 @@ export interface LayoutResult {
 export const MAX_PAGES = 1000;
 
 /** Widths as the PDF sets them: the fonts' own advances. */
-const measureWith = (ctx: BlockContext): Measure => (line, role) => natural(line, styleOf(bodyFont(role)), ctx).width;
+const measureWith =
+  (ctx: BlockContext): Measure =>
+  (line, role) =>
+    natural(line, styleOf(bodyFont(role)), ctx).width;
 
 function blockBoxes({ plan, width, landscape }: Placed<BlockPlan>, ctx: BlockContext): Box[] {
   switch (plan.kind) {

@@ -25,7 +25,10 @@ export function lineItems(line: BrokenLine, x0: number, baseline: number): TextI
       kind: 'text',
       x: x0 + xs[i]!,
       y: baseline,
-      text: slots.slice(i, j).map((x) => x.ch).join(''),
+      text: slots
+        .slice(i, j)
+        .map((x) => x.ch)
+        .join(''),
       face: s.face,
       size: s.size,
       spacing: j - i > 1 ? step : s.spacing,

@@ -84,4 +84,3 @@ export function paginate(boxes: readonly Box[]): Pagination {
   const lastY = last.placed.reduce((m, pl) => Math.max(m, pl.y + pl.box.height), 0);
   return { pages: laid, outline, lastY };
 }
-

@@ -19,7 +19,13 @@ export interface BlockContext {
 export const baselineIn = (height: number, size: number): number => (height - size) / 2 + size * 0.88;
 
 /** The shaper's style for a planned font (colours by identity: the item merger compares them so). */
-export const styleOf = (f: FontSpec): TextStyle => ({ role: f.role, size: f.size, color: f.color === 'red' ? RED : BLACK, ...(f.spacing !== undefined ? { spacing: f.spacing } : {}), ...(f.bold ? { bold: true } : {}) });
+export const styleOf = (f: FontSpec): TextStyle => ({
+  role: f.role,
+  size: f.size,
+  color: f.color === 'red' ? RED : BLACK,
+  ...(f.spacing !== undefined ? { spacing: f.spacing } : {}),
+  ...(f.bold ? { bold: true } : {}),
+});
 
 /** A line set on one line at its natural width (a name, a label), for placing by hand. */
 export function natural(line: Line, style: TextStyle, ctx: BlockContext): BrokenLine {

@@ -66,7 +66,10 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
     });
     const most = Math.max(...laid.map((l) => l.lines.length), 1);
     const perPage = Math.max(1, Math.floor((blockHeight - headerHeight - 4 - 1) / lineH));
-    const slices = header || most <= perPage ? [{ from: 0, to: most, centred: true }] : Array.from({ length: Math.ceil(most / perPage) }, (_v, i) => ({ from: i * perPage, to: Math.min(most, (i + 1) * perPage), centred: false }));
+    const slices =
+      header || most <= perPage
+        ? [{ from: 0, to: most, centred: true }]
+        : Array.from({ length: Math.ceil(most / perPage) }, (_v, i) => ({ from: i * perPage, to: Math.min(most, (i + 1) * perPage), centred: false }));
     return slices.map(({ from, to, centred }) => {
       const contentH = Math.max((to - from) * lineH, lineH);
       const height = Math.max(contentH + 4, size * 2);
@@ -98,4 +101,3 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
   // The header stays with the first row.
   return [{ ...header, keepWithNext: true }, ...rows];
 }
-

@@ -44,12 +44,7 @@ function canonicalKey(k: string): string | undefined {
 
 const PLACEHOLDER_RE = /\uE002(\d+)\uE004/g;
 
-export function parseFrontMatter(
-  lines: string[],
-  firstRenderedLine: number,
-  spanAt: (renderedLine: number) => Span,
-  fields: readonly FieldRef[],
-): { meta: DocMeta; diagnostics: Diagnostic[] } {
+export function parseFrontMatter(lines: string[], firstRenderedLine: number, spanAt: (renderedLine: number) => Span, fields: readonly FieldRef[]): { meta: DocMeta; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const meta: DocMeta = { attachments: [], orientation: 'portrait', pageNumbers: true };
   // Data texts are swapped for short placeholders so YAML never sees their colons or quotes.
@@ -139,7 +134,8 @@ function addAttachments(meta: DocMeta, v: unknown, toLine: (x: unknown) => Line,
     const bind = pick(o, BIND_KEYS);
     const apart = pick(o, SEPARATE_KEYS);
     const yes = (x: unknown) => x === true || ['true', '是'].includes(String(x).trim());
-    const binding = yes(apart) || ['separate', '单独', '单独装订'].includes(String(bind).trim()) ? 'separate' : bind === false || ['false', '否', '不装订'].includes(String(bind).trim()) ? 'listed' : 'bound';
+    const binding =
+      yes(apart) || ['separate', '单独', '单独装订'].includes(String(bind).trim()) ? 'separate' : bind === false || ['false', '否', '不装订'].includes(String(bind).trim()) ? 'listed' : 'bound';
     (meta.attachmentDocs ??= []).push({ index: meta.attachments.length, document: plain(String(document), texts).trim(), binding, span });
     meta.attachments.push(title == null ? [] : toLine(title));
   }

@@ -1,12 +1,7 @@
 // Automatic 公文 heading numbers: 一、 （一） 1. （1） (GB/T 9704 §7.3.3), unless already written.
 import { chineseNumeral } from '../template/numerals.js';
 
-const WRITTEN = [
-  /^([一二三四五六七八九十百零]+)、\s*/,
-  /^（([一二三四五六七八九十百零]+)）\s*/,
-  /^(\d+)[.．]\s*/,
-  /^[（(](\d+)[）)]\s*/,
-];
+const WRITTEN = [/^([一二三四五六七八九十百零]+)、\s*/, /^（([一二三四五六七八九十百零]+)）\s*/, /^(\d+)[.．]\s*/, /^[（(](\d+)[）)]\s*/];
 
 export function formatNumber(level: 1 | 2 | 3 | 4, n: number): string {
   switch (level) {

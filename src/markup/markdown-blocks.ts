@@ -147,13 +147,29 @@ function chartBlock(text: string, span: Span, inlines: (t: string) => Line, diag
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue;
     const at = raw.lastIndexOf('|');
-    const value = at < 0 ? NaN : Number(raw.slice(at + 1).replace(/[%％\s]/g, '').replace(/[\uE000-\uE005]\d*/g, ''));
+    const value =
+      at < 0
+        ? NaN
+        : Number(
+            raw
+              .slice(at + 1)
+              .replace(/[%％\s]/g, '')
+              .replace(/[\uE000-\uE005]\d*/g, ''),
+          );
     if (at < 0 || !Number.isFinite(value)) {
       diagnostics.push(warning('W_MARKUP', `图表中的一行应写作“名称 | 百分数”，这里是“${raw.replace(/[\uE000-\uE005]\d*/g, '').trim()}”`, span));
       continue;
     }
     const v = Math.max(0, Math.min(100, value));
-    bars.push({ label: inlines(raw.slice(0, at).trim()), value: v, text: `${raw.slice(at + 1).replace(/[\uE000-\uE005]\d*/g, '').trim().replace(/[%％]$/, '')}%` });
+    bars.push({
+      label: inlines(raw.slice(0, at).trim()),
+      value: v,
+      text: `${raw
+        .slice(at + 1)
+        .replace(/[\uE000-\uE005]\d*/g, '')
+        .trim()
+        .replace(/[%％]$/, '')}%`,
+    });
   }
   return { type: 'chart', bars, span };
 }

@@ -52,7 +52,8 @@ export function findAttachments(world: World, data: UnitData): { found: FoundAtt
     const root = projectRootOf(world, span.file);
     const { paths, escaped } = expandPattern(world, a.file, path.dirname(span.file), { root });
     if (escaped) diagnostics.push(error('E_ATTACHMENT', `附件“${a.file}”指向项目文件夹之外`, span, '把附件放进项目文件夹（指向项目之外的链接同样不行），或写成绝对路径'));
-    else if (!paths.length) diagnostics.push(error('E_ATTACHMENT', isPattern(a.file) ? `附件“${a.file}”没有匹配到任何文件` : `找不到附件文件“${a.file}”`, span, `路径相对于 ${path.basename(span.file)} 所在的文件夹`));
+    else if (!paths.length)
+      diagnostics.push(error('E_ATTACHMENT', isPattern(a.file) ? `附件“${a.file}”没有匹配到任何文件` : `找不到附件文件“${a.file}”`, span, `路径相对于 ${path.basename(span.file)} 所在的文件夹`));
     // Several files from one pattern: each is its own attachment, named by its file.
     const many = paths.length > 1 || (isPattern(a.file) && !a.title);
     for (const file of paths) {
@@ -129,7 +130,14 @@ export async function loadAttachments(world: World, found: FoundAttachment[]): P
     } catch (e) {
       // An encrypted file often fails to parse before pdf-lib sees its /Encrypt (its object
       // streams are ciphertext): a lenient second look tells the two apart.
-      const encrypted = (e as Error).name === 'EncryptedPDFError' || (await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).then((d) => d.isEncrypted, () => false)));
+      const encrypted =
+        (e as Error).name === 'EncryptedPDFError' ||
+        (await quietly(() =>
+          PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).then(
+            (d) => d.isEncrypted,
+            () => false,
+          ),
+        ));
       if (encrypted) fail('文件已加密', '请用原文件或去掉密码后另存的 PDF');
       else fail(`文件已损坏（${(e as Error).message}）`);
       continue;
@@ -171,7 +179,10 @@ export function placeAttachments<D extends { name: string; id: string; aka?: str
   for (const a of attachments) {
     const want = a.after?.trim();
     const at = want ? order.findIndex((m) => m.doc && (m.doc.name === want || m.doc.id === want || !!m.doc.aka?.includes(want))) : -1;
-    if (want && at < 0) diagnostics.push(warning('W_ATTACHMENT_PLACE', `附件“${a.title}”要放在“${want}”之后，但备案材料中没有这个文档，已放在末尾`, a.afterSpan ?? a.span, `可用：${docs.map((d) => d.name).join('、')}`));
+    if (want && at < 0)
+      diagnostics.push(
+        warning('W_ATTACHMENT_PLACE', `附件“${a.title}”要放在“${want}”之后，但备案材料中没有这个文档，已放在末尾`, a.afterSpan ?? a.span, `可用：${docs.map((d) => d.name).join('、')}`),
+      );
     if (at < 0) {
       atEnd.push(a);
       continue;

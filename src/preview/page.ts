@@ -1,15 +1,7 @@
 // The preview page: units and documents on the left, the pages on the right, errors as the
 // command line shows them; live updates through server-sent events, keeping the scroll position.
-export function previewPage(fontFaces: string, preloads = ''): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>gongwen 预览</title>
-${preloads}
-<style>
-${fontFaces}
-* { box-sizing: border-box; }
+/** The page's look (fonts come first, as @font-face rules for the faces the pages use). */
+const STYLE = `* { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.5 system-ui, "Noto Sans SC", sans-serif; color: #222; background: #e9eaed; display: flex; height: 100vh; }
 nav { width: 280px; overflow: auto; background: #fff; border-right: 1px solid #ccc; padding: 8px 0; flex: none; }
 nav h2 { font-size: 13px; margin: 12px 12px 4px; color: #555; }
@@ -25,18 +17,10 @@ header .state { color: #777; font-size: 12px; }
 #pages { flex: 1; overflow: auto; padding: 24px; }
 #pages.stale svg { opacity: .45; }
 svg.page { display: block; width: min(100%, 820px); height: auto; margin: 0 auto 24px; box-shadow: 0 1px 4px rgba(0,0,0,.25); background: #fff; }
-.empty { color: #777; text-align: center; margin-top: 20vh; }
-</style>
-</head>
-<body>
-<nav id="units"></nav>
-<main>
-  <header><span class="title" id="title">选择左侧的文档</span><span id="links"></span><span class="state" id="state"></span></header>
-  <pre id="errors"></pre>
-  <div id="pages"><p class="empty">gongwen 预览：保存模板、数据或配置文件后，本页自动更新。</p></div>
-</main>
-<script>
-const $ = (id) => document.getElementById(id);
+.empty { color: #777; text-align: center; margin-top: 20vh; }`;
+
+/** Lists the units, loads a document's pages, follows changes (server-sent events). */
+const SCRIPT = `const $ = (id) => document.getElementById(id);
 let current = JSON.parse(localStorage.getItem('gongwen-preview') || 'null');
 const esc = (s) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
 
@@ -92,7 +76,29 @@ async function loadDoc(keepScroll) {
 
 const events = new EventSource('/events');
 events.onmessage = async () => { await loadList(); await loadDoc(true); };
-loadList().then(() => loadDoc(false));
+loadList().then(() => loadDoc(false));`;
+
+export function previewPage(fontFaces: string, preloads = ''): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>gongwen 预览</title>
+${preloads}
+<style>
+${fontFaces}
+${STYLE}
+</style>
+</head>
+<body>
+<nav id="units"></nav>
+<main>
+  <header><span class="title" id="title">选择左侧的文档</span><span id="links"></span><span class="state" id="state"></span></header>
+  <pre id="errors"></pre>
+  <div id="pages"><p class="empty">gongwen 预览：保存模板、数据或配置文件后，本页自动更新。</p></div>
+</main>
+<script>
+${SCRIPT}
 </script>
 </body>
 </html>`;

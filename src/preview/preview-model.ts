@@ -76,7 +76,9 @@ export class PreviewModel {
   }
 
   private instances(d: UnitData): DocInstance[] {
-    return docTypes(d.kind).filter((t) => !t.missing(d)).flatMap((t) => t.instances(d));
+    return docTypes(d.kind)
+      .filter((t) => !t.missing(d))
+      .flatMap((t) => t.instances(d));
   }
 
   private format(d: Diagnostic): string {

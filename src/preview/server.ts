@@ -1,9 +1,8 @@
 // `gongwen preview`: a loopback-only server that renders in memory and pushes an update to the
 // page whenever a template, a data file or the config is saved. It never dies on bad input.
+import { watchFiles } from './watch-files.js';
 import { isFormat, writerFor } from '../backends/writers.js';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as path from 'node:path';
 import type { FontBook, Face } from '../fonts/font-book.js';
 import type { World } from '../world/world.js';
 import { layoutToSvg } from './layout-svg.js';
@@ -40,12 +39,6 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
 
-  const send = (res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
-    res.end(body);
-  };
-  const json = (res: http.ServerResponse, status: number, v: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(v));
-
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -55,36 +48,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
         const refused = foreignRequest(req, server);
         if (refused) return send(res, 403, 'text/plain; charset=utf-8', refused);
         if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
-        switch (url.pathname) {
-          case '/':
-            return send(res, 200, 'text/html; charset=utf-8', previewPage(fontFaces, preloads));
-          case '/api/units':
-            return json(res, 200, model.list());
-          case '/api/doc': {
-            const d = model.doc(url.searchParams.get('unit') ?? '', url.searchParams.get('key') ?? '');
-            if (!d) return json(res, 404, { error: 'no such document' });
-            return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout ? layoutToSvg(d.layout, fontId) : [] });
-          }
-          case '/download': {
-            const asked = url.searchParams.get('format');
-            const format = asked && isFormat(asked) && writerFor(asked).document ? asked : 'pdf';
-            const key = url.searchParams.get('key') ?? '';
-            const bytes = await model.download(url.searchParams.get('unit') ?? '', key, format);
-            if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', '文档有错误，无法下载');
-            return send(res, 200, writerFor(format).mediaType, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${writerFor(format).extension}`)}` });
-          }
-          case '/events':
-            res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-            res.write(': connected\n\n');
-            clients.add(res);
-            req.on('close', () => clients.delete(res));
-            return;
-        }
-        // Fonts by index only: no path from the request ever reaches the file system.
-        const m = /^\/fonts\/(\d+)$/.exec(url.pathname);
-        const face = m ? faces[Number(m[1])] : undefined;
-        if (face) return send(res, 200, 'font/ttf', face.wholeBytes(), { 'cache-control': 'max-age=3600' });
-        return send(res, 404, 'text/plain', 'not found');
+        return await route(req, res, url, { model, faces, fontId, page: () => previewPage(fontFaces, preloads), clients });
       } catch (e) {
         log(`预览出错：${(e as Error).stack ?? e}`);
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `内部错误：${(e as Error).message}`);
@@ -92,13 +56,8 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
     })();
   });
 
-  // Watch the data, the templates and the config; several saves in a burst make one update.
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    timer = undefined;
-    const files = [...pending];
-    pending.clear();
+  // Several saves in a burst make one update.
+  const watching = watchFiles(world, [...opts.inputs, opts.templatesDir, opts.kinds?.dir ?? 'kinds', ...(opts.watch ?? [])], log, (files) => {
     try {
       for (const f of files) model.changed(f);
     } catch (e) {
@@ -106,25 +65,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
     }
     for (const c of clients) c.write(`data: ${JSON.stringify({ files })}\n\n`);
     log(`已更新：${files.join('、')}`);
-  };
-  const watchers: fs.FSWatcher[] = [];
-  for (const target of [...opts.inputs, opts.templatesDir, opts.kinds?.dir ?? 'kinds', ...(opts.watch ?? [])]) {
-    const abs = path.resolve(world.cwd, target);
-    if (!fs.existsSync(abs)) continue;
-    const isDir = fs.statSync(abs).isDirectory();
-    try {
-      watchers.push(
-        fs.watch(abs, { recursive: isDir }, (_ev, name) => {
-          const file = isDir ? path.join(target, String(name ?? '')) : target;
-          if (/(^|[/\\])\./.test(path.basename(file)) || file.endsWith('~')) return; // editors' temporaries
-          pending.add(file);
-          timer ??= setTimeout(flush, 60);
-        }),
-      );
-    } catch (e) {
-      log(`无法监视 ${target}：${(e as Error).message}`);
-    }
-  }
+  });
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -137,8 +78,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
     url: `http://${host}:${port}/`,
     close: async () => {
       warm.stop();
-      for (const w of watchers) w.close();
-      if (timer) clearTimeout(timer);
+      watching.close();
       for (const c of clients) c.end();
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -153,7 +93,7 @@ export function foreignRequest(req: http.IncomingMessage, server: http.Server): 
   const host = (req.headers.host ?? '').toLowerCase();
   if (!own.has(host)) return `拒绝访问：预览只接受发往本机地址（127.0.0.1:${port}）的请求，这里的 Host 是“${host || '（空）'}”`;
   const origin = req.headers.origin;
-  if (origin !== undefined && !own.has(origin.toLowerCase().replace(/^http:\/\//, '')) ) return `拒绝访问：预览只接受来自本页面的请求，这里的 Origin 是“${origin}”`;
+  if (origin !== undefined && !own.has(origin.toLowerCase().replace(/^http:\/\//, ''))) return `拒绝访问：预览只接受来自本页面的请求，这里的 Origin 是“${origin}”`;
   if (origin !== undefined && !/^http:\/\//i.test(origin)) return `拒绝访问：预览只接受来自本页面的请求，这里的 Origin 是“${origin}”`;
   return undefined;
 }
@@ -177,4 +117,53 @@ function warmFonts(faces: readonly Face[]): { stop: () => void } {
       stopped = true;
     },
   };
+}
+
+const send = (res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+  res.end(body);
+};
+const json = (res: http.ServerResponse, status: number, v: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(v));
+
+interface RouteContext {
+  model: PreviewModel;
+  faces: readonly Face[];
+  fontId: (f: Face) => string;
+  page: () => string;
+  clients: Set<http.ServerResponse>;
+}
+
+/** The preview's routes: the page, the units, a document's pages as SVG, downloads, change events, fonts by index. */
+async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
+  const { model, faces, fontId, clients } = ctx;
+  switch (url.pathname) {
+    case '/':
+      return send(res, 200, 'text/html; charset=utf-8', ctx.page());
+    case '/api/units':
+      return json(res, 200, model.list());
+    case '/api/doc': {
+      const d = model.doc(url.searchParams.get('unit') ?? '', url.searchParams.get('key') ?? '');
+      if (!d) return json(res, 404, { error: 'no such document' });
+      return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout ? layoutToSvg(d.layout, fontId) : [] });
+    }
+    case '/download': {
+      const asked = url.searchParams.get('format');
+      const format = asked && isFormat(asked) && writerFor(asked).document ? asked : 'pdf';
+      const key = url.searchParams.get('key') ?? '';
+      const bytes = await model.download(url.searchParams.get('unit') ?? '', key, format);
+      if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', '文档有错误，无法下载');
+      return send(res, 200, writerFor(format).mediaType, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${key}.${writerFor(format).extension}`)}` });
+    }
+    case '/events':
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+  }
+  // Fonts by index only: no path from the request ever reaches the file system.
+  const m = /^\/fonts\/(\d+)$/.exec(url.pathname);
+  const face = m ? faces[Number(m[1])] : undefined;
+  if (face) return send(res, 200, 'font/ttf', face.wholeBytes(), { 'cache-control': 'max-age=3600' });
+  return send(res, 404, 'text/plain', 'not found');
 }

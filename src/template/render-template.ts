@@ -64,7 +64,11 @@ export function renderTemplate(source: string, file: string, view: object): { re
       const deep = pathTooDeep(source);
       if (deep) {
         const within = deep.levels === 0 ? '不在任何块（如 {{#each}}）之中' : `只在 ${deep.levels} 层块之中`;
-        return { diagnostics: [error('E_TEMPLATE', `模板路径“${deep.path}”向上 ${deep.depth} 层（../），但这里${within}`, { file, line: deep.line, column: deep.column }, '去掉多余的“../”，或用 @root. 引用最外层的数据')] };
+        return {
+          diagnostics: [
+            error('E_TEMPLATE', `模板路径“${deep.path}”向上 ${deep.depth} 层（../），但这里${within}`, { file, line: deep.line, column: deep.column }, '去掉多余的“../”，或用 @root. 引用最外层的数据'),
+          ],
+        };
       }
     }
     const fn = compile(source);
@@ -77,7 +81,11 @@ export function renderTemplate(source: string, file: string, view: object): { re
     return { result: stripLineMarkers(text), diagnostics: [] };
   } catch (e) {
     if (e instanceof LoopBudget) {
-      return { diagnostics: [error('E_TEMPLATE', `模板循环次数过多（超过 ${MAX_LOOP_STEPS} 次），已停止`, { file, line: 1, column: 1 }, '检查嵌套的 {{#each}}：在循环中再次遍历整个列表（@root.…）会使次数成倍增长')] };
+      return {
+        diagnostics: [
+          error('E_TEMPLATE', `模板循环次数过多（超过 ${MAX_LOOP_STEPS} 次），已停止`, { file, line: 1, column: 1 }, '检查嵌套的 {{#each}}：在循环中再次遍历整个列表（@root.…）会使次数成倍增长'),
+        ],
+      };
     }
     // Handlebars compiles on first use: a template that fails is not kept.
     compiled.delete(source);
@@ -97,7 +105,10 @@ function templateError(e: HbError, file: string): Diagnostic {
     const zh = got === 'EOF' ? '模板结尾处仍有未闭合的块（{{#…}} 缺少对应的 {{/…}}）' : `模板语法错误（意外的 ${got ?? '内容'}）`;
     return error('E_TEMPLATE', zh, { file, line, column });
   }
-  msg = msg.replace(/[\uE000-\uE005]\d*[\uE000-\uE005]?/g, '').split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  msg = msg
+    .replace(/[\uE000-\uE005]\d*[\uE000-\uE005]?/g, '')
+    .split('\n')[0]!
+    .replace(/ - \d+:\d+$/, '');
   const missing = /^"(.+)" not defined in/.exec(msg);
   const zh = missing
     ? `模板引用了数据中不存在的字段“${missing[1]}”`

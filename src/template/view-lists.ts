@@ -203,4 +203,3 @@ export function leaderViews(c: ViewContext, problems: ReturnType<typeof problemV
     })),
   }));
 }
-

@@ -74,13 +74,26 @@ function statsView(d: UnitData, problems: ReturnType<typeof problemViews>, measu
     ...ledgerFigures(d, problems, measures, asOf),
   };
   // What the 公开 document may show: public problems with their public measures, and their figures.
-  const publicProblems = problems.filter((p) => p.public).map((p) => ({ ...p, measures: p.measures.filter((m) => m.public) })).filter((p) => p.measures.length > 0);
+  const publicProblems = problems
+    .filter((p) => p.public)
+    .map((p) => ({ ...p, measures: p.measures.filter((m) => m.public) }))
+    .filter((p) => p.measures.length > 0);
   const publicMeasures = measures.filter((m, j) => m.public && d.measures[j]!.problem.every((id) => problems.find((p) => p.id === id)?.public !== false));
-  const publicView = { problems: publicProblems, measures: publicMeasures, stats: { problems: publicProblems.length, figures: progressFigures(d.measures.filter((_m, j) => publicMeasures.includes(measures[j]!)), asOf), by_category: categoryGroups(publicProblems, d.measures, measures, asOf) } };
+  const publicView = {
+    problems: publicProblems,
+    measures: publicMeasures,
+    stats: {
+      problems: publicProblems.length,
+      figures: progressFigures(
+        d.measures.filter((_m, j) => publicMeasures.includes(measures[j]!)),
+        asOf,
+      ),
+      by_category: categoryGroups(publicProblems, d.measures, measures, asOf),
+    },
+  };
 
   return { stats, public: publicView };
 }
-
 
 type ProblemView = { id: string; category: string | null; measures: unknown[] };
 type MeasureView = { bucket: string };
@@ -98,7 +111,15 @@ function categoryGroups(problems: readonly ProblemView[], raw: UnitData['measure
   }
   return groups.map(({ key: _key, ...g }, i) => {
     const ms = measures.filter((m) => g.problems.some((p) => p.measures.includes(m)));
-    return { index: i + 1, ...g, count: g.problems.length, ...progressFigures(ms.map((m) => raw[measures.indexOf(m)]!), asOf) };
+    return {
+      index: i + 1,
+      ...g,
+      count: g.problems.length,
+      ...progressFigures(
+        ms.map((m) => raw[measures.indexOf(m)]!),
+        asOf,
+      ),
+    };
   });
 }
 
@@ -110,9 +131,13 @@ function aboutHeading(label: string | null): string | null {
   return /方面$/.test(l) ? `关于${l}的问题` : `关于${l}方面的问题`;
 }
 
-
 /** The ledger's figures (kinds.md): problems, measures by bucket, the rate, per category, and which optional columns have data. */
-function ledgerFigures(d: UnitData, problems: readonly (ProblemView & { amount: string | null })[], measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[], asOf?: AsOf) {
+function ledgerFigures(
+  d: UnitData,
+  problems: readonly (ProblemView & { amount: string | null })[],
+  measures: readonly (MeasureView & { goal: string | null; person: string | null; mode: string | null; evidence: string | null })[],
+  asOf?: AsOf,
+) {
   const figures = progressFigures(d.measures, asOf);
   return {
     figures,

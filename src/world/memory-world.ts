@@ -72,6 +72,26 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
       const self = pat.endsWith('/**') ? pat.slice(0, -3) : undefined;
       return [...new Set(candidates)].filter((k) => minimatch(k, pat) || (opts.dirs && k === self)).sort(naturalOrder);
     },
+    ...memoryWrites(store),
+    uniqueName: (base) => `${base}.${++unique}`,
+    now: () => 0,
+    env: (name) => env[name],
+  };
+}
+
+function norm(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.length ? parts.join('/') : '.';
+}
+
+/** Writes into the store; renames and removals move or drop every file under a folder. */
+function memoryWrites(store: Map<string, Uint8Array | string>): Pick<World, 'writeAtomic' | 'mkdirp' | 'remove' | 'rename' | 'removeTree' | 'lock'> {
+  return {
     writeAtomic: (p, data) => {
       store.set(norm(p), data);
     },
@@ -98,18 +118,5 @@ export function memoryWorld(files: Record<string, string | Uint8Array>, env: Rec
       store.set(norm(p), 'memory');
       return { taken: true };
     },
-    uniqueName: (base) => `${base}.${++unique}`,
-    now: () => 0,
-    env: (name) => env[name],
   };
-}
-
-function norm(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.replace(/\\/g, '/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.length ? parts.join('/') : '.';
 }

@@ -73,26 +73,7 @@ export function nodeWorld(cwd = process.cwd()): World {
       loadGlob()(pattern, { cwd, nodir: !opts.dirs, windowsPathsNoEscape: path.sep === '\\' })
         .map((m) => (path.isAbsolute(pattern) ? path.resolve(cwd, m) : m))
         .sort(naturalOrder),
-    writeAtomic: (p, data) => {
-      const target = abs(p);
-      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tmpCounter}.tmp`);
-      const fd = fs.openSync(tmp, 'w');
-      try {
-        fs.writeFileSync(fd, data);
-        fs.fsyncSync(fd);
-      } catch (e) {
-        fs.closeSync(fd);
-        fs.rmSync(tmp, { force: true });
-        throw e;
-      }
-      fs.closeSync(fd);
-      try {
-        fs.renameSync(tmp, target);
-      } catch (e) {
-        fs.rmSync(tmp, { force: true });
-        throw e;
-      }
-    },
+    writeAtomic: (p, data) => writeAtomic(abs(p), data),
     mkdirp: (p) => mkdirp(abs(p)),
     remove: (p) => fs.rmSync(abs(p), { force: true }),
     rename: (from, to) => fs.renameSync(abs(from), abs(to)),
@@ -162,4 +143,25 @@ function lockFile(file: string): { taken: boolean; holder?: string } {
     fs.rmSync(file, { force: true });
   }
   return { taken: false };
+}
+
+/** Temp file beside the target, written and fsynced, then renamed over it: a reader sees the old file or the new, never half of one. */
+function writeAtomic(target: string, data: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tmpCounter}.tmp`);
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -1,6 +1,6 @@
 // Golden files of the layout engine: every positioned glyph run and rule of five example documents.
 // UPDATE=1 rewrites them; a change in breaking or pagination shows up as a readable diff.
-import * as fs from 'node:fs';
+import { expectGolden } from '../support/golden.js';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FontBook } from '../../src/fonts/font-book.js';
@@ -23,12 +23,7 @@ describe('layout (golden)', () => {
       // Pure: the same tree lays out the same twice.
       expect(dumpLayout(layoutDocument(d.doc, book).layout)).toBe(text);
       const file = path.join(DIR, `${d.name}.txt`);
-      if (process.env.UPDATE === '1' || !fs.existsSync(file)) {
-        if (process.env.CI && !fs.existsSync(file)) throw new Error(`missing golden file ${file}`);
-        fs.mkdirSync(DIR, { recursive: true });
-        fs.writeFileSync(file, text);
-      }
-      expect(text).toBe(fs.readFileSync(file, 'utf8'));
+      expectGolden(file, text);
     });
   }
 });

@@ -1,5 +1,5 @@
 // Golden files: the DocTree of every example document, dumped as text. UPDATE=1 rewrites them.
-import * as fs from 'node:fs';
+import { expectGolden } from '../support/golden.js';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpTree } from '../../src/doc/dump-tree.js';
@@ -21,12 +21,7 @@ describe.each([
     it(`${d.unit} / ${d.name}`, () => {
       const file = path.join(DIR, d.unit, `${d.name}.txt`);
       const text = dumpTree(d.doc);
-      if (process.env.UPDATE === '1' || !fs.existsSync(file)) {
-        if (process.env.CI && !fs.existsSync(file)) throw new Error(`missing golden file ${file}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-      }
-      expect(text).toBe(fs.readFileSync(file, 'utf8'));
+      expectGolden(file, text);
     });
   }
 });

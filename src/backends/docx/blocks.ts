@@ -41,7 +41,16 @@ function chartRecords(c: ChartPlan): BodyRecord[] {
   return bars.map((bar, i) => {
     const shape =
       bar.value > 0
-        ? textBoxRun({ h: { fromColumn: g.barX }, v: { fromParagraph: (GRID.linePitch - c.thickness) / 2 }, width: (g.barWidth * bar.value) / 100, height: c.thickness, fill: CHART.colorHex, wrap: 'none', id: chartShapeId(c, i), name: `bar ${i + 1}` })
+        ? textBoxRun({
+            h: { fromColumn: g.barX },
+            v: { fromParagraph: (GRID.linePitch - c.thickness) / 2 },
+            width: (g.barWidth * bar.value) / 100,
+            height: c.thickness,
+            fill: CHART.colorHex,
+            wrap: 'none',
+            id: chartShapeId(c, i),
+            name: `bar ${i + 1}`,
+          })
         : '';
     const value = `<w:r><w:tab/></w:r>` + lineRuns(textLine(bar.text), run);
     return para({ keepNext: i < bars.length - 1 && bars.length <= 6, line: BODY_LINE, rightTab: twip(g.valueRight), jc: 'left' }, lineRuns(bar.label, run) + shape + value);

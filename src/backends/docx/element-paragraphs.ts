@@ -108,10 +108,22 @@ function letterRecords(h: LetterHeadPlan, widthPt: number): BodyRecord[] {
     // As in the 文件 head: the glyph box sits about 0.1 em below the top of a 1.2 em line.
     const lineH = h.mark.size * 1.2;
     const content = paragraph({ line: twip(lineH), jc: 'center' }, lineRuns(h.mark.line, { role: 'title', size: h.mark.size, color: ISSUER_MARK.color, scale: h.mark.scale }));
-    runs.push(textBoxRun({ h: { fromPage: PAGE.margin.left }, v: { fromPage: PAGE.margin.top + g.markTop - h.mark.size * 0.1 }, width: widthPt, height: lineH, content, wrap: 'none', id: id++, name: '发文机关标志' }));
+    runs.push(
+      textBoxRun({
+        h: { fromPage: PAGE.margin.left },
+        v: { fromPage: PAGE.margin.top + g.markTop - h.mark.size * 0.1 },
+        width: widthPt,
+        height: lineH,
+        content,
+        wrap: 'none',
+        id: id++,
+        name: '发文机关标志',
+      }),
+    );
   }
   const x = PAGE.margin.left + (widthPt - LETTER.lineLength) / 2;
-  const bar = (y: number, hh: number) => textBoxRun({ h: { fromPage: x }, v: { fromPage: PAGE.margin.top + y }, width: LETTER.lineLength, height: hh, fill: ISSUER_MARK.color, wrap: 'none', id: id++, name: '红色双线' });
+  const bar = (y: number, hh: number) =>
+    textBoxRun({ h: { fromPage: x }, v: { fromPage: PAGE.margin.top + y }, width: LETTER.lineLength, height: hh, fill: ISSUER_MARK.color, wrap: 'none', id: id++, name: '红色双线' });
   runs.push(bar(g.lineTop, LETTER.thick), bar(g.lineEnd - LETTER.thin, LETTER.thin));
   runs.push(bar(g.footEnd - LETTER.thick, LETTER.thick), bar(g.footEnd - LETTER.thick - LETTER.between - LETTER.thin, LETTER.thin));
   const out: BodyRecord[] = [raw(anchorParagraph(runs.join('')))];

@@ -53,7 +53,6 @@ function turnedFooter(names: RoleNames, align: 'odd' | 'even'): Footer {
   return new Footer({ children: [ImportedXmlComponent.fromXmlString(turnedNumberXml(names, align)) as unknown as Paragraph] });
 }
 
-
 /**
  * The page number of a landscape page (GB/T 9704 §8): the page is the portrait sheet turned so the
  * table's top is on its left edge, and the number stays where it is on the sheet — turned with it:
@@ -73,7 +72,17 @@ function turnedNumberXml(names: RoleNames, align: 'odd' | 'even'): string {
   const run = (t: string) => `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>`;
   const field = `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
   const para = `<w:p><w:pPr><w:spacing w:line="${twip(size * 1.2)}" w:lineRule="exact"/><w:jc w:val="${align === 'odd' ? 'right' : 'left'}"/></w:pPr>${run(`${PAGE_NUMBER.dash} `)}${field}${run(` ${PAGE_NUMBER.dash}`)}</w:p>`;
-  return textBoxParagraph({ h: { fromPage: centreX - boxW / 2 }, v: { fromPage: top }, width: boxW, height: boxH, content: para, vertical: true, wrap: 'none', id: align === 'odd' ? 9101 : 9102, name: '页码' });
+  return textBoxParagraph({
+    h: { fromPage: centreX - boxW / 2 },
+    v: { fromPage: top },
+    width: boxW,
+    height: boxH,
+    content: para,
+    vertical: true,
+    wrap: 'none',
+    id: align === 'odd' ? 9101 : 9102,
+    name: '页码',
+  });
 }
 
 function compile(pageNumbers: boolean, names: RoleNames): Skeleton {
@@ -105,7 +114,14 @@ function compile(pageNumbers: boolean, names: RoleNames): Skeleton {
   const refs = [...xml.matchAll(/<w:sectPr[^>]*>(.*?)<\/w:sectPr>/gs)].map((m) => (m[1]!.match(/<w:footerReference [^>]*\/>/g) ?? []).join(''));
   const blank = refs[2] ?? '';
   const blankId = /<w:footerReference w:type="default" (r:id="[^"]+")\/>/.exec(blank)?.[1];
-  return { parts, documentOpen, footerRefs: refs[0] ?? '', landscapeFooterRefs: refs[1] ?? '', blankFooterRefs: blank, blankFirstFooterRef: blankId ? `<w:footerReference w:type="first" ${blankId}/>` : '' };
+  return {
+    parts,
+    documentOpen,
+    footerRefs: refs[0] ?? '',
+    landscapeFooterRefs: refs[1] ?? '',
+    blankFooterRefs: blank,
+    blankFirstFooterRef: blankId ? `<w:footerReference w:type="first" ${blankId}/>` : '',
+  };
 }
 
 const cache = new Map<string, Skeleton>();

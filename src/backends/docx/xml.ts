@@ -1,7 +1,6 @@
 // WordprocessingML written as text: the paragraph, run and table property elements
 // gongwen uses, each in the order the schema requires (CT_PPr, CT_RPr, CT_TblPr …).
 
-
 export type Jc = 'left' | 'center' | 'right' | 'both';
 
 export interface ParaProps {

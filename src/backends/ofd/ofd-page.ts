@@ -24,7 +24,7 @@ const isBlack = (c: readonly number[]) => c[0] === 0 && c[1] === 0 && c[2] === 0
 export function deltaX(steps: number[]): string {
   const vals = steps.map(len);
   const out: string[] = [];
-  for (let i = 0; i < vals.length; ) {
+  for (let i = 0; i < vals.length;) {
     let j = i + 1;
     while (j < vals.length && vals[j] === vals[i]) j++;
     if (j - i >= 3) out.push(`g ${j - i} ${vals[i]}`);

@@ -64,7 +64,10 @@ export function tagFileXml(docs: readonly TaggedDocument[]): string {
       .map((e) => {
         const name = `gw:${TAG_NAMES[e]}`;
         const value = values[e] !== undefined ? ` Value="${esc(values[e]!)}"` : '';
-        const refs = byElement.get(e)!.map((r) => `<gw:ObjectRef PageRef="${r.page}">${r.object}</gw:ObjectRef>`).join('');
+        const refs = byElement
+          .get(e)!
+          .map((r) => `<gw:ObjectRef PageRef="${r.page}">${r.object}</gw:ObjectRef>`)
+          .join('');
         return `<${name}${value}>${refs}</${name}>`;
       });
     return `<gw:Document Name="${esc(d.name)}">${elements.join('\n')}</gw:Document>`;

@@ -23,7 +23,6 @@ export interface OfdOptions {
   files?: EmbeddedFile[];
 }
 
-
 /** 公文 elements DocInfo repeats as CustomData, under the names a 电子公文 system uses. */
 const CUSTOM_DATA: [keyof ReturnType<typeof elementValues>, string][] = [
   ['issuerMark', '发文机关标志'],
@@ -77,7 +76,9 @@ export async function writeOfdParts(parts: PacketPart[], meta: PdfMeta, opts: Of
     // Attached files (scans, which are compressed already) are stored with the quickest deflate.
     docEntries.push({ name: `Attachs/${loc}`, data: bytes, level: 1 });
     hash.update(name).update(bytes);
-    attachments.push(`<ofd:Attachment ID="${id}" Name="${esc(name)}" Format="${format}" CreationDate="${xsDateTime(meta.date)}" Size="${Math.round((bytes.length / 1024) * 1000) / 1000}"${usage ? ` Usage="${usage}"` : ''}><ofd:FileLoc>${loc}</ofd:FileLoc></ofd:Attachment>`);
+    attachments.push(
+      `<ofd:Attachment ID="${id}" Name="${esc(name)}" Format="${format}" CreationDate="${xsDateTime(meta.date)}" Size="${Math.round((bytes.length / 1024) * 1000) / 1000}"${usage ? ` Usage="${usage}"` : ''}><ofd:FileLoc>${loc}</ofd:FileLoc></ofd:Attachment>`,
+    );
     return id;
   };
 
@@ -99,48 +100,19 @@ export async function writeOfdParts(parts: PacketPart[], meta: PdfMeta, opts: Of
       pageRefs.push(`<ofd:Page ID="${id}" BaseLoc="${loc}"/>`);
     }
     tagged.push({ name: part.name, refs });
-    const at = (o: { page: number; y: number }) => ({ page: pageIds[o.page]!, top: o.y });
-    if (opts.single) for (const o of part.layout.outline) outline.push({ title: o.title, level: o.level, ...at(o) });
-    else {
-      // The document's entry replaces its title's; its headings go beneath it.
-      outline.push({ title: part.name, level: 0, ...at({ page: 0, y: 0 }) });
-      for (const o of part.layout.outline) if (o.level > 0) outline.push({ title: o.title, level: o.level, ...at(o) });
-    }
+    outline.push(...partOutline(part.name, part.layout.outline, pageIds, !!opts.single));
   }
-  for (const f of opts.files ?? []) attach(f.name, f.bytes, f.name.split('.').pop()!.toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin', 'Source');
+  for (const f of opts.files ?? []) attach(f.name, f.bytes, extensionOf(f.name), 'Source');
 
   const first = laid[0]?.geometry ?? { width: 595.28, height: 841.89 };
   const tags = tagged.some((d) => d.refs.length);
-  const document = [
-    XML_DECL,
-    root('Document'),
-    `<ofd:CommonData><ofd:MaxUnitID>${last}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${len(first.width)} ${len(first.height)}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>`,
-    `<ofd:Pages>${pageRefs.join('')}</ofd:Pages>`,
-    outline.length ? `<ofd:Outlines>${nestOutline(outline).map(outlineXml).join('')}</ofd:Outlines>` : '',
-    `<ofd:VPreferences><ofd:PageMode>${outline.length ? 'UseOutlines' : 'None'}</ofd:PageMode><ofd:PageLayout>OneColumn</ofd:PageLayout><ofd:TabDisplay>DocTitle</ofd:TabDisplay></ofd:VPreferences>`,
-    tags ? '<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>' : '',
-    attachments.length ? '<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>' : '',
-    '</ofd:Document>\n',
-  ].join('');
+  const document = documentXml(last, first, pageRefs, outline, tags, attachments.length > 0);
 
   hash.update(JSON.stringify({ ...meta, date: meta.date.toISOString() }));
   const docId = hash.digest('hex');
   const values = opts.single ? elementValues(tagged[0]?.refs ?? []) : {};
   const custom = CUSTOM_DATA.filter(([e]) => values[e]).map(([e, name]) => `<ofd:CustomData Name="${name}">${esc(values[e]!)}</ofd:CustomData>`);
-  const info = [
-    `<ofd:DocID>${docId}</ofd:DocID>`,
-    `<ofd:Title>${esc(meta.title)}</ofd:Title>`,
-    meta.author ? `<ofd:Author>${esc(meta.author)}</ofd:Author>` : '',
-    meta.subject ? `<ofd:Subject>${esc(meta.subject)}</ofd:Subject>` : '',
-    `<ofd:CreationDate>${xsDate(meta.date)}</ofd:CreationDate>`,
-    `<ofd:ModDate>${xsDate(meta.date)}</ofd:ModDate>`,
-    // GB/T 33190 §7.4 DocUsage: Normal, EBook, ENewsPaper, EMagzine — a 公文 is Normal.
-    '<ofd:DocUsage>Normal</ofd:DocUsage>',
-    meta.keywords?.length ? `<ofd:Keywords>${meta.keywords.map((k) => `<ofd:Keyword>${esc(k)}</ofd:Keyword>`).join('')}</ofd:Keywords>` : '',
-    '<ofd:Creator>gongwen</ofd:Creator>',
-    `<ofd:CreatorVersion>${PACKAGE_VERSION}</ofd:CreatorVersion>`,
-    custom.length ? `<ofd:CustomDatas>${custom.join('')}</ofd:CustomDatas>` : '',
-  ].join('');
+  const info = docInfoXml(meta, docId, custom);
   const ofd = `${XML_DECL}${root('OFD', ' Version="1.0" DocType="OFD"')}<ofd:DocBody><ofd:DocInfo>${info}</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n`;
 
   entries.push({ name: 'OFD.xml', data: Buffer.from(ofd, 'utf8') });
@@ -158,11 +130,57 @@ export async function writeOfdParts(parts: PacketPart[], meta: PdfMeta, opts: Of
 }
 
 function outlineXml(e: Nested<OutlineEntry>): string {
-  const goto =
-    e.attach !== undefined
-      ? `<ofd:GotoA AttachID="${e.attach}"/>`
-      : `<ofd:Goto><ofd:Dest Type="XYZ" PageID="${e.page}" Left="0" Top="${len(e.top ?? 0)}"/></ofd:Goto>`;
+  const goto = e.attach !== undefined ? `<ofd:GotoA AttachID="${e.attach}"/>` : `<ofd:Goto><ofd:Dest Type="XYZ" PageID="${e.page}" Left="0" Top="${len(e.top ?? 0)}"/></ofd:Goto>`;
   // Documents open to their headings; headings with sub-headings start closed, as in the PDF.
   const expanded = e.level > 0 && e.children.length ? ' Expanded="false"' : '';
   return `<ofd:OutlineElem Title="${esc(e.title)}"${expanded}><ofd:Actions><ofd:Action Event="CLICK">${goto}</ofd:Action></ofd:Actions>${e.children.map(outlineXml).join('')}</ofd:OutlineElem>`;
+}
+
+/** OFD.xml's DocInfo (GB/T 33190 §7.4): id, title, author, dates, usage, keywords, creator, the 公文 elements as CustomData. */
+function docInfoXml(meta: PdfMeta, docId: string, custom: string[]): string {
+  return [
+    `<ofd:DocID>${docId}</ofd:DocID>`,
+    `<ofd:Title>${esc(meta.title)}</ofd:Title>`,
+    meta.author ? `<ofd:Author>${esc(meta.author)}</ofd:Author>` : '',
+    meta.subject ? `<ofd:Subject>${esc(meta.subject)}</ofd:Subject>` : '',
+    `<ofd:CreationDate>${xsDate(meta.date)}</ofd:CreationDate>`,
+    `<ofd:ModDate>${xsDate(meta.date)}</ofd:ModDate>`,
+    // GB/T 33190 §7.4 DocUsage: Normal, EBook, ENewsPaper, EMagzine — a 公文 is Normal.
+    '<ofd:DocUsage>Normal</ofd:DocUsage>',
+    meta.keywords?.length ? `<ofd:Keywords>${meta.keywords.map((k) => `<ofd:Keyword>${esc(k)}</ofd:Keyword>`).join('')}</ofd:Keywords>` : '',
+    '<ofd:Creator>gongwen</ofd:Creator>',
+    `<ofd:CreatorVersion>${PACKAGE_VERSION}</ofd:CreatorVersion>`,
+    custom.length ? `<ofd:CustomDatas>${custom.join('')}</ofd:CustomDatas>` : '',
+  ].join('');
+}
+
+/** Doc_0/Document.xml: the page area, the pages, the outline, viewer preferences, tags and attachments. */
+function documentXml(maxId: number, first: { width: number; height: number }, pageRefs: string[], outline: OutlineEntry[], tags: boolean, attached: boolean): string {
+  return [
+    XML_DECL,
+    root('Document'),
+    `<ofd:CommonData><ofd:MaxUnitID>${maxId}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${len(first.width)} ${len(first.height)}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>`,
+    `<ofd:Pages>${pageRefs.join('')}</ofd:Pages>`,
+    outline.length ? `<ofd:Outlines>${nestOutline(outline).map(outlineXml).join('')}</ofd:Outlines>` : '',
+    `<ofd:VPreferences><ofd:PageMode>${outline.length ? 'UseOutlines' : 'None'}</ofd:PageMode><ofd:PageLayout>OneColumn</ofd:PageLayout><ofd:TabDisplay>DocTitle</ofd:TabDisplay></ofd:VPreferences>`,
+    tags ? '<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>' : '',
+    attached ? '<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>' : '',
+    '</ofd:Document>\n',
+  ].join('');
+}
+
+/** An attachment's format: its extension, lower case (bin when it has none). */
+const extensionOf = (name: string): string =>
+  name
+    .split('.')
+    .pop()!
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '') || 'bin';
+
+/** A document's outline entries: its own, or (in a packet) its name with its headings beneath it. */
+function partOutline(name: string, entries: readonly { title: string; level: number; page: number; y: number }[], pageIds: readonly number[], single: boolean): OutlineEntry[] {
+  const at = (o: { page: number; y: number }) => ({ page: pageIds[o.page]!, top: o.y });
+  if (single) return entries.map((o) => ({ title: o.title, level: o.level, ...at(o) }));
+  // The document's entry replaces its title's; its headings go beneath it.
+  return [{ title: name, level: 0, ...at({ page: 0, y: 0 }) }, ...entries.filter((o) => o.level > 0).map((o) => ({ title: o.title, level: o.level, ...at(o) }))];
 }

@@ -25,7 +25,6 @@ function srgbProfile(): Uint8Array {
 
 /** Characters XML 1.0 cannot carry are dropped from metadata, in Info and XMP alike (they must agree). */
 export function cleanMeta(meta: PdfMeta): PdfMeta {
-  // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff](?![\udc00-\udfff])/g, '');
   return { ...meta, title: clean(meta.title), author: meta.author && clean(meta.author), subject: meta.subject && clean(meta.subject), keywords: meta.keywords?.map(clean) };
 }
@@ -61,7 +60,12 @@ export function xmpPacket(meta: PdfMeta, part: PdfaPart, identity: string): stri
     ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
     desc('pdfaid', 'http://www.aiim.org/pdfa/ns/id/', [`<pdfaid:part>${part}</pdfaid:part>`, '<pdfaid:conformance>B</pdfaid:conformance>']),
     desc('dc', 'http://purl.org/dc/elements/1.1/', dc),
-    desc('xmp', 'http://ns.adobe.com/xap/1.0/', [`<xmp:CreateDate>${date}</xmp:CreateDate>`, `<xmp:ModifyDate>${date}</xmp:ModifyDate>`, `<xmp:MetadataDate>${date}</xmp:MetadataDate>`, `<xmp:CreatorTool>${TOOL}</xmp:CreatorTool>`]),
+    desc('xmp', 'http://ns.adobe.com/xap/1.0/', [
+      `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+      `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+      `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+      `<xmp:CreatorTool>${TOOL}</xmp:CreatorTool>`,
+    ]),
     desc('pdf', 'http://ns.adobe.com/pdf/1.3/', pdfNs),
     desc('xmpMM', 'http://ns.adobe.com/xap/1.0/mm/', [`<xmpMM:DocumentID>${uuid(identity)}</xmpMM:DocumentID>`, `<xmpMM:InstanceID>${uuid(identity)}</xmpMM:InstanceID>`]),
     ' </rdf:RDF>',

@@ -25,7 +25,6 @@ export interface PdfOptions {
   files?: EmbeddedFile[];
 }
 
-
 export async function writePdf(layout: PagedLayout, meta: PdfMeta, opts: PdfOptions = {}): Promise<Uint8Array> {
   return writePdfParts([{ name: meta.title, layout }], meta, { ...opts, single: true });
 }
@@ -92,7 +91,14 @@ export async function writePdfParts(parts: PacketPart[], rawMeta: PdfMeta, opts:
   set('ViewerPreferences', { DisplayDocTitle: true });
   const outline = writeOutline(pdf, nestOutline(flat));
   if (outline) (set('Outlines', outline), set('PageMode', 'UseOutlines'));
-  if (!opts.single) set('PageLabels', pageLabels(pdf, parts.map((p) => ({ name: p.name, pages: partPages(p) }))));
+  if (!opts.single)
+    set(
+      'PageLabels',
+      pageLabels(
+        pdf,
+        parts.map((p) => ({ name: p.name, pages: partPages(p) })),
+      ),
+    );
 
   pdf.identify(JSON.stringify(meta));
   for (const f of opts.files ?? []) {

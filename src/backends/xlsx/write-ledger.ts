@@ -73,7 +73,15 @@ export async function writeLedgerXlsx(data: UnitData, date: Date): Promise<Uint8
   wb.created = date;
   wb.modified = date;
   const ws = wb.addWorksheet('问题清单和整改台账', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: '&C— &P —' },
     views: [{ state: 'frozen', ySplit: 3 }],
   });

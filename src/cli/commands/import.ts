@@ -6,8 +6,20 @@ import { formatDiagnostics } from '../../diag/format.js';
 
 export async function run(rest: string[]): Promise<number> {
   // Our modules only: a bundled dynamic import of a CommonJS package (yaml) keeps only its default export.
-  const [{ mapRows }, { readWorkbook }, { importUnit, mappedYaml }] = await Promise.all([import('../../import/map-rows.js'), import('../../import/read-sheet.js'), import('../../import/import-unit.js')]);
-  const { values, positionals } = args(rest, { sheet: { type: 'string' }, as: { type: 'string' }, output: { type: 'string', short: 'o' }, unit: { type: 'string' }, kind: { type: 'string' }, 'max-rows': { type: 'string' }, 'max-mb': { type: 'string' } });
+  const [{ mapRows }, { readWorkbook }, { importUnit, mappedYaml }] = await Promise.all([
+    import('../../import/map-rows.js'),
+    import('../../import/read-sheet.js'),
+    import('../../import/import-unit.js'),
+  ]);
+  const { values, positionals } = args(rest, {
+    sheet: { type: 'string' },
+    as: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    unit: { type: 'string' },
+    kind: { type: 'string' },
+    'max-rows': { type: 'string' },
+    'max-mb': { type: 'string' },
+  });
   const file = positionals[0];
   if (!file) throw new UsageError('请指定要导入的 .xlsx 或 .csv 文件');
   const kind = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
@@ -49,7 +61,17 @@ export async function run(rest: string[]): Promise<number> {
   // What render would refuse is said now, not after the YAML is written and read again.
   const { LIMITS } = await import('../../data/normalize.js');
   const counts = mapped.ledger ? [mapped.ledger.problems.length, mapped.ledger.measures.length] : [mapped.records.length];
-  if (Math.max(...counts) > LIMITS.listLength) process.stderr.write(formatDiagnostics([{ severity: 'warning', code: 'W_IMPORT_LIMIT', message: `导入了 ${Math.max(...counts)} 项，超过生成公文时每个单位的上限 ${LIMITS.listLength} 项：请按单位拆分`, span: { file, line: 1, column: 1 } }]) + '\n');
+  if (Math.max(...counts) > LIMITS.listLength)
+    process.stderr.write(
+      formatDiagnostics([
+        {
+          severity: 'warning',
+          code: 'W_IMPORT_LIMIT',
+          message: `导入了 ${Math.max(...counts)} 项，超过生成公文时每个单位的上限 ${LIMITS.listLength} 项：请按单位拆分`,
+          span: { file, line: 1, column: 1 },
+        },
+      ]) + '\n',
+    );
   const from = `# 由 ${path.basename(file)} 的工作表“${sheet.name}”导入：`;
   const text = mapped.ledger
     ? `${from}问题清单和整改台账，${mapped.ledger.problems.length} 个问题、${mapped.ledger.measures.length} 项整改措施\n` + mappedYaml(mapped)

@@ -11,7 +11,10 @@ export async function run(rest: string[]): Promise<number> {
   // Built-in kinds only: the project and its kinds/ folder do not exist yet.
   const kind = values.kind === undefined ? undefined : (await import('../../kinds/kind-registry.js')).loadKinds(world, { dir: path.join(dir, 'kinds') }).resolve(String(values.kind));
   if (values.kind !== undefined && (!kind || !world.exists(kindExample(kind.name)))) {
-    const names = (await import('../../kinds/kind-registry.js')).loadKinds(world, { dir: path.join(dir, 'kinds') }).kinds.filter((k) => k.builtin).map((k) => k.name);
+    const names = (await import('../../kinds/kind-registry.js'))
+      .loadKinds(world, { dir: path.join(dir, 'kinds') })
+      .kinds.filter((k) => k.builtin)
+      .map((k) => k.name);
     throw new UsageError(`未知的整改类型“${String(values.kind)}”（可用：${names.join('、')}）`);
   }
   const r = initProject(world, dir, kind?.name);

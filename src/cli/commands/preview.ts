@@ -4,7 +4,12 @@ import { nodeWorld } from '../../world/node-world.js';
 
 export async function run(rest: string[]): Promise<number> {
   const [{ startPreview }, { FontBook }] = await Promise.all([import('../../preview/server.js'), import('../../fonts/font-book.js')]);
-  const { values, positionals } = args(rest, { port: { type: 'string', short: 'p', default: '4173' }, templates: { type: 'string' }, fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false } });
+  const { values, positionals } = args(rest, {
+    port: { type: 'string', short: 'p', default: '4173' },
+    templates: { type: 'string' },
+    fonts: { type: 'string' },
+    'no-system-fonts': { type: 'boolean', default: false },
+  });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0 到 65535 的整数');
   const world = nodeWorld();

@@ -23,7 +23,11 @@ export async function run(rest: string[]): Promise<number> {
   const asOf = await asOfDay(values['as-of'], config);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
   const formats = await parseFormats(values.format ?? config.formats?.join(',') ?? 'docx,pdf');
-  const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
+  const only = values.only
+    ? String(values.only)
+        .split(',')
+        .map((s) => s.trim())
+    : undefined;
   const kinds = (await import('../config.js')).kindOptions(config);
   const { loadKinds } = await import('../../kinds/kind-registry.js');
   const ids = [...new Set([...loadKinds(world, kinds).kinds.flatMap((k) => k.documents.map((d) => d.id)), PACKET.id])];
@@ -39,19 +43,7 @@ export async function run(rest: string[]): Promise<number> {
   const inputs = positionals.length ? positionals : (config.data ?? ['data']);
   const out = String(values.out ?? config.out ?? 'out');
   const progress = new Progress(process.stderr, !!process.stderr.isTTY);
-  // Ctrl-C: finish the units under way, write the manifest, stop; a second Ctrl-C stops at once.
-  const signal = { stopped: false };
-  const onInt = () => {
-    if (signal.stopped) process.exit(130);
-    signal.stopped = true;
-    progress.clear();
-    process.stderr.write('\n正在停止：等待进行中的单位完成（再按一次 Ctrl-C 立即退出）…\n');
-  };
-  // SIGTERM (a service manager, `timeout`) ends the run at once: every file is written atomically
-  // and staged, so what is on disk stays whole; the next run takes over the lock and cleans up.
-  const onTerm = () => process.exit(143);
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  const { signal, release } = interruptible(progress);
   const summary = await render(world, {
     inputs,
     out,
@@ -73,8 +65,7 @@ export async function run(rest: string[]): Promise<number> {
       progress.unit(u, done, total);
     },
   });
-  process.off('SIGINT', onInt);
-  process.off('SIGTERM', onTerm);
+  release();
   printDiagnostics(summary.diagnostics, summary.texts);
   const units = report(summary, world, unsuccessful, summaryTable);
   const failed = units.filter(unsuccessful);
@@ -105,7 +96,28 @@ function report(summary: RenderSummary, world: ReturnType<typeof nodeWorld>, uns
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const liveHeapMB = gc ? Math.round(process.memoryUsage().heapUsed / 2 ** 20) : undefined;
-    process.stderr.write(`GONGWEN_STATS ${JSON.stringify({ seconds: process.uptime(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), liveHeapMB, units: units.length, files: summary.manifest.length })}\n`);
+    process.stderr.write(
+      `GONGWEN_STATS ${JSON.stringify({ seconds: process.uptime(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), liveHeapMB, units: units.length, files: summary.manifest.length })}\n`,
+    );
   }
   return units;
+}
+
+/**
+ * Ctrl-C: finish the units under way, write the manifest, stop; a second Ctrl-C stops at once.
+ * SIGTERM (a service manager, `timeout`) ends the run at once: every file is written atomically
+ * and staged, so what is on disk stays whole; the next run takes over the lock and cleans up.
+ */
+function interruptible(progress: { clear(): void }) {
+  const signal = { stopped: false };
+  const onInt = () => {
+    if (signal.stopped) process.exit(130);
+    signal.stopped = true;
+    progress.clear();
+    process.stderr.write('\n正在停止：等待进行中的单位完成（再按一次 Ctrl-C 立即退出）…\n');
+  };
+  const onTerm = () => process.exit(143);
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return { signal, release: () => (process.off('SIGINT', onInt), process.off('SIGTERM', onTerm)) };
 }

@@ -6,7 +6,15 @@ import { sortDiagnostics } from '../../diag/diagnostic.js';
 
 export async function run(rest: string[]): Promise<number> {
   const { summarize } = await import('../../api/summary.js');
-  const { values, positionals } = args(rest, { 'as-of': { type: 'string' }, out: { type: 'string', short: 'o' }, format: { type: 'string' }, issuer: { type: 'string' }, fonts: { type: 'string' }, 'no-system-fonts': { type: 'boolean', default: false }, templates: { type: 'string' } });
+  const { values, positionals } = args(rest, {
+    'as-of': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    issuer: { type: 'string' },
+    fonts: { type: 'string' },
+    'no-system-fonts': { type: 'boolean', default: false },
+    templates: { type: 'string' },
+  });
   const world = nodeWorld();
   const { config, problems } = await readConfig(world);
   for (const p of problems) process.stderr.write(`警告：${p}\n`);
@@ -28,6 +36,7 @@ export async function run(rest: string[]): Promise<number> {
   const t = r.units.reduce((a, u) => ({ m: a.m + u.measures, d: a.d + u.done, o: a.o + u.overdue }), { m: 0, d: 0, o: 0 });
   process.stderr.write(`汇总了 ${r.units.length} 个单位（另有 ${r.failed.length} 个单位有错误，未计入）：整改措施 ${t.m} 项，已完成 ${t.d} 项，超期 ${t.o} 项\n`);
   for (const f of r.files) process.stderr.write(`已写入 ${f}\n`);
-  if (world.env('GONGWEN_STATS') === '1') process.stderr.write(`GONGWEN_STATS ${JSON.stringify({ seconds: process.uptime(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), units: r.units.length })}\n`);
+  if (world.env('GONGWEN_STATS') === '1')
+    process.stderr.write(`GONGWEN_STATS ${JSON.stringify({ seconds: process.uptime(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), units: r.units.length })}\n`);
   return r.failed.length || r.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
