@@ -5,7 +5,8 @@ import type { BlockPlan, ComposedDocument, FontSpec, HeadPlan, Placed } from './
 
 const n = (x: number) => String(Math.round(x * 100) / 100);
 const quote = (l: Line) => JSON.stringify(lineText(l));
-const font = (f: FontSpec) => `${f.role} ${n(f.size)}pt${f.spacing ? ` +${n(f.spacing)}` : ''}${f.bold ? ' bold' : ''}${f.color === 'red' ? ' red' : ''}${f.scale && f.scale !== 100 ? ` ${f.scale}%` : ''}`;
+const font = (f: FontSpec) =>
+  `${f.role} ${n(f.size)}pt${f.spacing ? ` +${n(f.spacing)}` : ''}${f.bold ? ' bold' : ''}${f.color === 'red' ? ' red' : ''}${f.scale && f.scale !== 100 ? ` ${f.scale}%` : ''}`;
 
 function planLine(p: HeadPlan | BlockPlan): string {
   switch (p.kind) {
@@ -45,7 +46,9 @@ const section = (name: string, items: readonly Placed<HeadPlan | BlockPlan>[], o
 };
 
 export function dumpComposed(c: ComposedDocument): string {
-  const out: string[] = [`composed (${c.landscape ? 'landscape' : 'portrait'}${c.letter ? ', letter' : ''}${c.keepTextWithTail ? ', text kept with the signature' : ''}${c.ruleAfter !== undefined ? `, red rule after head ${c.ruleAfter}` : ''})`];
+  const out: string[] = [
+    `composed (${c.landscape ? 'landscape' : 'portrait'}${c.letter ? ', letter' : ''}${c.keepTextWithTail ? ', text kept with the signature' : ''}${c.ruleAfter !== undefined ? `, red rule after head ${c.ruleAfter}` : ''})`,
+  ];
   section('head', c.head, out);
   section('blocks', c.blocks, out);
   section('tail', c.tail, out);
@@ -55,7 +58,9 @@ export function dumpComposed(c: ComposedDocument): string {
   }
   if (c.colophon) {
     const k = c.colophon;
-    out.push(`colophon ${n(k.size)}pt${k.ruled ? ' ruled' : ''}${k.cc ? ` cc=${quote(k.cc)}` : ''}${k.printer ? ` printer=${quote(k.printer)}` : ''}${k.printDate ? ` printDate=${quote(k.printDate)}` : ''}`);
+    out.push(
+      `colophon ${n(k.size)}pt${k.ruled ? ' ruled' : ''}${k.cc ? ` cc=${quote(k.cc)}` : ''}${k.printer ? ` printer=${quote(k.printer)}` : ''}${k.printDate ? ` printDate=${quote(k.printDate)}` : ''}`,
+    );
   }
   return out.join('\n') + '\n';
 }
