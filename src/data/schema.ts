@@ -50,17 +50,26 @@ const text = { kind: 'text' } as const;
 const date = { kind: 'date' } as const;
 const dateOrOngoing = { kind: 'date', ongoing: true } as const;
 
-/** A field of the table (kinds add theirs with it too). */
-export function f(key: string, label: string, aliases: readonly string[], type: FieldType, required = false): FieldSpec {
-  return { key, label, aliases, type, required };
+/**
+ * A field of the table (kinds add theirs with it too). Generic so the data's types are read off the
+ * table (data/types.ts): the key, the type and whether it is required stay literal.
+ */
+export function f<const K extends string, const T extends FieldType, const R extends boolean = false>(
+  key: K,
+  label: string,
+  aliases: readonly string[],
+  type: T,
+  required?: R,
+): { key: K; label: string; aliases: readonly string[]; type: T; required: R } {
+  return { key, label, aliases, type, required: (required ?? false) as R };
 }
-function obj(fields: readonly FieldSpec[]): FieldType {
+export function obj<const F extends readonly FieldSpec[]>(fields: F): { kind: 'object'; fields: F } {
   return { kind: 'object', fields };
 }
-function list(of: FieldType, min?: number): FieldType {
+function list<const T extends FieldType>(of: T, min?: number): { kind: 'list'; of: T; min?: number } {
   return min === undefined ? { kind: 'list', of } : { kind: 'list', of, min };
 }
-export function enumOf(values: Record<string, readonly string[]>): EnumSpec {
+export function enumOf<const V extends Record<string, readonly string[]>>(values: V): { kind: 'enum'; values: V } {
   return { kind: 'enum', values };
 }
 
@@ -103,7 +112,7 @@ export const REG_KIND = enumOf({
 });
 export const VERDICT = enumOf({ solid: ['扎实', '达标'], remedial: ['需补课', '补课'], redo: ['返工重来', '返工'] });
 
-const UNIT = obj([
+export const UNIT = obj([
   f('name', '单位名称', ['单位名称', '名称'], text, true),
   f('short_name', '简称', ['简称'], text),
   f('category', '单位类别', ['单位类别', '类别'], CATEGORY),
@@ -127,7 +136,7 @@ const UNIT = obj([
   f('date', '成文日期', ['成文日期', '日期'], date),
 ]);
 
-const PROBLEM = obj([
+export const PROBLEM = obj([
   f('id', '编号', ['编号', '序号', '问题编号', '问题序号'], text),
   f('text', '问题描述', ['问题', '问题描述', '问题表现', '存在问题', '存在的问题', '主要问题', '问题内容', '具体问题', '查摆问题', '突出问题'], text, true),
   f('wind', '四风类别', ['四风类别', '四风', '类别', '问题类别', '问题类型', '问题分类', '四风问题类别', '所属类别', '类型'], WIND, true),
@@ -138,7 +147,7 @@ const PROBLEM = obj([
   f('source', '来源', ['来源', '问题来源'], text),
 ]);
 
-const MEASURE = obj([
+export const MEASURE = obj([
   f('problem', '对应问题', ['对应问题', '问题编号', '问题序号', '对应问题编号'], { kind: 'refs' }),
   f('action', '整改措施', ['整改措施', '措施', '具体措施', '整改举措', '主要措施', '整改内容', '整改措施及要求'], text, true),
   f('goal', '整改目标', ['整改目标', '目标', '预期目标', '目标要求', '整改要求'], text, true),
@@ -150,16 +159,16 @@ const MEASURE = obj([
   f('public', '是否公开', ['是否公开', '公开'], { kind: 'bool' }),
 ]);
 
-const ROADMAP = obj([
+export const ROADMAP = obj([
   f('phase', '阶段', ['阶段'], text, true),
   f('from', '开始时间', ['开始时间', '起始时间', '开始'], date),
   f('to', '结束时间', ['结束时间', '结束'], date),
   f('tasks', '主要任务', ['主要任务', '任务'], text),
 ]);
 
-const STEP = obj([f('action', '措施', ['措施', '内容'], text, true), f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing)]);
+export const STEP = obj([f('action', '措施', ['措施', '内容'], text, true), f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing)]);
 
-const CAMPAIGN = obj([
+export const CAMPAIGN = obj([
   f('title', '专项整治名称', ['专项整治名称', '名称'], text, true),
   f('origin', '来源', ['来源'], ORIGIN),
   f('target', '整治内容', ['整治内容', '整治重点'], text),
@@ -171,7 +180,7 @@ const CAMPAIGN = obj([
   f('deadline', '完成时限', ['完成时限', '时限'], dateOrOngoing),
 ]);
 
-const REGULATION = obj([
+export const REGULATION = obj([
   f('title', '制度名称', ['制度名称', '名称'], text, true),
   f('action', '建设方式', ['类型', '建设方式', '方式'], REG_ACTION, true),
   f('kind', '制度类别', ['制度类别', '类别'], REG_KIND),
@@ -180,7 +189,7 @@ const REGULATION = obj([
   f('deadline', '完成时限', ['完成时限', '时限', '整改时限', '时限要求', '完成时间', '整改期限', '完成期限', '办结时限', '截止时间'], dateOrOngoing, true),
 ]);
 
-const CHECK = obj([
+export const CHECK = obj([
   f('verdict', '结论', ['结论', '评价'], VERDICT, true),
   f('findings', '情况', ['情况', '发现问题'], text, true),
   f('remedy', '补课措施', ['补课措施', '整改措施'], text),
@@ -199,13 +208,13 @@ export const LOOKBACK_CHECKS: readonly { key: string; label: string; question: s
 
 const LOOKBACK = obj(LOOKBACK_CHECKS.map((c) => f(c.key, c.question, c.aliases, CHECK, true)));
 
-const LEADER_MEASURE = obj([
+export const LEADER_MEASURE = obj([
   f('action', '整改措施', ['措施', '整改措施'], text, true),
   f('goal', '整改目标', ['目标', '整改目标'], text),
   f('deadline', '完成时限', ['时限', '完成时限'], dateOrOngoing),
 ]);
 
-const LEADER = obj([
+export const LEADER = obj([
   f('name', '姓名', ['姓名'], text, true),
   f('title', '职务', ['职务'], text),
   f('problems', '问题', ['问题'], { kind: 'refs' }),
@@ -213,13 +222,13 @@ const LEADER = obj([
 ]);
 
 /** A document gongwen did not make, filed with the packet: a scanned 备案表, a 会议记录 … */
-const ATTACHMENT = obj([
+export const ATTACHMENT = obj([
   f('title', '附件名称', ['附件名称', '标题', '名称'], text),
   f('file', '文件', ['文件', '路径', '文件路径'], text, true),
   f('after', '放在', ['放在', '放在之后', '位置'], text),
 ]);
 
-export const SECTIONS: readonly SectionSpec[] = [
+export const SECTIONS = [
   { key: 'unit', label: '单位', aliases: ['单位', '单位信息'], type: UNIT },
   { key: 'problems', label: '问题清单', aliases: ['问题清单', '问题'], type: list(PROBLEM) },
   { key: 'measures', label: '整改措施', aliases: ['整改措施', '任务书', '整改台账', '问题清单和整改台账', '整改任务'], type: list(MEASURE) },
@@ -229,12 +238,12 @@ export const SECTIONS: readonly SectionSpec[] = [
   { key: 'lookback', label: '回头看', aliases: ['回头看'], type: LOOKBACK },
   { key: 'leaders', label: '领导班子', aliases: ['领导班子', '班子成员', '领导班子成员'], type: list(LEADER) },
   { key: 'attachments', label: '附件材料', aliases: ['附件材料', '扫描件', '备案附件'], type: list(ATTACHMENT) },
-];
+] as const satisfies readonly SectionSpec[];
 
 /** Finds the section a top-level key or a file's base name stands for. */
 export function sectionFor(name: string): SectionSpec | undefined {
   const n = normalizeHeader(name);
-  return SECTIONS.find((s) => s.key === n || s.aliases.includes(n));
+  return (SECTIONS as readonly SectionSpec[]).find((s) => s.key === n || s.aliases.includes(n));
 }
 
 /** Resolves a key (canonical or alias) among the fields of an object. */

@@ -1,128 +1,32 @@
 // UnitData: the normalized data of one unit, canonical keys and values, with spans by path.
 import type { Span } from '../diag/diagnostic.js';
-import type { DateValue } from './dates.js';
+import type { KIND_MEASURE_FIELDS, KIND_PROBLEM_FIELDS, KIND_UNIT_FIELDS } from './kind-fields.js';
+import type { ATTACHMENT, CAMPAIGN, CHECK, FieldSpec, LEADER, LEADER_MEASURE, MEASURE, PROBLEM, REGULATION, ROADMAP, STEP, UNIT } from './schema.js';
+import type { ObjectValue, Settled, Loose } from './schema-types.js';
 import type { Kind } from '../kinds/kind.js';
 
-export interface Contact {
-  name?: string;
-  phone?: string;
-}
-export interface UnitInfo {
-  name: string;
-  short_name?: string;
-  category?: string;
-  issuer: string;
-  doc_number_prefix?: string;
-  doc_number?: string;
-  report_doc_number?: string;
-  signers?: string;
-  filing_to: string;
-  supervisor?: string;
-  notice_to?: string;
-  issue_notice?: boolean;
-  filing_report?: boolean;
-  sealed?: boolean;
-  contact?: Contact;
-  date?: DateValue;
-  /** 整改类型 as written; `UnitData.kind` is the kind it names. */
-  kind?: string;
-  inspector?: string;
-  feedback_date?: DateValue;
-  feedback_ref?: string;
-  principal?: string;
-  principal_title?: string;
-  report_date?: DateValue;
-  plan_days?: string;
-  report_days?: string;
-  shortcomings?: string[];
-  next_steps?: string[];
-}
-export interface Problem {
-  id: string;
-  text: string;
-  /** 四风类别 (教育实践活动); other kinds have `category`. */
-  wind?: string;
-  /** The kind's category: a 反馈意见 heading, an 审计 problem type … */
-  category?: string;
-  scope?: string;
-  amount?: string;
-  public?: boolean;
-  person?: string;
-  layer?: string;
-  term?: string;
-  source?: string;
-}
-export interface Measure {
-  problem: string[];
-  action: string;
-  goal?: string;
-  deadline?: DateValue;
-  leader?: string;
-  department?: string;
-  person?: string;
-  mode?: string;
-  evidence?: string;
-  completed_on?: DateValue;
-  closed_by?: string;
-  closed_on?: DateValue;
-  status?: string;
-  progress?: string;
-  public: boolean;
-}
-export interface Phase {
-  phase: string;
-  from?: DateValue;
-  to?: DateValue;
-  tasks?: string;
-}
-export interface Step {
-  action: string;
-  deadline?: DateValue;
-}
-export interface Campaign {
-  title: string;
-  origin?: string;
-  target?: string;
-  lead_department: string;
-  owner: string;
-  steps: Step[];
-  evaluation: string;
-  accountability: string;
-  deadline?: DateValue;
-}
-export interface Regulation {
-  title: string;
-  action: string;
-  kind?: string;
-  purpose?: string;
-  department: string;
-  deadline: DateValue;
-}
-export interface Check {
-  verdict: string;
-  findings: string;
-  remedy?: string;
-  done_on?: DateValue;
-}
-export type Lookback = Record<string, Check>;
-export interface LeaderMeasure {
-  action: string;
-  goal?: string;
-  deadline?: DateValue;
-}
-export interface Leader {
-  name: string;
-  title?: string;
-  problems: string[];
-  measures: LeaderMeasure[];
-}
+// The unit's sections as the schema table (data/schema.ts, data/kind-fields.ts) describes them: the
+// types are read off the table, so a field added there is a field here.
+type Fields<T extends { kind: 'object'; fields: readonly FieldSpec[] }> = ObjectValue<T['fields']>;
+type KindExtras<F extends readonly FieldSpec[]> = Partial<ObjectValue<F>>;
 
+export type Contact = NonNullable<UnitInfo['contact']>;
+/** 整改类型 as written is `kind`; `UnitData.kind` is the kind it names. */
+export type UnitInfo = Fields<typeof UNIT> & KindExtras<typeof KIND_UNIT_FIELDS>;
+/** 四风类别 (`wind`) in 教育实践活动; the kind's category (a 反馈意见 heading, an 审计 problem type …) elsewhere. */
+export type Problem = Settled<Loose<Fields<typeof PROBLEM>, 'wind' | 'scope'>, 'id'> & { category?: string } & KindExtras<typeof KIND_PROBLEM_FIELDS>;
+export type Measure = Settled<Loose<Fields<typeof MEASURE>, 'goal' | 'deadline' | 'leader' | 'department'>, 'problem' | 'public'> & KindExtras<typeof KIND_MEASURE_FIELDS>;
+export type Phase = Fields<typeof ROADMAP>;
+export type Step = Fields<typeof STEP>;
+export type Campaign = Fields<typeof CAMPAIGN>;
+export type Regulation = Fields<typeof REGULATION>;
+export type Check = Fields<typeof CHECK>;
+/** The 回头看's checks by key (study, problems … as LOOKBACK_CHECKS lists them). */
+export type Lookback = Record<string, Check>;
+export type LeaderMeasure = Fields<typeof LEADER_MEASURE>;
+export type Leader = Settled<Fields<typeof LEADER>, 'problems' | 'measures'>;
 /** A PDF filed with the packet; `file` may be a pattern, relative to the data file it is in. */
-export interface Attachment {
-  title?: string;
-  file: string;
-  after?: string;
-}
+export type Attachment = Fields<typeof ATTACHMENT>;
 
 export interface UnitData {
   unit: UnitInfo;

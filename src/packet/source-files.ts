@@ -4,6 +4,7 @@
 // out of the PDF (`gongwen extract`) without the project folder.
 import * as path from 'node:path';
 import type { EmbeddedFile } from '../doc/file-meta.js';
+import { SECTIONS } from '../data/schema.js';
 import type { UnitData } from '../data/types.js';
 import type { World } from '../world/world.js';
 
@@ -56,29 +57,15 @@ function sourceNames(sources: string[]): Map<string, string> {
   return new Map(sources.map((s) => [s, path.relative(base, path.resolve(s)).split(path.sep).join('/')]));
 }
 
-/** The normalised data as plain JSON: canonical keys, no spans; file names as in the packet. */
+/**
+ * The normalised data as plain JSON: canonical keys, no spans; file names as in the packet. Every
+ * section of the schema table is written, by construction; the attachments section as what was
+ * attached (names and hashes), after the documents made.
+ */
 function dataJson(data: UnitData, names: Map<string, string>, made: MadeFile[], attached: AttachedFile[]): string {
-  const { unit, problems, measures, roadmap, campaigns, regulations, lookback, leaders } = data;
-  return (
-    JSON.stringify(
-      {
-        format: FORMAT,
-        unit,
-        problems,
-        measures,
-        roadmap,
-        campaigns,
-        regulations,
-        ...(lookback ? { lookback } : {}),
-        leaders,
-        sources: data.sources.map((s) => names.get(s)),
-        documents: made,
-        attachments: attached,
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  const sections = Object.fromEntries(SECTIONS.filter((s) => s.key !== 'attachments' && data[s.key] !== undefined).map((s) => [s.key, data[s.key]]));
+  const json = { format: FORMAT, ...sections, sources: data.sources.map((s) => names.get(s)), documents: made, attachments: attached };
+  return JSON.stringify(json, null, 2) + '\n';
 }
 
 /** The files the packet embeds: the data files as read, then the JSON. */
