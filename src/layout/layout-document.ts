@@ -13,6 +13,7 @@ import { addRedRule, headBoxes } from './head-boxes.js';
 import { LANDSCAPE, PORTRAIT, paginate } from './paginate.js';
 import { natural, paragraphBoxes, styleOf, type BlockContext } from './paragraph-boxes.js';
 import { chartBoxes, tableBoxes } from './table-boxes.js';
+import { glyphRun } from './lines-to-items.js';
 import { BLACK, type LaidPage, type PagedLayout } from './types.js';
 
 export interface LayoutResult {
@@ -104,6 +105,7 @@ function addPageNumber(page: LaidPage, n: number, book: FontBook): void {
   const baseline = p.block.y + p.block.height + PAGE_NUMBER.below + dashMid;
   const x = n % 2 === 1 ? p.block.x + p.block.width - PAGE_NUMBER.inset - w : p.block.x + PAGE_NUMBER.inset;
   const at = g.landscape ? { x: p.height - baseline, y: x, rotated: true } : { x, y: baseline };
-  page.items.push({ kind: 'text', ...at, text, face, size, spacing: 0, color: BLACK, element: 'pageNumber' });
+  const glyphs = [...text].map((ch) => face.drawnGlyph(ch.codePointAt(0)!) ?? 0);
+  page.items.push({ kind: 'text', ...at, text, ...glyphRun(face, size, glyphs), face, size, spacing: 0, color: BLACK, element: 'pageNumber' });
   page.number = n;
 }

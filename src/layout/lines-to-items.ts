@@ -2,7 +2,14 @@
 // so a justified CJK line is a single text object with its character spacing (Tc).
 import type { BrokenLine } from './break-lines.js';
 import { glyphAdvance } from './shape-text.js';
+import type { Face } from '../fonts/face.js';
 import type { TextItem } from './types.js';
+
+/** Glyphs and their advances in points (no spacing), as the writers draw them. */
+export function glyphRun(face: Face, size: number, glyphs: number[]): { glyphs: number[]; advances: number[] } {
+  const k = size / face.unitsPerEm;
+  return { glyphs, advances: glyphs.map((g) => (g ? face.glyphAdvance(g) * k : 0)) };
+}
 
 export function lineItems(line: BrokenLine, x0: number, baseline: number): TextItem[] {
   const out: TextItem[] = [];
@@ -21,14 +28,17 @@ export function lineItems(line: BrokenLine, x0: number, baseline: number): TextI
       if (Math.abs(gap - step) > 0.001) break;
       j++;
     }
+    const run = slots.slice(i, j);
     const item: TextItem = {
       kind: 'text',
       x: x0 + xs[i]!,
       y: baseline,
-      text: slots
-        .slice(i, j)
-        .map((x) => x.ch)
-        .join(''),
+      text: run.map((x) => x.ch).join(''),
+      ...glyphRun(
+        s.face,
+        s.size,
+        run.map((x) => x.glyph),
+      ),
       face: s.face,
       size: s.size,
       spacing: j - i > 1 ? step : s.spacing,

@@ -12,6 +12,8 @@ export interface Slot {
   cp: number;
   face: Face;
   size: number;
+  /** The glyph drawn (0: none — a character that draws nothing, or the hard break). */
+  glyph: number;
   /** Advance in points, character spacing included. */
   advance: number;
   spacing: number;
@@ -41,7 +43,7 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
   for (const inl of line) {
     if (inl.type === 'break') {
       const prev = out[out.length - 1];
-      out.push({ ch: '\n', cp: 10, face: prev?.face ?? book.roles[style.role], size: style.size, advance: 0, spacing: 0, color: style.color, bold: false, hardBreak: true });
+      out.push({ ch: '\n', cp: 10, face: prev?.face ?? book.roles[style.role], size: style.size, glyph: 0, advance: 0, spacing: 0, color: style.color, bold: false, hardBreak: true });
       continue;
     }
     const role: FontRole = inl.italic && style.role === 'body' ? 'heading2' : style.role;
@@ -69,7 +71,7 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
       const invisible = isIgnorable(cp) && !face.has(cp);
       const adv = invisible ? 0 : (face.advance(cp) * style.size) / face.unitsPerEm;
       const sp = invisible ? 0 : spacing;
-      const slot: Slot = { ch, cp, face, size: style.size, advance: adv + sp, spacing: sp, color: style.color, bold: !!(style.bold || inl.bold) };
+      const slot: Slot = { ch, cp, face, size: style.size, glyph: face.drawnGlyph(cp) ?? 0, advance: adv + sp, spacing: sp, color: style.color, bold: !!(style.bold || inl.bold) };
       if (inl.source.span || inl.source.field) slot.source = inl.source;
       out.push(slot);
     }

@@ -38,6 +38,12 @@ export interface TextItem {
   x: number;
   y: number;
   text: string;
+  /**
+   * The glyph of each character of `text`, in order (0: the character draws nothing), and its
+   * advance in points without character spacing: writers draw these, they measure nothing.
+   */
+  glyphs: readonly number[];
+  advances: readonly number[];
   face: Face;
   size: number;
   /** Character spacing (PDF Tc) in points, after every glyph. */

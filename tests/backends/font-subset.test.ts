@@ -1,5 +1,6 @@
 // The byte-copying TrueType subsetter and the CFF path of the PDF font embedder, checked with
 // fontkit (outlines and advances read back from the subset) and poppler (what a reader sees).
+import { glyphRun } from '../../src/layout/lines-to-items.js';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -72,7 +73,7 @@ describe('PDF fonts of both outline formats', () => {
     pages: [
       {
         geometry: { width: 300, height: 100, block: { x: 0, y: 0, width: 300, height: 100 }, landscape: false },
-        items: [{ kind: 'text', x: 20, y: 60, text, face, size: 24, spacing: 0, color: [0, 0, 0] }],
+        items: [{ kind: 'text', x: 20, y: 60, text, ...glyphRun(face, 24, [...text].map((ch) => face.drawnGlyph(ch.codePointAt(0)!) ?? 0)), face, size: 24, spacing: 0, color: [0, 0, 0] }],
       },
     ],
     outline: [],

@@ -24,11 +24,11 @@ export function charsByFace(pages: readonly LaidPage[]): Map<Face, Map<number, n
       if (it.kind !== 'text') continue;
       let m = out.get(it.face);
       if (!m) out.set(it.face, (m = new Map()));
+      let k = 0;
       for (const ch of it.text) {
         const cp = ch.codePointAt(0)!;
-        if (m.has(cp)) continue;
-        const g = it.face.drawnGlyph(cp);
-        if (g !== undefined) m.set(cp, g);
+        const g = it.glyphs[k++]!;
+        if (g && !m.has(cp)) m.set(cp, g);
       }
     }
   }

@@ -46,14 +46,14 @@ interface Placed {
  */
 function placeChars(it: TextItem): { chars: Placed[]; width: number } {
   const scale = (it.scale ?? 100) / 100;
-  const k = it.size / it.face.unitsPerEm;
   const chars: Placed[] = [];
   let x = 0;
+  let k = 0;
   for (const ch of it.text) {
-    const g = it.face.drawnGlyph(ch.codePointAt(0)!);
-    if (g === undefined) continue;
+    const i = k++;
+    if (!it.glyphs[i]) continue;
     chars.push({ ch, x });
-    x += (it.face.glyphAdvance(g) * k + it.spacing) * scale;
+    x += (it.advances[i]! + it.spacing) * scale;
   }
   return { chars, width: x - it.spacing * scale };
 }

@@ -13,10 +13,10 @@ export function collectGlyphs(pages: readonly LaidPage[], uses: Map<Face, FontUs
       if (it.kind !== 'text') continue;
       let use = uses.get(it.face);
       if (!use) uses.set(it.face, (use = { face: it.face, glyphs: new Map() }));
+      let k = 0;
       for (const ch of it.text) {
-        const cp = ch.codePointAt(0)!;
-        const g = it.face.drawnGlyph(cp);
-        if (g !== undefined && !use.glyphs.has(g)) use.glyphs.set(g, cp);
+        const g = it.glyphs[k++]!;
+        if (g && !use.glyphs.has(g)) use.glyphs.set(g, ch.codePointAt(0)!);
       }
     }
   }
@@ -59,10 +59,7 @@ export function pageContent(page: LaidPage, fonts: Map<Face, { resource: string;
       if (st !== stroke) out.push((stroke = st));
     } else if (tr !== 0) (out.push('0 Tr'), (tr = 0));
     let hex = '';
-    for (const ch of it.text) {
-      const g = it.face.drawnGlyph(ch.codePointAt(0)!);
-      if (g !== undefined) hex += f.font.code.get(g)!;
-    }
+    for (const g of it.glyphs) if (g) hex += f.font.code.get(g)!;
     // A turned item runs down the page (text x-axis (0, −1) in PDF space), glyph tops to the right.
     out.push(`${it.rotated ? '0 -1 1 0' : '1 0 0 1'} ${num(it.x)} ${num(H - it.y)} Tm <${hex}> Tj`);
   }
