@@ -17,7 +17,7 @@ const load = async (root) => {
   for (const u of m.discoverUnits(world, ['data']).units) {
     const data = m.checkUnit(world, u, new Map()).data;
     const { view, fields } = m.buildView(data);
-    for (const inst of m.DOC_TYPES.filter((t) => !t.missing(data)).flatMap((t) => t.instances(data)))
+    for (const inst of m.docTypes(data.kind).filter((t) => !t.missing(data)).flatMap((t) => t.instances(data)))
       docs.push({ id: u.id + ':' + inst.id, doc: m.buildDocument({ id: inst.id, template: m.findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [] }, fields }).doc });
   }
   return { m, book, docs };

@@ -8,29 +8,33 @@ import type { LetterHead } from './letter-head.js';
 import type { Piece } from './keep-whole.js';
 
 /**
- * The 公文 element (GB/T 9704 §7) a piece of text belongs to, for writers that mark them (OFD
- * CustomTags). Body text, its headings and tables are `body`.
+ * The 公文 elements (GB/T 9704 §7) a piece of text or a rule belongs to, in the order §7 places them:
+ * the name OFD's tag file gives each (GB/T 33190 §18), and whether it repeats the element's text (a
+ * line or two, not the body). Body text, its headings and tables are `body`; `attachment` is an
+ * attachment bound after the text (§7.3.7): its 附件N label, title and body.
  */
-export type DocElement =
-  | 'copyNumber'
-  | 'secrecy'
-  | 'urgency'
-  | 'issuerMark'
-  | 'docNumber'
-  | 'signer'
-  | 'separator'
-  | 'title'
-  | 'subtitle'
-  | 'recipients'
-  | 'body'
-  | 'attachmentNote'
-  | 'signature'
-  | 'date'
-  | 'note'
-  /** An attachment bound after the text (§7.3.7): its 附件N label, title and body. */
-  | 'attachment'
-  | 'colophon'
-  | 'pageNumber';
+export const ELEMENTS = {
+  copyNumber: { tag: 'CopyNumber', value: true },
+  secrecy: { tag: 'Secrecy', value: true },
+  urgency: { tag: 'Urgency', value: true },
+  issuerMark: { tag: 'IssuerMark', value: true },
+  docNumber: { tag: 'DocNumber', value: true },
+  signer: { tag: 'Signer', value: true },
+  separator: { tag: 'SeparatorLine', value: false },
+  title: { tag: 'Title', value: true },
+  subtitle: { tag: 'Subtitle', value: true },
+  recipients: { tag: 'Recipients', value: true },
+  body: { tag: 'Body', value: false },
+  attachmentNote: { tag: 'AttachmentNote', value: false },
+  signature: { tag: 'Signature', value: true },
+  date: { tag: 'Date', value: true },
+  note: { tag: 'Note', value: false },
+  attachment: { tag: 'Attachment', value: false },
+  colophon: { tag: 'Colophon', value: false },
+  pageNumber: { tag: 'PageNumber', value: false },
+} as const satisfies Record<string, { tag: string; value: boolean }>;
+
+export type DocElement = keyof typeof ELEMENTS;
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 export type Ink = 'black' | 'red';

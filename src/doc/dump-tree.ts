@@ -1,4 +1,5 @@
 // A DocTree as stable text, for golden tests and for debugging templates.
+import { META_LINES } from './meta-lines.js';
 import { lineText, type DocTree, type Line } from './tree.js';
 
 function fieldsOf(l: Line): string {
@@ -11,23 +12,7 @@ export function dumpTree(doc: DocTree): string {
     `document ${doc.id} (${doc.meta.orientation}${doc.meta.format === 'letter' ? ', letter' : ''}${doc.meta.sealed ? ', sealed' : ''}${doc.meta.pageNumbers ? '' : ', no page numbers'})`,
   ];
   const m = doc.meta;
-  const metaLines: [string, Line | undefined][] = [
-    ['copy_number', m.copyNumber],
-    ['secrecy', m.secrecy],
-    ['urgency', m.urgency],
-    ['issuer_mark', m.issuerMark],
-    ['doc_number', m.docNumber],
-    ['signer', m.signer],
-    ['title', m.title],
-    ['subtitle', m.subtitle],
-    ['recipients', m.recipients],
-    ['signature', m.signature],
-    ['date', m.date],
-    ['note', m.note],
-    ['cc', m.cc],
-    ['printer', m.printer],
-    ['print_date', m.printDate],
-  ];
+  const metaLines = META_LINES.map((l): [string, Line | undefined] => [l.key, m[l.meta]]);
   for (const [k, l] of metaLines) if (l) out.push(`${k}: ${lineText(l)}${fieldsOf(l)}`);
   m.attachments.forEach((a, i) => out.push(`attachment ${i + 1}: ${lineText(a)}`));
   for (const b of doc.blocks) {

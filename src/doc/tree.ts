@@ -1,5 +1,6 @@
 // The document tree: what a rendered template means, independent of DOCX or PDF. Every node is spanned.
 import type { Span } from '../diag/diagnostic.js';
+import type { MetaLineKey } from './meta-lines.js';
 
 /** Where a piece of text came from: a template line, and the data field when it is data. */
 export interface Source {
@@ -62,17 +63,10 @@ export type Block = HeadingNode | ParagraphNode | TableNode | PageBreakNode | Ch
 export type Orientation = 'portrait' | 'landscape';
 
 /** The 公文 elements of GB/T 9704 §7 that are not body text, from the front matter. */
-export interface DocMeta {
-  copyNumber?: Line;
-  secrecy?: Line;
-  urgency?: Line;
-  /** 发文机关标志 (red head), e.g. 中共某某委员会党组文件 */
-  issuerMark?: Line;
-  docNumber?: Line;
-  signer?: Line;
-  title?: Line;
-  subtitle?: Line;
-  recipients?: Line;
+/** The line elements (份号 … 印发日期), one field each (doc/meta-lines.ts). */
+type MetaLines = { [K in MetaLineKey]?: Line };
+
+export interface DocMeta extends MetaLines {
   /** 附件说明, one line per attachment (§7.3.4). */
   attachments: Line[];
   /**
@@ -80,12 +74,6 @@ export interface DocMeta {
    * index into `attachments` and the document id or name the template named.
    */
   attachmentDocs?: AttachmentRef[];
-  signature?: Line;
-  date?: Line;
-  note?: Line;
-  cc?: Line;
-  printer?: Line;
-  printDate?: Line;
   orientation: Orientation;
   /** 信函格式 (§10.1) instead of the 文件 format. */
   format?: 'letter';

@@ -7,30 +7,8 @@ export type Rgb = readonly [number, number, number];
 export const BLACK: Rgb = [0, 0, 0];
 export const RED: Rgb = [1, 0, 0];
 
-/**
- * The 公文 element (GB/T 9704 §7) an item belongs to, for writers that mark them (OFD CustomTags).
- * Body text, its headings and tables are `body`.
- */
-export type DocElement =
-  | 'copyNumber'
-  | 'secrecy'
-  | 'urgency'
-  | 'issuerMark'
-  | 'docNumber'
-  | 'signer'
-  | 'separator'
-  | 'title'
-  | 'subtitle'
-  | 'recipients'
-  | 'body'
-  | 'attachmentNote'
-  | 'signature'
-  | 'date'
-  | 'note'
-  /** An attachment bound after the text (§7.3.7): its 附件N label, title and body. */
-  | 'attachment'
-  | 'colophon'
-  | 'pageNumber';
+export type { DocElement } from '../compose/plan.js';
+import type { DocElement } from '../compose/plan.js';
 
 /** A run of glyphs drawn with one font, size and character spacing from (x, baseline). */
 export interface TextItem {

@@ -2,30 +2,14 @@
 import { parseDocument } from 'yaml';
 import { error, warning, type Diagnostic, type Span } from '../diag/diagnostic.js';
 import { nearest } from '../diag/nearest.js';
+import { META_LINES, type MetaLineKey } from '../doc/meta-lines.js';
 import type { DocMeta, Line } from '../doc/tree.js';
 import { FIELD_CLOSE, FIELD_OPEN, replaceFields } from '../template/markers.js';
 import type { FieldRef } from '../template/view.js';
 import { textToInlines } from './inline-text.js';
 
-type LineKey = 'copyNumber' | 'secrecy' | 'urgency' | 'issuerMark' | 'docNumber' | 'signer' | 'title' | 'subtitle' | 'recipients' | 'signature' | 'date' | 'note' | 'cc' | 'printer' | 'printDate';
-
-const LINE_KEYS: Record<string, { key: LineKey; aliases: string[] }> = {
-  copy_number: { key: 'copyNumber', aliases: ['份号'] },
-  secrecy: { key: 'secrecy', aliases: ['密级', '密级和保密期限'] },
-  urgency: { key: 'urgency', aliases: ['紧急程度'] },
-  issuer_mark: { key: 'issuerMark', aliases: ['发文机关标志'] },
-  doc_number: { key: 'docNumber', aliases: ['发文字号'] },
-  signer: { key: 'signer', aliases: ['签发人'] },
-  title: { key: 'title', aliases: ['标题'] },
-  subtitle: { key: 'subtitle', aliases: ['副标题'] },
-  recipients: { key: 'recipients', aliases: ['主送机关', '主送'] },
-  signature: { key: 'signature', aliases: ['署名', '发文机关署名'] },
-  date: { key: 'date', aliases: ['成文日期'] },
-  note: { key: 'note', aliases: ['附注'] },
-  cc: { key: 'cc', aliases: ['抄送机关', '抄送'] },
-  printer: { key: 'printer', aliases: ['印发机关'] },
-  print_date: { key: 'printDate', aliases: ['印发日期'] },
-};
+/** Front-matter key → the DocMeta line it sets, with its Chinese names (doc/meta-lines.ts). */
+const LINE_KEYS: Record<string, { key: MetaLineKey; aliases: readonly string[] }> = Object.fromEntries(META_LINES.map((l) => [l.key, { key: l.meta, aliases: l.aliases }]));
 const OTHER_KEYS: Record<string, string[]> = {
   attachments: ['附件', '附件说明'],
   orientation: ['页面方向', '方向'],

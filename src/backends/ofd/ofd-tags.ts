@@ -2,37 +2,18 @@
 // 发文字号, 标题, 主送机关, 正文, 署名, 成文日期, 版记 …, in gongwen's own namespace, so a 电子公文
 // system can find the title and number without OCR. Every element lists its objects as
 // <gw:ObjectRef PageRef="page ID">object ID</gw:ObjectRef>; the short ones also carry their text.
-import type { DocElement } from '../../layout/types.js';
+import { ELEMENTS, type DocElement } from '../../compose/plan.js';
 import { esc } from '../xml-escape.js';
 import { XML_DECL, root } from './ofd-xml.js';
 
 export const TAG_NS = 'urn:gongwen:ofd:tags:1';
 export const TAG_FILE = 'GongwenTags.xml';
 
-/** Element names in the tag file, in the order GB/T 9704 §7 places the elements. */
-export const TAG_NAMES: Record<DocElement, string> = {
-  copyNumber: 'CopyNumber',
-  secrecy: 'Secrecy',
-  urgency: 'Urgency',
-  issuerMark: 'IssuerMark',
-  docNumber: 'DocNumber',
-  signer: 'Signer',
-  separator: 'SeparatorLine',
-  title: 'Title',
-  subtitle: 'Subtitle',
-  recipients: 'Recipients',
-  body: 'Body',
-  attachmentNote: 'AttachmentNote',
-  signature: 'Signature',
-  date: 'Date',
-  note: 'Note',
-  attachment: 'Attachment',
-  colophon: 'Colophon',
-  pageNumber: 'PageNumber',
-};
+/** Element names in the tag file, in the order GB/T 9704 §7 places the elements (compose/plan.ts). */
+export const TAG_NAMES = Object.fromEntries(Object.entries(ELEMENTS).map(([e, x]) => [e, x.tag])) as Record<DocElement, string>;
 
 /** Elements whose text the tag file repeats as `Value` (a line or two, not the body). */
-const WITH_VALUE = new Set<DocElement>(['copyNumber', 'secrecy', 'urgency', 'issuerMark', 'docNumber', 'signer', 'title', 'subtitle', 'recipients', 'signature', 'date']);
+const WITH_VALUE = new Set((Object.keys(ELEMENTS) as DocElement[]).filter((e) => ELEMENTS[e].value));
 
 export interface TagRef {
   element: DocElement;
