@@ -3,7 +3,7 @@
 import { lineText, type Block, type Line } from '../doc/tree.js';
 import { BODY_CELL, GRID, HEADINGS, TABLE, tableFontSize } from '../style/gbt9704.js';
 import { CHART, chartGeometry } from './chart-geometry.js';
-import { columnWidths, tableKeeps } from './column-widths.js';
+import { columnWidths } from './column-widths.js';
 import { bodyFont, textLine } from './compose-head.js';
 import type { BlockPlan, Measure } from './plan.js';
 
@@ -35,7 +35,7 @@ export function composeBlock(b: Block, width: number, measure: Measure): BlockPl
       return { kind: 'pagebreak' };
     case 'table': {
       const size = tableFontSize(b.header.length);
-      return { kind: 'table', node: b, size, fractions: columnWidths(b, width / size), keeps: tableKeeps(b) };
+      return { kind: 'table', node: b, size, fractions: columnWidths(b, width / size) };
     }
     case 'chart': {
       const labelWidth = Math.max(0, ...b.bars.map((bar) => measure(bar.label, 'body')));

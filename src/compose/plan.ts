@@ -5,7 +5,6 @@ import type { ChartNode, Line, TableNode } from '../doc/tree.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { ChartGeometry } from './chart-geometry.js';
 import type { LetterHead } from './letter-head.js';
-import type { Piece } from './keep-whole.js';
 
 /**
  * The 公文 elements (GB/T 9704 §7) a piece of text or a rule belongs to, in the order §7 places them:
@@ -70,8 +69,6 @@ export interface ParaPlan {
   keepNext?: boolean;
   keepLines?: boolean;
   pageBreakBefore?: boolean;
-  /** Pieces no line may break inside (table cells: their column's rule). */
-  keep?: (text: string) => Piece[];
   outline?: { title: string; level: number };
 }
 
@@ -127,7 +124,6 @@ export interface TablePlan {
   size: number;
   /** Each column's share of the width. */
   fractions: number[];
-  keeps: ((text: string) => Piece[])[];
 }
 
 export interface ChartPlan {

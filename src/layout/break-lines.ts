@@ -2,7 +2,7 @@
 // (the `linebreak` package) narrowed by the Chinese 禁则; Latin words and numbers stay whole unless
 // longer than a line; closing punctuation may hang; every line but a paragraph's last is justified.
 import LineBreaker from 'linebreak';
-import { fixedPieces, type Piece } from '../compose/keep-whole.js';
+import type { Piece } from '../compose/keep-whole.js';
 import { HANGING, NO_END, NO_START, isUnsplittablePair } from './kinsoku.js';
 import type { Slot } from './shape-text.js';
 
@@ -24,13 +24,14 @@ export interface BreakOptions {
   justify: boolean;
   /**
    * Pieces of the text no line breaks inside (UTF-16 offsets into the slots' characters): dates and
-   * numbers with units unless told otherwise; table cells and titles keep words too (keep-whole.ts).
+   * none unless told: Latin words and numbers stay whole by UAX #14, Chinese breaks between characters
+   * under the 禁则 — the rules Word, WPS and LibreOffice share, so the DOCX needs no hidden characters.
    */
   keep?: (text: string) => Piece[];
 }
 
 /** Indices i where a line may break before slot i (i in 1..n-1); forced breaks after hard breaks. */
-export function breakOpportunities(slots: readonly Slot[], keep: (text: string) => Piece[] = fixedPieces): { allowed: boolean[]; forced: boolean[] } {
+export function breakOpportunities(slots: readonly Slot[], keep: (text: string) => Piece[] = () => []): { allowed: boolean[]; forced: boolean[] } {
   const n = slots.length;
   const allowed = new Array<boolean>(n + 1).fill(false);
   const forced = new Array<boolean>(n + 1).fill(false);

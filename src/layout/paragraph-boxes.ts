@@ -43,7 +43,7 @@ export function paragraphBoxes(p: ParaPlan, width: number, landscape: boolean, c
   const scale = (p.font.scale ?? 100) / 100;
   if (scale !== 1) for (const s of slots) s.advance *= scale;
   // The first line starts at left + first − hanging; the others at left.
-  const lines = breakLines(slots, { width: width - left - right, firstIndent: first - hanging, justify: p.align === 'justify', ...(p.keep ? { keep: p.keep } : {}) });
+  const lines = breakLines(slots, { width: width - left - right, firstIndent: first - hanging, justify: p.align === 'justify' });
   const h = p.lineHeight;
   const n = lines.length;
   const boxes = lines.map((line, i): Box => {

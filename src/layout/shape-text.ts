@@ -5,7 +5,7 @@ import type { Line, Source } from '../doc/tree.js';
 import { isIgnorable, type Face, type FontBook } from '../fonts/font-book.js';
 import type { FontRole } from '../style/gbt9704.js';
 import type { Rgb } from './types.js';
-import { autospaced } from '../compose/measure-chars.js';
+import { AUTOSPACE_EM, autospaced } from '../compose/measure-chars.js';
 
 export interface Slot {
   ch: string;
@@ -81,16 +81,15 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
 }
 
 /**
- * A quarter em between a Han character and a Latin letter or digit, as Word and LibreOffice add
- * by default (autoSpaceDE / autoSpaceDN): “达到 95%”, “2014 年”. Next to the word joiner that keeps
- * a date whole LibreOffice adds none: the DOCX writes it there as character spacing (runs.ts).
+ * The autospace between a Han character and a Latin letter or digit that readers add by default
+ * (autoSpaceDE / autoSpaceDN): “达到 95%”, “2014 年”; as wide as LibreOffice makes it (AUTOSPACE_EM).
  */
 function addAutospace(slots: Slot[]): void {
   for (let i = 1; i < slots.length; i++) {
     const a = slots[i - 1]!;
     const b = slots[i]!;
     if (autospaced(a.cp, b.cp)) {
-      const extra = Math.max(a.size, b.size) / 4;
+      const extra = Math.max(a.size, b.size) * AUTOSPACE_EM;
       a.auto = extra;
       a.advance += extra;
     }

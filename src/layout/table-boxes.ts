@@ -1,7 +1,6 @@
 // Tables and bar charts as boxes. A table row that fits a page is never split; the header row
 // repeats on every page; a row taller than a page continues under the repeated header.
 import type { ChartPlan, TablePlan } from '../compose/plan.js';
-import { wordPieces } from '../compose/keep-whole.js';
 import { textLine } from '../compose/compose-head.js';
 import type { Line } from '../doc/tree.js';
 import { BODY_CELL, GRID, TABLE, TEXT_BLOCK } from '../style/gbt9704.js';
@@ -46,7 +45,6 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
   const t = plan.node;
   const size = plan.size;
   const widths = plan.fractions.map((f) => f * width);
-  const keeps = plan.keeps;
   const pad = TABLE.cellPadding;
   const lineH = size * TABLE.lineFactor;
   const borderW = 0.5;
@@ -61,7 +59,7 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
       const slots = shapeLine(cell, style, ctx.book, ctx.diagnostics);
       const align: Align = header || t.align[c] === 'center' ? 'center' : t.align[c] === 'right' ? 'right' : 'left';
       // Headers keep their words and items; body cells by their column's rule.
-      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false, keep: header ? wordPieces : keeps[c]! }), x, w, align });
+      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false, }), x, w, align });
       x += w;
     });
     const most = Math.max(...laid.map((l) => l.lines.length), 1);

@@ -2,7 +2,6 @@
 // text), official tables, bar charts, page breaks.
 import type { BlockPlan, ChartPlan, TablePlan } from '../../compose/plan.js';
 import { CHART } from '../../compose/chart-geometry.js';
-import { wordPieces } from '../../compose/keep-whole.js';
 import { textLine } from '../../compose/compose-head.js';
 import type { Line } from '../../doc/tree.js';
 import { GRID, TABLE } from '../../style/gbt9704.js';
@@ -67,7 +66,7 @@ export function tableToXml(t: TablePlan, textWidthPt: number): string {
   const b: Border = { val: 'single', size: eighthPt(0.5), color: '000000' };
   const cellXml = (content: Line, c: number, header: boolean) => {
     const jc: Jc = node.align[c] === 'center' || header ? 'center' : node.align[c] === 'right' ? 'right' : 'left';
-    return cell({ width: cols[c]!, margins, vCenter: true }, paragraph({ line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size, keep: header ? wordPieces : t.keeps[c]! })));
+    return cell({ width: cols[c]!, margins, vCenter: true }, paragraph({ line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size })));
   };
   const minHeight = twip(size * 2);
   let rows = row({ header: true, cantSplit: true, minHeight }, node.header.map((h, c) => cellXml(h, c, true)).join(''));
