@@ -49,7 +49,7 @@ describe('writeDocx', () => {
     expect([...x.matchAll(/<w:r><w:rPr>(?!<w:rStyle)/g)]).toHaveLength(0);
     // No hidden character anywhere: the text is found and pasted as typed.
     expect(x).not.toMatch(/[\u2060\u200b\ufeff\u00ad]/);
-    expect([...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toContain('2013年12月10日');
+    expect([...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toContain('2013年12月12日');
     // The red 发文机关标志 and the red rule under the 发文字号.
     expect(x).toContain('<w:color w:val="FF0000"/>');
     expect(x).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
