@@ -37,10 +37,14 @@ export function fileMeta(b: Built, data: UnitData, date: Date): FileMeta {
   return { title: lineText(m.title).replace(/\n/g, '') || b.inst.name, author: m.author ?? data.unit.issuer, subject: m.subject ?? b.inst.name, keywords: [b.inst.id, data.unit.name], date };
 }
 
-/** The DOCX names a role's font by the family of the user's face the PDF uses; else the standard name. */
+/**
+ * The DOCX names each role's standard face (方正小标宋简体, 仿宋_GB2312 …), the one the office is meant
+ * to have — never a substitute this machine happened to find — unless the project chose the face:
+ * by name in gongwen.yaml (font_roles) or by putting it in the project's own font folder.
+ */
 function docxFontNames(book: FontBook): Partial<Record<FontRole, string>> {
   const out: Partial<Record<FontRole, string>> = {};
-  for (const [role, src] of Object.entries(book.sources) as [FontRole, FontBook['sources'][FontRole]][]) if (src.tier && src.family) out[role] = src.family;
+  for (const [role, src] of Object.entries(book.sources) as [FontRole, FontBook['sources'][FontRole]][]) if (src.family && (src.chosen || src.tier === 'project')) out[role] = src.family;
   return out;
 }
 

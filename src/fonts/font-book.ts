@@ -107,6 +107,7 @@ export class FontBook {
         return undefined;
       }
     };
+    problems.push(...styleSubstitutions(sources));
     // Fallback candidates: the catalog's faces (project, user, system), then the open defaults.
     const candidates: Candidate[] = [
       ...catalog.faces.map((f) => ({
@@ -223,4 +224,27 @@ const rank = (order: Style[], s: Style | undefined) => (s && order.includes(s) ?
 /** Characters that draw nothing and need no glyph. */
 export function isIgnorable(cp: number): boolean {
   return cp === 0x20 || cp === 0x3000 || cp === 0x200b || cp === 0xfeff;
+}
+
+const STYLE_ZH: Record<Style, string> = { song: '宋体', fangsong: '仿宋', kai: '楷体', hei: '黑体' };
+const ROLE_ZH: Record<FontRole, string> = { title: '标题', body: '正文', heading1: '一级标题', heading2: '二级标题', heading3: '三级标题', pageNumber: '页码' };
+
+/**
+ * Roles whose face is of another style than the standard asks (a 宋体 serving 仿宋): the PDF shows
+ * them so, and the office should know before it files it. The title's 小标宋 is a heavy 宋体.
+ */
+function styleSubstitutions(sources: Record<FontRole, FontSource>): string[] {
+  const byFace = new Map<string, { roles: FontRole[]; src: FontSource; style: Style; want: Style }>();
+  for (const [role, src] of Object.entries(sources) as [FontRole, FontSource][]) {
+    const want = ROLE_STYLE[role];
+    if (!src.style || src.style === want) continue;
+    const key = `${src.file}#${src.index ?? 0}>${want}`;
+    const hit = byFace.get(key);
+    if (hit) hit.roles.push(role);
+    else byFace.set(key, { roles: [role], src, style: src.style, want });
+  }
+  return [...byFace.values()].map(({ roles, src, style, want }) => {
+    const who = roles.map((r) => ROLE_ZH[r]).join('和');
+    return `${who}应为${STYLE_ZH[want]}，现用的是${STYLE_ZH[style]}风格的 ${src.label}：PDF 中的${who}将是${STYLE_ZH[style]}；请把${STYLE_ZH[want]}字体放进项目的 fonts/ 目录或在 gongwen.yaml 的 font_roles 中指定（DOCX 仍写标准字体名）`;
+  });
 }

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { TIER_RANK, type CatalogFace, type FontCatalog } from './font-catalog.js';
-import { ROLE_FAMILIES, normName } from './role-names.js';
+import { ROLE_FAMILIES, normName, styleOf, type Style } from './role-names.js';
 import type { FontRole } from '../style/gbt9704.js';
 
 export interface FontSource {
@@ -19,6 +19,10 @@ export interface FontSource {
   why?: string;
   tier?: CatalogFace['tier'];
   outlines?: CatalogFace['outlines'];
+  /** Named for the role in gongwen.yaml (font_roles): the project's choice, which the DOCX names too. */
+  chosen?: boolean;
+  /** Its style (仿宋, 宋体 …) by its names; the open defaults say theirs. */
+  style?: Style;
 }
 
 const require = createRequire(import.meta.url);
@@ -26,16 +30,17 @@ const pkgFile = (spec: string): string => require.resolve(spec);
 
 /** The open defaults: every role works on a fresh `npm ci`. */
 export function defaultSources(): Record<FontRole, FontSource> {
-  const serif = { file: pkgFile('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), label: 'Noto Serif SC Regular（思源宋体）', licence: 'OFL-1.1' };
+  const serif = { file: pkgFile('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), label: 'Noto Serif SC Regular（思源宋体）', licence: 'OFL-1.1', style: 'song' as const };
   return {
-    title: { file: pkgFile('@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf'), label: 'Noto Serif SC Black（代替方正小标宋）', licence: 'OFL-1.1' },
+    title: { file: pkgFile('@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf'), label: 'Noto Serif SC Black（代替方正小标宋）', licence: 'OFL-1.1', style: 'song' },
     body: { ...serif, label: 'Noto Serif SC Regular（代替仿宋_GB2312）' },
     heading3: { ...serif, label: 'Noto Serif SC Regular（代替仿宋_GB2312）' },
-    heading1: { file: pkgFile('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), label: 'Noto Sans SC Regular（代替黑体）', licence: 'OFL-1.1' },
+    heading1: { file: pkgFile('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), label: 'Noto Sans SC Regular（代替黑体）', licence: 'OFL-1.1', style: 'hei' },
     heading2: {
       file: path.join(path.dirname(pkgFile('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff')), 'lxgw-wenkai-latin-500-normal.woff'),
       label: 'LXGW WenKai（霞鹜文楷，代替楷体_GB2312）',
       licence: 'OFL-1.1',
+      style: 'kai',
     },
     pageNumber: { ...serif, label: 'Noto Serif SC Regular（代替宋体）' },
   };
@@ -60,7 +65,8 @@ const TIER_LABEL = { project: '项目字体', user: '用户字体', system: '系
 export function sourceOf(f: CatalogFace, why: string, matched?: string): FontSource {
   // The name that matched (仿宋_GB2312 rather than FangSong_GB2312) is what Word is told.
   const family = matched && f.families.some((n) => normName(n) === normName(matched)) ? matched : (f.families.find((n) => /[\u4e00-\u9fff]/.test(n)) ?? f.families[0] ?? f.postscriptName);
-  return { file: f.file, index: f.index, family, label: faceLabel(f), licence: TIER_LABEL[f.tier], why, tier: f.tier, outlines: f.outlines };
+  const style = styleOf([...f.families, ...f.fullNames]);
+  return { file: f.file, index: f.index, family, label: faceLabel(f), licence: TIER_LABEL[f.tier], why, tier: f.tier, outlines: f.outlines, ...(style ? { style } : {}) };
 }
 
 /**
@@ -77,7 +83,7 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
         'family' in choice
           ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
           : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
-      if (hit) return { role, source: sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), passedOver: [] };
+      if (hit) return { role, source: { ...sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), chosen: true }, passedOver: [] };
       problems.push(`gongwen.yaml 为“${role}”指定的字体“${'family' in choice ? choice.family : choice.file}”没有找到，按默认顺序选择`);
     }
     const wanted = ROLE_FAMILIES[role].map(normName);

@@ -8,6 +8,7 @@ import { ROLE_STYLES } from './role-styles.js';
 import { textBoxParagraph } from './text-box.js';
 import { halfPt, twip } from './units.js';
 import { esc } from '../xml-escape.js';
+import { fontTableXml } from './font-table.js';
 
 /** The parts of a package by path, as docx's compiler returns them. */
 export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
@@ -112,6 +113,8 @@ function compile(pageNumbers: boolean, names: RoleNames): Skeleton {
   const documentOpen = /<w:document[^>]*>/.exec(xml)![0];
   // One sectPr per section, in order: the refs of each.
   const refs = [...xml.matchAll(/<w:sectPr[^>]*>(.*?)<\/w:sectPr>/gs)].map((m) => (m[1]!.match(/<w:footerReference [^>]*\/>/g) ?? []).join(''));
+  // The font table is ours: the roles' faces with their substitution facts (font-table.ts).
+  parts.set('word/fontTable.xml', fontTableXml(names));
   const blank = refs[2] ?? '';
   const blankId = /<w:footerReference w:type="default" (r:id="[^"]+")\/>/.exec(blank)?.[1];
   return {
