@@ -4,7 +4,7 @@
 import { blockWidth, composeDocument } from '../../compose/compose-document.js';
 import { setCells } from '../../compose/measure-chars.js';
 import type { BlockPlan, HeadPlan, Measure, Placed } from '../../compose/plan.js';
-import { lineText, type DocTree } from '../../doc/tree.js';
+import { lineText, type DocTree, type Line } from '../../doc/tree.js';
 import { BODY_CELL, FONT_NAMES, PAGE, PAGE_NUMBER, mm, type FontRole } from '../../style/gbt9704.js';
 import { blockRecords } from './blocks.js';
 import { colophonXml } from './colophon.js';
@@ -25,6 +25,8 @@ export interface DocxOptions {
   fontNames?: Partial<Record<FontRole, string>>;
   /** Page breaks before the 版记 (PagedLayout.colophonBreaks), so it lands on the page our PDF puts it on. */
   colophonBreaks?: number;
+  /** The file's metadata as the PDF carries it: its author (the 发文机关) where the template names none. */
+  author?: string;
 }
 
 /** Widths as Word sets them with the GB fonts: digits half a character, the autospace a quarter. */
@@ -49,9 +51,9 @@ function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = f
   );
 }
 
-function coreXml(doc: DocTree, date: Date): string {
+function coreXml(doc: DocTree, date: Date, fallbackAuthor?: string): string {
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const author = esc(doc.meta.author ?? 'gongwen');
+  const author = esc(doc.meta.author ?? fallbackAuthor ?? 'gongwen');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${esc(lineText(doc.meta.title).replace(/\n/g, ''))}</dc:title>` +
@@ -59,6 +61,28 @@ function coreXml(doc: DocTree, date: Date): string {
     `<dc:creator>${author}</dc:creator><dc:description>${esc(doc.id)}</dc:description><cp:lastModifiedBy>${author}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`
   );
+}
+
+/**
+ * The 公文 elements as custom properties (docProps/custom.xml), for the OA system and the archive
+ * that read a file's properties rather than its text: 发文机关, 发文字号, 标题, 成文日期, 密级, 紧急程度, 签发人.
+ */
+function customXml(doc: DocTree, fallbackAuthor?: string): string {
+  const m = doc.meta;
+  const flat = (l: Line | undefined) => (l ? lineText(l).replace(/\n/g, '') : '');
+  const props: [string, string][] = [
+    ['发文机关', m.author ?? fallbackAuthor ?? ''],
+    ['发文字号', flat(m.docNumber)],
+    ['标题', flat(m.title)],
+    ['成文日期', flat(m.date)],
+    ['密级', flat(m.secrecy)],
+    ['紧急程度', flat(m.urgency)],
+    ['签发人', flat(m.signer)],
+  ];
+  const items = props
+    .filter(([, v]) => v)
+    .map(([name, v], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${esc(v)}</vt:lpwstr></property>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`;
 }
 
 type Part = { landscape: boolean; body: BodyRecord[]; unnumbered?: boolean };
@@ -139,7 +163,7 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
 }
 
 const sharedPacks = new WeakMap<Skeleton, Packed[]>();
-const OWN = new Set(['word/document.xml', 'docProps/core.xml']);
+const OWN = new Set(['word/document.xml', 'docProps/core.xml', 'docProps/custom.xml']);
 const TYPES = '[Content_Types].xml';
 const bytesOf = (d: string | Uint8Array | ArrayBuffer): Uint8Array => (typeof d === 'string' ? Buffer.from(d, 'utf8') : d instanceof Uint8Array ? d : new Uint8Array(d));
 
@@ -158,7 +182,8 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
   const sk = skeleton(doc.meta.pageNumbers, names);
   const own = [
     { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk, opts.colophonBreaks), 'utf8') },
-    { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date), 'utf8') },
+    { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date, opts.author), 'utf8') },
+    { name: 'docProps/custom.xml', data: Buffer.from(customXml(doc, opts.author), 'utf8') },
   ];
   const [types, ...rest] = sharedParts(sk);
   return zipEntries([types!, ...own, ...rest], opts.date);
