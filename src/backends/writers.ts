@@ -53,7 +53,12 @@ export const WRITERS: readonly Writer[] = [
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     takes: 'tree',
     document: async ({ doc, layout, meta, fontNames }) =>
-      (await import('./docx/write-docx.js')).writeDocx(doc, { date: meta.date, ...(meta.author ? { author: meta.author } : {}), ...(fontNames ? { fontNames } : {}), ...(layout?.colophonBreaks ? { colophonBreaks: layout.colophonBreaks } : {}) }),
+      (await import('./docx/write-docx.js')).writeDocx(doc, {
+        date: meta.date,
+        ...(meta.author ? { author: meta.author } : {}),
+        ...(fontNames ? { fontNames } : {}),
+        ...(layout?.colophonBreaks ? { colophonBreaks: layout.colophonBreaks } : {}),
+      }),
   },
   {
     format: 'pdf',

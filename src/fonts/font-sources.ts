@@ -83,7 +83,12 @@ export function resolveSources(catalog: FontCatalog, choices: Partial<Record<Fon
         'family' in choice
           ? catalog.faces.find((f) => [...f.families, ...f.fullNames, f.postscriptName].some((n) => normName(n) === normName(choice.family)))
           : catalog.faces.find((f) => path.resolve(f.file) === path.resolve(choice.file) && f.index === (choice.index ?? 0));
-      if (hit) return { role, source: { ...sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), chosen: true }, passedOver: [] };
+      if (hit)
+        return {
+          role,
+          source: { ...sourceOf(hit, `gongwen.yaml 指定（${'family' in choice ? choice.family : choice.file}）`, 'family' in choice ? choice.family : undefined), chosen: true },
+          passedOver: [],
+        };
       problems.push(`gongwen.yaml 为“${role}”指定的字体“${'family' in choice ? choice.family : choice.file}”没有找到，按默认顺序选择`);
     }
     const wanted = ROLE_FAMILIES[role].map(normName);

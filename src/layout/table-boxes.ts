@@ -59,7 +59,7 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
       const slots = shapeLine(cell, style, ctx.book, ctx.diagnostics);
       const align: Align = header || t.align[c] === 'center' ? 'center' : t.align[c] === 'right' ? 'right' : 'left';
       // Headers keep their words and items; body cells by their column's rule.
-      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false, }), x, w, align });
+      laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false }), x, w, align });
       x += w;
     });
     const most = Math.max(...laid.map((l) => l.lines.length), 1);

@@ -20,7 +20,8 @@ const ALIASES: Record<string, string> = {
   楷体: 'LXGW WenKai',
 };
 
-export function writeFontsConf(dir: string): string {
+/** `swap`: other stand-ins for some GB names (a font set whose pagination differs from ours). */
+export function writeFontsConf(dir: string, swap: Record<string, string> = {}): string {
   const fontDirs = [
     'node_modules/@expo-google-fonts/noto-serif-sc/400Regular',
     'node_modules/@expo-google-fonts/noto-serif-sc/900Black',
@@ -31,7 +32,7 @@ export function writeFontsConf(dir: string): string {
   fs.mkdirSync(path.join(dir, 'fonts'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'fonts', 'LXGWWenKai.ttf'), woffToSfnt(woff));
   fontDirs.push(path.join(dir, 'fonts'));
-  const aliases = Object.entries(ALIASES)
+  const aliases = Object.entries({ ...ALIASES, ...swap })
     .map(([from, to]) => `  <match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="same"><string>${to}</string></edit></match>`)
     .join('\n');
   const conf = `<?xml version="1.0"?>
@@ -48,14 +49,18 @@ ${aliases}
   return file;
 }
 
+const KEEP_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 /** Converts .docx (or .xlsx) files to PDFs in `outDir` with one soffice call; returns the PDF paths. */
-export function convertToPdf(docxFiles: string[], outDir: string): string[] {
+export function convertToPdf(docxFiles: string[], outDir: string, swap: Record<string, string> = {}): string[] {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lo-'));
-  const fontsConf = writeFontsConf(work);
+  const fontsConf = writeFontsConf(work, swap);
   fs.mkdirSync(outDir, { recursive: true });
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxFiles],
+    // The pages Writer inserts itself (before a section that starts on an even page) are kept, as
+    // a duplex print has them; LibreOffice's PDF export leaves them out unless told.
+    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', docxFiles.every((f) => f.endsWith('.docx')) ? KEEP_BLANK_PAGES : 'pdf', '--outdir', outDir, ...docxFiles],
     { env: { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: work }, stdio: 'pipe', timeout: 240_000 },
   );
   fs.rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import type { ColophonPlan } from '../../compose/plan.js';
 import { charCells } from '../../compose/measure-chars.js';
 import { lineText } from '../../doc/tree.js';
-import { COLOPHON, GRID } from '../../style/gbt9704.js';
+import { COLOPHON, GRID, PAGE, TEXT_BLOCK } from '../../style/gbt9704.js';
 import { lineRuns, textRun } from './runs.js';
 import { anchorParagraph, textBoxParagraph } from './text-box.js';
 import { eighthPt, twip } from './units.js';
@@ -31,5 +31,19 @@ export function colophonXml(c: ColophonPlan, widthPt: number): string {
   // LibreOffice 7 ignores a floating table's tblpYSpec="bottom" and a frame's yAlign="bottom" and
   // sets either after the text.
   const heightPt = (lines * twip(GRID.linePitch) + 40) / 20;
-  return textBoxParagraph({ h: { align: 'center' }, v: { align: 'bottom' }, width: widthPt, height: heightPt, content: tbl + anchorParagraph(''), wrap: 'topAndBottom', id: 9001, name: '版记' });
+  // Placed from the page's edges (the 版心's left edge, its foot): the same spot whatever section or
+  // page style the reader puts the page in.
+  const landscape = widthPt > TEXT_BLOCK.width + 1;
+  const left = landscape ? PAGE.margin.bottom : PAGE.margin.left;
+  const bottom = landscape ? PAGE.margin.left + TEXT_BLOCK.width : PAGE.margin.top + TEXT_BLOCK.height;
+  return textBoxParagraph({
+    h: { fromPage: left },
+    v: { fromPage: bottom - heightPt },
+    width: widthPt,
+    height: heightPt,
+    content: tbl + anchorParagraph(''),
+    wrap: 'topAndBottom',
+    id: 9001,
+    name: '版记',
+  });
 }

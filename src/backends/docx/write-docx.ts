@@ -39,12 +39,12 @@ const LANDSCAPE_MARGIN = { top: twip(PAGE.margin.left), bottom: twip(PAGE.margin
 const FOOTER_DISTANCE = twip(mm(28)) - twip(PAGE_NUMBER.inset) - 40;
 
 /** `titlePg`: a letter's first page shows no number (§10.1), its first-page footer is the empty one. */
-function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false, titlePg = false): string {
+function sectPr(sk: Skeleton, landscape: boolean, first: boolean, unnumbered = false, titlePg = false, start: 'nextPage' | 'evenPage' = 'nextPage'): string {
   const w = twip(PAGE.width);
   const h = twip(PAGE.height);
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
   return (
-    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${titlePg ? sk.blankFirstFooterRef : ''}${first ? '' : '<w:type w:val="nextPage"/>'}` +
+    `<w:sectPr>${unnumbered ? sk.blankFooterRefs : landscape ? sk.landscapeFooterRefs : sk.footerRefs}${titlePg ? sk.blankFirstFooterRef : ''}${first ? '' : `<w:type w:val="${start}"/>`}` +
     `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="708" w:footer="${FOOTER_DISTANCE}" w:gutter="0"/>` +
     `<w:pgNumType/>${titlePg ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
@@ -79,13 +79,11 @@ function customXml(doc: DocTree, fallbackAuthor?: string): string {
     ['紧急程度', flat(m.urgency)],
     ['签发人', flat(m.signer)],
   ];
-  const items = props
-    .filter(([, v]) => v)
-    .map(([name, v], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${esc(v)}</vt:lpwstr></property>`);
+  const items = props.filter(([, v]) => v).map(([name, v], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}"><vt:lpwstr>${esc(v)}</vt:lpwstr></property>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`;
 }
 
-type Part = { landscape: boolean; body: BodyRecord[]; unnumbered?: boolean };
+type Part = { landscape: boolean; body: BodyRecord[]; unnumbered?: boolean; evenPage?: boolean };
 
 /** The part the next content goes in: the last one, or a new section when it has the other orientation. */
 function partFor(parts: Part[], landscape: boolean): { part: Part; newPage: boolean } {
@@ -113,18 +111,21 @@ function headRecordsOf(hs: readonly Placed<HeadPlan>[], rule?: number, pageBreak
 }
 
 /**
- * The 版记's anchor paragraph starts the page it is on: one or two breaks after the text, the first
- * of them a new section after a landscape attachment or before a blank page (colophonBreaks 2: the
- * blank page and the 版记 page are a section without numbers).
+ * The 版记 at the foot of an even page, by the reader's own pagination (§7.4.1): when it needs a page
+ * of its own it is a section that starts on an even page — Word and LibreOffice put the blank page
+ * before it themselves when the text ends on an even page, and print that page bare; the 版记 page
+ * is unnumbered when our layout expects the blank page (§7.5). On the text's last page (an even
+ * page with room) it is anchored there. A letter's needs no even page: a plain break.
  */
-function addColophon(parts: Part[], xml: string, landscapeDoc: boolean, colophonBreaks: number): void {
-  const blank = colophonBreaks >= 2;
-  if (blank) parts.push({ landscape: landscapeDoc, body: [], unnumbered: true });
-  const { part, newPage } = blank ? { part: parts[parts.length - 1]!, newPage: true } : partFor(parts, landscapeDoc);
-  const breaks = newPage ? Math.max(0, colophonBreaks - 1) : colophonBreaks;
+function addColophon(parts: Part[], xml: string, landscapeDoc: boolean, colophonBreaks: number, letter: boolean): void {
+  if (colophonBreaks >= 1 && !letter) {
+    parts.push({ landscape: landscapeDoc, body: [para({ line: twip(2) }), raw(xml), para({ line: twip(2) })], unnumbered: colophonBreaks >= 2, evenPage: true });
+    return;
+  }
+  const { part, newPage } = partFor(parts, landscapeDoc);
   // A break at the top of a new section's first page is no break: a line holds that page first.
-  if (newPage && breaks) part.body.push(para({ line: twip(2) }));
-  for (let i = 0; i < breaks; i++) part.body.push(para({ line: twip(2), pageBreakBefore: true }));
+  if (newPage) part.body.push(para({ line: twip(2) }));
+  else for (let i = 0; i < colophonBreaks; i++) part.body.push(para({ line: twip(2), pageBreakBefore: true }));
   part.body.push(raw(xml), para({ line: twip(2) }));
 }
 
@@ -147,12 +148,12 @@ function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0): string {
     part.body.push(...headRecordsOf(a.head, undefined, !newPage));
     addBlocks(parts, a.blocks);
   }
-  if (c.colophon) addColophon(parts, colophonXml(c.colophon, blockWidth(c.landscape)), c.landscape, colophonBreaks);
+  if (c.colophon) addColophon(parts, colophonXml(c.colophon, blockWidth(c.landscape)), c.landscape, colophonBreaks, c.letter);
   const records: BodyRecord[] = [];
   let finalSect = '';
   parts.forEach((p, i) => {
     if (!p.body.length) p.body.push(para({ line: BODY_LINE }));
-    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered, i === 0 && c.letter);
+    const sect = sectPr(sk, p.landscape, i === 0, p.unnumbered, i === 0 && c.letter, p.evenPage ? 'evenPage' : 'nextPage');
     const last = p.body.at(-1)!;
     // A section that is not the last ends with a paragraph carrying its sectPr.
     if (i === parts.length - 1) (records.push(...p.body), (finalSect = sect));
