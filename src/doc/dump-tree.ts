@@ -27,7 +27,7 @@ export function dumpTree(doc: DocTree): string {
       case 'table':
         out.push(`table ${b.header.length} columns × ${b.rows.length} rows  ${at}  align ${b.align.map((a) => a ?? '-').join(',')}`);
         out.push(`  | ${b.header.map(lineText).join(' | ')} |`);
-        for (const r of b.rows) out.push(`  | ${r.map((c) => lineText(c).replace(/\n/g, '⏎')).join(' | ')} |`);
+        b.rows.forEach((r, i) => out.push(`  | ${r.map((c, j) => (b.merged?.[i]?.[j] ? '^^' : lineText(c).replace(/\n/g, '⏎'))).join(' | ')} |`));
         break;
       case 'chart':
         out.push(`chart ${b.bars.length} bars  ${at}`, ...b.bars.map((bar) => `  ${lineText(bar.label)} ${bar.text}${fieldsOf(bar.label)}`));

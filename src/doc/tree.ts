@@ -46,6 +46,11 @@ export interface TableNode {
   header: Line[];
   rows: Line[][];
   align: CellAlign[];
+  /**
+   * Cells merged into the cell above (a ledger's problem over its measures): `^^` in the template's
+   * cell. Such a cell's line is empty; absent when no cell is merged.
+   */
+  merged?: boolean[][];
   span: Span;
 }
 export interface PageBreakNode {

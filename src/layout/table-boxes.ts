@@ -95,7 +95,85 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
     });
   };
   const header = row(t.header, true)[0]!;
-  const rows = t.rows.flatMap((r) => row(r, false, header.height).map((b) => ({ ...b, repeatHeader: [header] })));
+  const spec: TableSpec = { widths, pad, lineH, size, width, borderW, align: t.align, landscape };
+  const rows: Box[] = [];
+  for (const g of rowGroups(t)) {
+    // A problem over its measures: one box, its merged cells spanning their rows — unless the group
+    // is taller than a page, when its rows go as rows.
+    const merged = g.length > 1 ? groupBox(t, g, spec, ctx) : undefined;
+    const boxes = merged && merged.height <= blockHeight - header.height - 5 ? [merged] : g.flatMap((r) => row(t.rows[r]!, false, header.height));
+    rows.push(...boxes.map((b) => ({ ...b, repeatHeader: [header] })));
+  }
   // The header stays with the first row.
   return [{ ...header, keepWithNext: true }, ...rows];
+}
+
+interface TableSpec {
+  widths: number[];
+  pad: number;
+  lineH: number;
+  size: number;
+  width: number;
+  borderW: number;
+  align: TablePlan['node']['align'];
+  landscape: boolean;
+}
+
+/** Rows in groups: a row and the rows below it that have a cell merged into one above. */
+function rowGroups(t: TablePlan['node']): number[][] {
+  const groups: number[][] = [];
+  t.rows.forEach((_r, i) => {
+    if (i > 0 && t.merged?.[i]?.some(Boolean)) groups.at(-1)!.push(i);
+    else groups.push([i]);
+  });
+  return groups;
+}
+
+/**
+ * A group of rows as one box: each cell laid out in its column, a merged cell spanning the rows it
+ * covers (its text centred over them), rows as tall as their own cells and the last row of a span
+ * taller when the spanning text needs it; rules between rows only where cells are not merged.
+ */
+function groupBox(t: TablePlan['node'], g: number[], s: TableSpec, ctx: BlockContext): Box {
+  const n = g.length;
+  const isMerged = (k: number, c: number) => k > 0 && !!t.merged?.[g[k]!]?.[c];
+  // Each cell's span (rows it covers within the group) and its lines.
+  const cells: { k: number; c: number; span: number; lines: BrokenLine[] }[] = [];
+  for (let k = 0; k < n; k++) {
+    t.rows[g[k]!]!.forEach((cell, c) => {
+      if (isMerged(k, c)) return;
+      let span = 1;
+      while (k + span < n && isMerged(k + span, c)) span++;
+      const slots = shapeLine(cell, { role: 'body', size: s.size, color: BLACK }, ctx.book, ctx.diagnostics);
+      cells.push({ k, c, span, lines: breakLines(slots, { width: s.widths[c]! - 2 * s.pad, justify: false }) });
+    });
+  }
+  const need = (lines: number) => Math.max(Math.max(lines, 1) * s.lineH + 4, s.size * 2);
+  const heights = Array.from({ length: n }, (_v, k) => Math.max(s.size * 2, ...cells.filter((x) => x.k === k && x.span === 1).map((x) => need(x.lines.length))));
+  for (const x of cells.filter((x) => x.span > 1)) {
+    const have = heights.slice(x.k, x.k + x.span).reduce((a, b) => a + b, 0);
+    if (need(x.lines.length) > have) heights[x.k + x.span - 1]! += need(x.lines.length) - have;
+  }
+  const tops = heights.reduce<number[]>((acc, h, k) => [...acc, acc[k]! + h], [0]);
+  const xs = s.widths.reduce<number[]>((acc, w, c) => [...acc, acc[c]! + w], [0]);
+  const items: PageItem[] = [];
+  for (const x of cells) {
+    const top = tops[x.k]!;
+    const h = tops[x.k + x.span]! - top;
+    const align = s.align[x.c] === 'center' ? 'center' : s.align[x.c] === 'right' ? 'right' : 'left';
+    let y = top + (h - x.lines.length * s.lineH) / 2;
+    for (const line of x.lines) {
+      const inner = s.widths[x.c]! - 2 * s.pad;
+      const dx = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
+      items.push(...lineItems(line, xs[x.c]! + s.pad + dx, y + baselineIn(s.lineH, s.size)).map((it) => ({ ...it, element: 'body' as const })));
+      y += s.lineH;
+    }
+  }
+  const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: s.borderW, color: BLACK, element: 'body' });
+  const height = tops[n]!;
+  items.push(rule(0, 0, s.width, 0), rule(0, height, s.width, height));
+  for (const vx of xs) items.push(rule(vx, 0, vx, height));
+  // Between rows, over the columns whose cell below is not merged into the one above.
+  for (let k = 1; k < n; k++) s.widths.forEach((_w, c) => !isMerged(k, c) && items.push(rule(xs[c]!, tops[k]!, xs[c + 1]!, tops[k]!)));
+  return { height, items, landscape: s.landscape };
 }

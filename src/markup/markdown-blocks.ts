@@ -129,11 +129,17 @@ function tableBlock(n: Table, inlinesOf: (c: PhrasingContent[]) => Inline[], spa
     while (out.length < width) out.push([]);
     return out.slice(0, width);
   };
+  const rows = rest.map(cells);
+  // `^^` alone in a body cell (template text, not data): merged into the cell above.
+  const isMark = (l: Line) => l.length === 1 && l[0]!.type === 'text' && !l[0]!.source.field && l[0]!.text.trim() === '^^';
+  const merged = rows.map((r, i) => r.map((c) => i > 0 && isMark(c)));
+  const any = merged.some((r) => r.some(Boolean));
   return {
     type: 'table',
     header: head ? cells(head) : [],
-    rows: rest.map(cells),
+    rows: any ? rows.map((r, i) => r.map((c, j) => (merged[i]![j] ? [] : c))) : rows,
     align: (n.align ?? []).map((a) => (a ?? null) as CellAlign),
+    ...(any ? { merged } : {}),
     span,
   };
 }

@@ -64,12 +64,20 @@ export function tableToXml(t: TablePlan, textWidthPt: number): string {
   const pad = twip(TABLE.cellPadding);
   const margins = { top: twip(2), left: pad, bottom: twip(2), right: pad };
   const b: Border = { val: 'single', size: eighthPt(0.5), color: '000000' };
-  const cellXml = (content: Line, c: number, header: boolean) => {
+  const merged = (r: number, c: number) => !!node.merged?.[r]?.[c];
+  /** `r`: the body row (−1: the header). Rows of a merged group keep with the next (keepNext in Word). */
+  const cellXml = (content: Line, c: number, r: number) => {
+    const header = r < 0;
     const jc: Jc = node.align[c] === 'center' || header ? 'center' : node.align[c] === 'right' ? 'right' : 'left';
-    return cell({ width: cols[c]!, margins, vCenter: true }, paragraph({ line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size })));
+    const vMerge = header ? undefined : merged(r, c) ? 'continue' : merged(r + 1, c) ? 'restart' : undefined;
+    const keepNext = !header && !!node.merged?.[r + 1]?.some(Boolean);
+    return cell(
+      { width: cols[c]!, ...(vMerge ? { vMerge } : {}), margins, vCenter: true },
+      paragraph({ ...(keepNext ? { keepNext } : {}), line, jc }, lineRuns(content, { role: header ? 'heading1' : 'body', size })),
+    );
   };
   const minHeight = twip(size * 2);
-  let rows = row({ header: true, cantSplit: true, minHeight }, node.header.map((h, c) => cellXml(h, c, true)).join(''));
-  for (const r of node.rows) rows += row({ cantSplit: true, minHeight }, r.map((x, c) => cellXml(x, c, false)).join(''));
+  let rows = row({ header: true, cantSplit: true, minHeight }, node.header.map((h, c) => cellXml(h, c, -1)).join(''));
+  node.rows.forEach((r, i) => (rows += row({ cantSplit: true, minHeight }, r.map((x, c) => cellXml(x, c, i)).join(''))));
   return table({ width: widthTw, columns: cols, jc: 'center', borders: { top: b, left: b, bottom: b, right: b, insideH: b, insideV: b } }, rows);
 }

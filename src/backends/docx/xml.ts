@@ -63,6 +63,8 @@ export interface TableProps {
 
 export interface CellProps {
   width: number;
+  /** A cell merged with the ones below it (restart) or into the one above (continue). */
+  vMerge?: 'restart' | 'continue';
   margins?: { top: number; left: number; bottom: number; right: number };
   vCenter?: boolean;
 }
@@ -76,6 +78,7 @@ export interface RowProps {
 
 export function cell(c: CellProps, paragraphs: string): string {
   let x = `<w:tcW w:type="dxa" w:w="${c.width}"/>`;
+  if (c.vMerge) x += c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>';
   if (c.margins) {
     const m = c.margins;
     x += `<w:tcMar><w:top w:type="dxa" w:w="${m.top}"/><w:left w:type="dxa" w:w="${m.left}"/><w:bottom w:type="dxa" w:w="${m.bottom}"/><w:right w:type="dxa" w:w="${m.right}"/></w:tcMar>`;
