@@ -24,7 +24,9 @@ describe('the DOCX by the reader’s own pagination', () => {
   /** unit/name → our PDF, LibreOffice's with the usual stand-ins, and with the shifted font set. */
   const docs = new Map<string, { docx: string; ours: string; lo: string; shifted: string }>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    // Between the long LibreOffice runs the worker answers vitest (a blocked worker times its RPC out).
+    const breathe = () => new Promise((r) => setTimeout(r, 50));
     for (const [inputs, out] of [
       ['data', 'a'],
       ['kinds/examples', 'b'],
@@ -35,7 +37,9 @@ describe('the DOCX by the reader’s own pagination', () => {
         const d = path.join(dir, out, unit);
         if (!fs.statSync(d).isDirectory()) continue;
         const files = fs.readdirSync(d).filter((f) => f.endsWith('.docx')).map((f) => path.join(d, f));
+        await breathe();
         const lo = convertToPdf(files, path.join(dir, 'lo', out, unit));
+        await breathe();
         const shifted = convertToPdf(files, path.join(dir, 'shifted', out, unit), { 仿宋_GB2312: 'HanaMinA' });
         files.forEach((f, i) => docs.set(`${unit}/${path.basename(f, '.docx')}`, { docx: f, ours: f.replace(/\.docx$/, '.pdf'), lo: lo[i]!, shifted: shifted[i]! }));
       }

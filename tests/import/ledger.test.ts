@@ -1,5 +1,6 @@
 // Combined ledgers (问题清单和整改台账) as offices keep them: merged cells, continuation rows, notes,
 // GB18030 CSV, UTF-8 CSV with BOM, GBK YAML; every problem and measure arrives, linked, and renders.
+import { textLines } from '../support/poppler.js';
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -96,7 +97,13 @@ describe('combined ledgers', () => {
     const rendered = gongwen(['render', unit, '--out', out, '--only', 'problem-list', '--format', 'pdf', '--no-system-fonts']);
     expect(rendered.code).toBe(0);
     const pdf = fs.readdirSync(path.join(out, '某某区教育局')).find((f) => f.endsWith('.pdf'))!;
-    const txt = execFileSync('pdftotext', [path.join(out, '某某区教育局', pdf), '-']).toString().replace(/\s+/g, '');
+    // Read cell by cell: the lines of one column, top to bottom (a row's cells stand side by side).
+    const byColumn = new Map<number, { y: number; text: string }[]>();
+    for (const l of textLines(path.join(out, '某某区教育局', pdf))) {
+      const k = Math.round(l.xMin / 6);
+      (byColumn.get(k) ?? byColumn.set(k, []).get(k)!).push({ y: l.page * 1e4 + l.yMin, text: l.text });
+    }
+    const txt = [...byColumn.values()].map((ls) => ls.sort((a, b) => a.y - b.y).map((l) => l.text).join('')).join('|').replace(/\s+/g, '');
     for (const row of ROWS) for (const c of [row[1], row[3]]) if (typeof c === 'string') expect(txt).toContain(c);
   });
 
