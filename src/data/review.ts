@@ -12,6 +12,11 @@ export function reviewUnit(d: UnitData, opts: { asOf?: DateValue } = {}): Diagno
   const out: Diagnostic[] = [];
   const at = (path: string): Span | undefined => d.spans.get(path);
 
+  // A 发文字号 without its 序号 would print “沪某委党〔2013〕　号”: said before it is printed.
+  if (d.unit.doc_number_prefix && !d.unit.doc_number) {
+    out.push(warning('W_DOC_NUMBER', `发文字号没有序号：文件将印成“${d.unit.doc_number_prefix}〔年份〕　号”，留待手写`, at('unit.doc_number_prefix'), '在单位信息中填写 发文字号序号（doc_number）'));
+  }
+
   // Problem ids are unique; every reference points at one.
   const ids = new Map<string, number>();
   d.problems.forEach((p, i) => {

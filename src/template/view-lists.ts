@@ -134,8 +134,9 @@ export function campaignViews(c: ViewContext) {
   return d.campaigns.map((c, i) => ({
     index: i + 1,
     title: tag(c.title, `campaigns.${i}.title`),
-    // 文山会海专项整治 is already a 专项整治: its plan is 文山会海专项整治方案, not …专项整治专项整治方案.
-    name: tag(/专项整治$/.test(c.title) ? c.title : `${c.title}专项整治`, `campaigns.${i}.title`),
+    // A name that already says what it is (文山会海专项整治, 遏制文山会海专项治理, 办公用房清理整改) gets
+    // no 专项整治 again, and its plan is …方案 once: never …专项治理专项整治方案.
+    name: tag(campaignName(c.title), `campaigns.${i}.title`),
     origin: c.origin ?? null,
     origin_label: lab(ENUMS.ORIGIN, c.origin),
     target: tag(c.target, `campaigns.${i}.target`),
@@ -202,4 +203,10 @@ export function leaderViews(c: ViewContext, problems: ReturnType<typeof problemV
       deadline: dt(m.deadline),
     })),
   }));
+}
+
+/** A 专项整治's name from its title: the title as it is when it ends in 整治, 治理 or 整改 (a 方案 dropped). */
+export function campaignName(title: string): string {
+  const bare = title.replace(/方案$/, '');
+  return /(整治|治理|整改)$/.test(bare) ? bare : `${bare}专项整治`;
 }

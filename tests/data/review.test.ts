@@ -56,3 +56,21 @@ describe('review rules (SPEC §7)', () => {
     expect(d.find((x) => x.code === 'E_ENUM')!.hint).toContain('revise（完善/修订）');
   });
 });
+
+describe('the 发文字号 and the 专项整治 names as offices write them (issue 30)', () => {
+  it('warns W_DOC_NUMBER at the prefix when the 序号 is missing, and not when it is there', () => {
+    const without = review(BASE.replace('date: 2014-01-10 }', 'date: 2014-01-10, doc_number_prefix: 沪某委党 }'));
+    expect(without.filter((d) => d.code === 'W_DOC_NUMBER').map((d) => d.span?.line)).toEqual([1]);
+    const withIt = review(BASE.replace('date: 2014-01-10 }', 'date: 2014-01-10, doc_number_prefix: 沪某委党, doc_number: "12" }'));
+    expect(withIt.some((d) => d.code === 'W_DOC_NUMBER')).toBe(false);
+  });
+
+  it('gives a campaign the 专项整治 suffix once: never after a name that already ends in 整治, 治理 or 整改', async () => {
+    const { campaignName } = await import('../../src/template/view-lists.js');
+    expect(campaignName('公务用车“小号牌”清理')).toBe('公务用车“小号牌”清理专项整治');
+    expect(campaignName('文山会海专项整治')).toBe('文山会海专项整治');
+    expect(campaignName('遏制文山会海专项治理')).toBe('遏制文山会海专项治理');
+    expect(campaignName('办公用房清理整改')).toBe('办公用房清理整改');
+    expect(campaignName('违规发放津补贴专项整治方案')).toBe('违规发放津补贴专项整治');
+  });
+});
