@@ -52,6 +52,18 @@ export const helpers: Record<string, HelperDelegate> = {
         return d.zh;
     }
   },
+  /**
+   * {{dateRange from to}} → 2013年12月16日至2014年1月31日, 2014年2月1日至3月31日: the year on the first
+   * date, and on the second only when it differs; a third argument replaces 至 (“—” in a table).
+   */
+  dateRange: (...a: unknown[]) => {
+    const [from, to, sep] = args(a);
+    const zh = (d: unknown) => (d instanceof DateView ? d.zh : d == null ? '' : String(d));
+    if (!(from instanceof DateView) || !(to instanceof DateView)) return [zh(from), zh(to)].filter(Boolean).join(typeof sep === 'string' ? sep : '至');
+    const sameYear = !to.words && !to.ongoing && to.year !== null && to.year === from.year && to.month !== null;
+    const end = sameYear ? `${to.month}月${to.day === null ? '' : `${to.day}日`}` : to.zh;
+    return `${from.zh}${typeof sep === 'string' ? sep : '至'}${end}`;
+  },
   inc: (...a: unknown[]) => Number(args(a)[0]) + 1,
   add: (...a: unknown[]) => args(a).reduce((s: number, x) => s + Number(x), 0),
   eq: (...a: unknown[]) => {

@@ -46,3 +46,15 @@ describe('markers', () => {
     expect([1, 10, 11, 20, 21, 100, 105, 110].map(chineseNumeral)).toEqual(['一', '十', '十一', '二十', '二十一', '一百', '一百零五', '一百一十']);
   });
 });
+
+describe('date ranges as offices write them (issue 30)', () => {
+  it('puts the year on the first date, and on the second only when it differs', async () => {
+    const { DateView } = await import('../../src/template/date-view.js');
+    const d = (year: number, month: number, day: number) => new DateView({ kind: 'date', year, month, day });
+    const range = (a: InstanceType<typeof DateView>, b: InstanceType<typeof DateView>, sep?: string) =>
+      renderTemplate(sep ? '{{dateRange a b s}}' : '{{dateRange a b}}', 't', { a, b, s: sep }).result!.text;
+    expect(range(d(2013, 12, 16), d(2014, 1, 31))).toBe('2013年12月16日至2014年1月31日');
+    expect(range(d(2014, 2, 1), d(2014, 3, 31))).toBe('2014年2月1日至3月31日');
+    expect(range(d(2014, 2, 1), d(2014, 3, 31), '—')).toBe('2014年2月1日—3月31日');
+  });
+});
