@@ -1,7 +1,7 @@
 // Table column widths from content, shared by the DOCX and PDF backends so both tables look alike.
 // The automatic table layout of browsers: each column gets the width of the longest piece of its
-// cells that must stay whole (a 四风 category, a date, a name, a number with its unit, the 序号:
-// keep-whole.ts, the same pieces the line breaker keeps), and the rest of the line is shared in
+// cells a reader wants on one line (a 四风 category, a date, a name, a number with its unit, the 序号:
+// keep-whole.ts), so a cell of one such entry never wraps, and the rest of the line is shared in
 // proportion to how much more each column would like.
 import { columnKeeps, longestPiece, type Piece } from './keep-whole.js';
 import { lineText, type Line, type TableNode } from '../doc/tree.js';
@@ -24,8 +24,8 @@ function widestPiece(l: Line | undefined, keep: (text: string) => Piece[]): numb
   );
 }
 
-/** The pieces rule of each column of `t` (the line breakers of both backends use the same). */
-export function tableKeeps(t: TableNode): ((text: string) => Piece[])[] {
+/** The pieces rule of each column of `t`: words and short items for columns of short entries. */
+function tableKeeps(t: TableNode): ((text: string) => Piece[])[] {
   const n = t.header.length || t.rows[0]?.length || 0;
   return columnKeeps(
     t.rows.map((r) => r.map((c) => lineText(c))),

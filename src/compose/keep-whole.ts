@@ -1,8 +1,9 @@
-// Pieces of text a line never breaks inside, shared by the line breaker (PDF), the column widths
-// (PDF and DOCX) and the DOCX writer (word joiners): dates however the data writes them (2014年3月31日,
-// 2014.3.31, 三月底) and numbers with their unit (15万元, 3个, 第2批, 20%) everywhere; in table cells and
-// titles, words too: the 四风 categories and the compounds these documents use (领导班子, 专项整治,
-// 长期坚持 …), a short item of a list (a name, a 序号) and what the segmenter calls a word.
+// Pieces of text a reader wants on one line, for the table column widths (a column as wide as its
+// longest piece) and the title's line breaks (never inside a word): dates however the data writes them
+// (2014年3月31日, 2014.3.31, 三月底) and numbers with their unit (15万元, 3个, 第2批, 20%); the 四风
+// categories and the compounds these documents use (领导班子, 专项整治, 长期坚持 …), a short item of a
+// list (a name, a 序号) and what the segmenter calls a word. Body lines break by the readers' rules
+// (layout/break-lines.ts), not by these.
 
 /** A piece as UTF-16 offsets [start, end). */
 export type Piece = readonly [number, number];

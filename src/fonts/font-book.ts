@@ -8,7 +8,7 @@ import { defaultSources, resolveSources, sourceOf, type FontSource, type RoleCho
 import { cacheFile, scanCatalog, type FontCatalog } from './font-catalog.js';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { RELATED_STYLES, ROLE_STYLE, styleOf, type Style } from './role-names.js';
+import { RELATED_STYLES, ROLE_STYLE, type Style } from './role-names.js';
 import { covers, readFaces } from './sfnt-info.js';
 
 export { Face } from './face.js';
@@ -110,12 +110,10 @@ export class FontBook {
     problems.push(...styleSubstitutions(sources));
     // Fallback candidates: the catalog's faces (project, user, system), then the open defaults.
     const candidates: Candidate[] = [
-      ...catalog.faces.map((f) => ({
-        style: styleOf([...f.families, ...f.fullNames]),
-        mayHave: (cp: number) => covers(f.coverage, cp),
-        open: tryOpen(sourceOf(f, '补字')),
-        label: f.families[0] ?? f.file,
-      })),
+      ...catalog.faces.map((f) => {
+        const src = sourceOf(f, '补字');
+        return { style: src.style, mayHave: (cp: number) => covers(f.coverage, cp), open: tryOpen(src), label: f.families[0] ?? f.file };
+      }),
       ...Object.entries(defaults).map(([role, d]) => ({ style: DEFAULT_STYLE[role as FontRole], mayHave: () => true, open: tryOpen(d), label: d.label })),
     ];
     // Within a style, Simplified Chinese faces before Traditional, Japanese and Korean ones: the

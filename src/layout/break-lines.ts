@@ -2,7 +2,6 @@
 // (the `linebreak` package) narrowed by the Chinese 禁则; Latin words and numbers stay whole unless
 // longer than a line; closing punctuation may hang; every line but a paragraph's last is justified.
 import LineBreaker from 'linebreak';
-import type { Piece } from '../compose/keep-whole.js';
 import { HANGING, NO_END, NO_START, isUnsplittablePair } from './kinsoku.js';
 import type { Slot } from './shape-text.js';
 
@@ -22,16 +21,14 @@ export interface BreakOptions {
   firstIndent?: number;
   /** Justify all lines but the last (and lines ending in a forced break). */
   justify: boolean;
-  /**
-   * Pieces of the text no line breaks inside (UTF-16 offsets into the slots' characters): dates and
-   * none unless told: Latin words and numbers stay whole by UAX #14, Chinese breaks between characters
-   * under the 禁则 — the rules Word, WPS and LibreOffice share, so the DOCX needs no hidden characters.
-   */
-  keep?: (text: string) => Piece[];
 }
 
-/** Indices i where a line may break before slot i (i in 1..n-1); forced breaks after hard breaks. */
-export function breakOpportunities(slots: readonly Slot[], keep: (text: string) => Piece[] = () => []): { allowed: boolean[]; forced: boolean[] } {
+/**
+ * Indices i where a line may break before slot i (i in 1..n-1); forced breaks after hard breaks.
+ * Only the rules Word, WPS and LibreOffice share: Latin words and numbers whole by UAX #14, Chinese
+ * between characters under the 禁则 — so the DOCX needs no hidden characters to break alike.
+ */
+export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]; forced: boolean[] } {
   const n = slots.length;
   const allowed = new Array<boolean>(n + 1).fill(false);
   const forced = new Array<boolean>(n + 1).fill(false);
@@ -71,12 +68,6 @@ export function breakOpportunities(slots: readonly Slot[], keep: (text: string) 
     while (k > 0 && isSpace(slots[k]!)) k--;
     if (NO_START.has(cur.ch) || NO_END.has(slots[k]!.ch) || isUnsplittablePair(prev.ch, cur.ch)) allowed[i] = false;
   }
-  for (const [a, b] of keep(text)) {
-    for (let o = a + 1; o < b; o++) {
-      const i = slotAt[o]!;
-      if (i > 0 && !forced[i]) allowed[i] = false;
-    }
-  }
   return { allowed, forced };
 }
 
@@ -91,7 +82,7 @@ const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
 export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLine[] {
   const n = slots.length;
   if (n === 0) return [{ slots: [], xs: [], width: 0, justified: false }];
-  const { allowed, forced } = breakOpportunities(slots, opts.keep);
+  const { allowed, forced } = breakOpportunities(slots);
   const lines: BrokenLine[] = [];
   let start = 0;
   while (start < n) {

@@ -25,7 +25,7 @@ export interface LayoutResult {
 export const MAX_PAGES = 1000;
 
 /** Widths as the PDF sets them: the fonts' own advances. */
-const measureWith =
+export const measureWith =
   (ctx: BlockContext): Measure =>
   (line, role) =>
     natural(line, styleOf(bodyFont(role)), ctx).width;

@@ -75,13 +75,7 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
       for (const cell of laid) {
         const lines = cell.lines.slice(from, to);
         // A whole row is centred in its cell; the slices of a row carried over pages start at the top.
-        let y = centred ? (height - lines.length * lineH) / 2 : 2;
-        for (const line of lines) {
-          const inner = cell.w - 2 * pad;
-          const dx = cell.align === 'center' ? (inner - line.width) / 2 : cell.align === 'right' ? inner - line.width : 0;
-          items.push(...lineItems(line, cell.x + pad + dx, y + baselineIn(lineH, size)).map((it) => ({ ...it, element: 'body' as const })));
-          y += lineH;
-        }
+        items.push(...cellLines(lines, cell.x, cell.w, cell.align, centred ? (height - lines.length * lineH) / 2 : 2, { pad, lineH, size }));
       }
       // Borders: top, bottom, and every vertical line.
       const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: borderW, color: BLACK, element: 'body' });
@@ -161,13 +155,7 @@ function groupBox(t: TablePlan['node'], g: number[], s: TableSpec, ctx: BlockCon
     const top = tops[x.k]!;
     const h = tops[x.k + x.span]! - top;
     const align = s.align[x.c] === 'center' ? 'center' : s.align[x.c] === 'right' ? 'right' : 'left';
-    let y = top + (h - x.lines.length * s.lineH) / 2;
-    for (const line of x.lines) {
-      const inner = s.widths[x.c]! - 2 * s.pad;
-      const dx = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
-      items.push(...lineItems(line, xs[x.c]! + s.pad + dx, y + baselineIn(s.lineH, s.size)).map((it) => ({ ...it, element: 'body' as const })));
-      y += s.lineH;
-    }
+    items.push(...cellLines(x.lines, xs[x.c]!, s.widths[x.c]!, align, top + (h - x.lines.length * s.lineH) / 2, s));
   }
   const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: s.borderW, color: BLACK, element: 'body' });
   const height = tops[n]!;
@@ -176,4 +164,13 @@ function groupBox(t: TablePlan['node'], g: number[], s: TableSpec, ctx: BlockCon
   // Between rows, over the columns whose cell below is not merged into the one above.
   for (let k = 1; k < n; k++) s.widths.forEach((_w, c) => !isMerged(k, c) && items.push(rule(xs[c]!, tops[k]!, xs[c + 1]!, tops[k]!)));
   return { height, items, landscape: s.landscape };
+}
+
+/** A cell's lines as items, from `y` down, each aligned within the cell's padding. */
+function cellLines(lines: readonly BrokenLine[], x: number, w: number, align: Align, y: number, s: { pad: number; lineH: number; size: number }): PageItem[] {
+  const inner = w - 2 * s.pad;
+  return lines.flatMap((line, i) => {
+    const dx = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
+    return lineItems(line, x + s.pad + dx, y + i * s.lineH + baselineIn(s.lineH, s.size)).map((it) => ({ ...it, element: 'body' as const }));
+  });
 }

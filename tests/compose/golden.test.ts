@@ -4,17 +4,15 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { dumpComposed } from '../../src/compose/dump-composed.js';
-import { bodyFont } from '../../src/compose/compose-head.js';
 import { FontBook } from '../../src/fonts/font-book.js';
-import { natural, styleOf } from '../../src/layout/paragraph-boxes.js';
+import { measureWith } from '../../src/layout/layout-document.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 import { ROOT, exampleDocs } from '../support/examples.js';
 import { expectGolden } from '../support/golden.js';
 
 const DIR = path.join(ROOT, 'tests/golden/compose');
 const book = FontBook.load(nodeWorld(ROOT), { system: false });
-const ctx = { book, diagnostics: [] };
-const measure = (line: Parameters<typeof natural>[0], role: Parameters<typeof bodyFont>[0]) => natural(line, styleOf(bodyFont(role)), ctx).width;
+const measure = measureWith({ book, diagnostics: [] });
 
 describe.each([
   ['example documents', ['data'], 20],

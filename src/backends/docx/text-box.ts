@@ -1,4 +1,4 @@
-// A DrawingML text box anchored to the page or the margins: the one way to place content at a
+// A DrawingML text box anchored to the page or the text: the one way to place content at a
 // fixed spot that Word and LibreOffice both honour (the 版记 at the bottom of the text block, the
 // turned page number of a landscape page, the 信函 head). The anchor sits in a paragraph of its own,
 // 1 pt high; several can share one (textBoxRun). Without content the shape is a filled rectangle:
@@ -8,10 +8,10 @@
 const EMU_PER_PT = 12700;
 
 export interface TextBox {
-  /** Horizontal place: aligned to the margins, or an offset (pt) from the page's left edge or the text column's. */
-  h: { align: 'center' } | { fromPage: number } | { fromColumn: number };
-  /** Vertical place: aligned to the margins' bottom, or an offset (pt) from the page's top edge or the anchoring paragraph's. */
-  v: { align: 'bottom' } | { fromPage: number } | { fromParagraph: number };
+  /** Horizontal place: an offset (pt) from the page's left edge or the text column's. */
+  h: { fromPage: number } | { fromColumn: number };
+  /** Vertical place: an offset (pt) from the page's top edge or the anchoring paragraph's. */
+  v: { fromPage: number } | { fromParagraph: number };
   /** Size in points. */
   width: number;
   height: number;
@@ -33,7 +33,6 @@ const emu = (pt: number) => Math.round(pt * EMU_PER_PT);
 /** The run holding the anchored shape, for a paragraph that anchors several. */
 export function textBoxRun(b: TextBox): string {
   const place = (axis: 'H' | 'V', p: TextBox['h'] | TextBox['v']) => {
-    if ('align' in p) return `<wp:position${axis} relativeFrom="margin"><wp:align>${p.align}</wp:align></wp:position${axis}>`;
     const [from, off] = 'fromPage' in p ? ['page', p.fromPage] : 'fromColumn' in p ? ['column', p.fromColumn] : ['paragraph', p.fromParagraph];
     return `<wp:position${axis} relativeFrom="${from}"><wp:posOffset>${emu(off)}</wp:posOffset></wp:position${axis}>`;
   };

@@ -18,10 +18,7 @@ import { pack, zipEntries, type Packed } from '../zip-package.js';
 export interface DocxOptions {
   /** Fixed date for core properties and zip entries (byte-identical output). */
   date: Date;
-  /**
-   * Font names per role when they are not the standard ones: the family names of the user's fonts
-   * the PDF used, so Word on the same machine shows the same faces.
-   */
+  /** Font names per role where the project chose its own faces (font_roles, its fonts/ folder); else the standard names. */
   fontNames?: Partial<Record<FontRole, string>>;
   /** Page breaks before the 版记 (PagedLayout.colophonBreaks), so it lands on the page our PDF puts it on. */
   colophonBreaks?: number;
