@@ -1,5 +1,6 @@
 // Breaks a 标题 into lines that keep words whole and form a trapezoid or a diamond, never an
-// hourglass (GB/T 9704 §7.3.1: "标题排列应当使用梯形或菱形"). Shared by the DOCX and PDF backends.
+// hourglass (GB/T 9704 §7.3.1: "标题排列应当使用梯形或菱形"), 词意完整: no line ends on “关于”, and
+// the 发文机关 before it stays on one line. Shared by the DOCX and PDF backends.
 import { compoundPieces, fixedPieces, insidePieces } from './keep-whole.js';
 import { charCells } from './measure-chars.js';
 import { splitLineAt } from './split-line.js';
@@ -8,14 +9,26 @@ import { lineText, type Line } from '../doc/tree.js';
 const NO_START = /^[，。、；：？！）》」』】〕’”…—·]/;
 const NO_END = /[（《「『【〔‘“]$/;
 
+/** What a break right before “关于” is worth, in squared cells of imbalance. */
+const ABOUT_BONUS = 30;
+
 /** One segmenter for the process: constructing one costs more than segmenting a title. */
 const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
 
+/**
+ * The name before “关于” (the 发文机关, “中共某某省交通投资集团有限公司委员会关于…”) as one piece
+ * when it fits a line: a title breaks before “关于”, not inside the name.
+ */
+function issuerPiece(text: string, maxCells: number): [number, number][] {
+  const at = text.indexOf('关于');
+  return at > 1 && charCells(text.slice(0, at)) <= maxCells ? [[0, at]] : [];
+}
+
 /** Word boundaries (UTF-16 offsets) where a title may break. */
-function breakOffsets(text: string): number[] {
+function breakOffsets(text: string, maxCells: number): number[] {
   const out: number[] = [];
   // The segmenter splits 领导|班子 and 教育|实践|活动: the documents' compounds, dates and numbers stay whole.
-  const inside = insidePieces([...compoundPieces(text), ...fixedPieces(text)]);
+  const inside = insidePieces([...compoundPieces(text), ...fixedPieces(text), ...issuerPiece(text, maxCells)]);
   let depth = 0;
   let pos = 0;
   for (const s of seg.segment(text)) {
@@ -27,7 +40,7 @@ function breakOffsets(text: string): number[] {
     if (pos >= text.length) break;
     const before = text.slice(0, pos);
     const after = text.slice(pos);
-    if (NO_START.test(after) || NO_END.test(before) || inside.has(pos)) continue;
+    if (NO_START.test(after) || NO_END.test(before) || inside.has(pos) || before.endsWith('关于')) continue;
     // Breaking inside a quoted name (《…》, “…”) is allowed but costs (see below).
     out.push(depth > 0 ? -pos : pos);
   }
@@ -51,8 +64,9 @@ export function titleLines(title: Line, maxCells: number): Line[] {
   if (text.includes('\n')) return [title];
   const total = charCells(text);
   if (total <= maxCells) return [title];
-  const raw = breakOffsets(text);
+  const raw = breakOffsets(text, maxCells);
   const cands = raw.map(Math.abs);
+  const about = text.indexOf('关于');
   const inQuote = new Set(raw.filter((x) => x < 0).map((x) => -x));
   let best: { cost: number; cuts: number[] } | undefined;
   for (let k = Math.ceil(total / maxCells); k <= Math.min(5, Math.ceil(total / maxCells) + 1) && !best; k++) {
@@ -64,6 +78,8 @@ export function titleLines(title: Line, maxCells: number): Line[] {
         const mean = total / lens.length;
         let cost = lens.reduce((s, l) => s + (l - mean) ** 2, 0);
         cost += cuts.filter((c) => inQuote.has(c)).length * 40;
+        // “发文机关 / 关于事由的文种”: the break before “关于” is the one offices choose.
+        if (about > 0 && cuts.includes(about)) cost -= ABOUT_BONUS;
         if (!best || cost < best.cost) best = { cost, cuts: [...cuts] };
         return;
       }

@@ -164,26 +164,33 @@ export function regulationViews(c: ViewContext) {
   }));
 }
 
+/** What a check's remedy is called after its verdict (the notice: 补课, 加把火, 返工重来). */
+const REMEDY_LABEL: Record<string, string> = { solid: '巩固措施', remedial: '补课措施', redo: '返工措施' };
+
 export function lookbackView(c: ViewContext) {
   const { d, tag, dt, lab } = c;
-  return d.lookback
-    ? {
-        checks: LOOKBACK_CHECKS.filter((c) => d.lookback![c.key]).map((c, i) => {
-          const ck = d.lookback![c.key]!;
-          return {
-            index: i + 1,
-            key: c.key,
-            label: c.label,
-            question: c.question,
-            verdict: ck.verdict ?? null,
-            verdict_label: lab(ENUMS.VERDICT, ck.verdict),
-            findings: tag(ck.findings, `lookback.${c.key}.findings`),
-            remedy: tag(ck.remedy, `lookback.${c.key}.remedy`),
-            done_on: dt(ck.done_on),
-          };
-        }),
-      }
-    : null;
+  if (!d.lookback) return null;
+  const checks = LOOKBACK_CHECKS.filter((c) => d.lookback![c.key]).map((c, i) => {
+    const ck = d.lookback![c.key]!;
+    return {
+      index: i + 1,
+      key: c.key,
+      label: c.label,
+      question: c.question,
+      verdict: ck.verdict ?? null,
+      verdict_label: lab(ENUMS.VERDICT, ck.verdict),
+      findings: tag(ck.findings, `lookback.${c.key}.findings`),
+      remedy: tag(ck.remedy, `lookback.${c.key}.remedy`),
+      remedy_label: REMEDY_LABEL[ck.verdict ?? ''] ?? '整改措施',
+      done_on: dt(ck.done_on),
+    };
+  });
+  // The checks grouped by verdict, 扎实 first, for the report's prose (“学习教育、……四个方面总体扎实；……”).
+  const verdicts = Object.keys(ENUMS.VERDICT.values)
+    .map((v) => ({ verdict: v, verdict_label: lab(ENUMS.VERDICT, v), items: checks.filter((k) => k.verdict === v) }))
+    .filter((g) => g.items.length)
+    .map((g) => ({ ...g, labels: g.items.map((k) => k.label).join('、'), count: g.items.length }));
+  return { checks, verdicts };
 }
 
 export function leaderViews(c: ViewContext, problems: ReturnType<typeof problemViews>) {

@@ -37,6 +37,18 @@ describe('titleLines (GB/T 9704 §7.3.1)', () => {
       }
     }
   });
+  it('never ends a line on 关于 and keeps the 发文机关 before it on one line (§7.3.2: 词意完整)', () => {
+    const t = '中共某某省交通投资集团有限公司委员会关于落实省委第五巡视组巡视反馈意见的整改方案';
+    const lines = titleLines(L(t), 20).map(text);
+    expect(lines.join('')).toBe(t);
+    expect(lines[0]).toBe('中共某某省交通投资集团有限公司委员会');
+    expect(lines[1]!.startsWith('关于')).toBe(true);
+    for (const x of ['中共上海市某某委员会党组关于进一步加强和改进机关作风建设的实施意见', '中共某某大学委员会关于印发《中共某某大学委员会领导班子教育实践活动整改方案》的通知']) {
+      const ls = titleLines(L(x), 20).map(text);
+      expect(ls.join('')).toBe(x);
+      expect(ls.some((l) => l.endsWith('关于')), ls.join('|')).toBe(false);
+    }
+  });
   it('never makes an hourglass and never loses a character', () => {
     const titles = [
       '关于印发《上海市某某委员会党组领导班子教育实践活动整改方案》和《专项整治方案》的通知',
