@@ -1,6 +1,6 @@
 // One document of a unit from its template, with the unit's documents it binds as attachments
 // (附件1 整改方案, 附件2 问题清单 of a 印发通知): used by render and by the preview alike.
-import { error, hasErrors, type Diagnostic } from '../diag/diagnostic.js';
+import { error, hasErrors, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitData } from '../data/types.js';
 import { lineText, type Annex, type AttachmentRef, type DocTree, type Line } from '../doc/tree.js';
 import { findTemplate, type TemplateSource } from '../template/template-store.js';
@@ -39,10 +39,25 @@ function fromTemplate(input: UnitDocInput, inst: DocInstance, out: UnitDoc): Doc
   const base = { ...input.view, ...inst.extra(input.view), ...input.extra, doc_name: inst.name };
   const texts = kindTexts(input.data.kind, inst.spec, base, out.diagnostics);
   if (hasErrors(out.diagnostics)) return undefined;
-  const view = { ...base, ...texts };
+  // 各文件文号: the document's own number, by its name or its kind entry's name.
+  const numbers = ((input.view.unit as { doc_numbers?: Record<string, unknown> } | undefined)?.doc_numbers ?? {}) as Record<string, unknown>;
+  const docNumber = numbers[inst.name] ?? (inst.spec ? numbers[inst.spec.name] : undefined) ?? null;
+  const view = { ...base, ...texts, doc: { ...texts.doc, doc_number: docNumber } };
   const b = buildDocument({ id: inst.id, template, view, fields: input.fields });
   out.diagnostics.push(...b.diagnostics);
+  if (b.doc?.meta.upward) out.diagnostics.push(...upwardGaps(b.doc, inst.name, input.data));
   return b.doc && !hasErrors(b.diagnostics) ? b.doc : undefined;
+}
+
+/** A 上行文 without 签发人 (so without 版头) or without its 发文字号: said, at the unit, with what to add. */
+function upwardGaps(doc: DocTree, name: string, data: UnitData): Diagnostic[] {
+  const at = data.spans.get('unit.signers') ?? data.spans.get('unit.issuer') ?? data.spans.get('unit');
+  if (!doc.meta.signer) return [warning('W_UPWARD', `上行文“${name}”没有签发人：不排版头、发文字号和签发人`, at, '在单位信息中填写 签发人（signers）')];
+  if (!doc.meta.docNumber) {
+    const hint = data.unit.doc_number_prefix ? `在单位信息的 各文件文号 中写明“- 文件: ${name}”及其“序号”` : '在单位信息中填写 发文字号前缀（机关代字），并在 各文件文号 中写明本文件的序号';
+    return [warning('W_UPWARD', `上行文“${name}”没有发文字号`, data.spans.get('unit.doc_numbers') ?? at, hint)];
+  }
+  return [];
 }
 
 /** An attached document keeps its title, subtitle, orientation and body; its 版头, 署名 and 版记 go (§7.3.7). */

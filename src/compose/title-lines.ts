@@ -10,7 +10,7 @@ const NO_START = /^[，。、；：？！）》」』】〕’”…—·]/;
 const NO_END = /[（《「『【〔‘“]$/;
 
 /** What a break right before “关于” is worth, in squared cells of imbalance. */
-const ABOUT_BONUS = 30;
+const ABOUT_BONUS = 40;
 
 /** One segmenter for the process: constructing one costs more than segmenting a title. */
 const seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
@@ -24,11 +24,21 @@ function issuerPiece(text: string, maxCells: number): [number, number][] {
   return at > 1 && charCells(text.slice(0, at)) <= maxCells ? [[0, at]] : [];
 }
 
+/** Names a title never breaks: a 发文字号 (某审报〔2025〕12号) and an inspection group (区委第二巡察组). */
+const NAMES = /[\p{Script=Han}]{0,8}〔\d{4}〕\d+号|(?:中央|省委|市委|区委|县委)?第[一二三四五六七八九十]+(?:巡视|巡察|督导|巡回指导)组/gu;
+function namePieces(text: string): [number, number][] {
+  return [...text.matchAll(NAMES)].map((m) => {
+    // The 机关代字 starts after “关于” (“…关于某审报〔2025〕12号…”).
+    const about = m[0].lastIndexOf('关于');
+    return [about >= 0 ? m.index + about + 2 : m.index, m.index + m[0].length];
+  });
+}
+
 /** Word boundaries (UTF-16 offsets) where a title may break. */
 function breakOffsets(text: string, maxCells: number): number[] {
   const out: number[] = [];
   // The segmenter splits 领导|班子 and 教育|实践|活动: the documents' compounds, dates and numbers stay whole.
-  const inside = insidePieces([...compoundPieces(text), ...fixedPieces(text), ...issuerPiece(text, maxCells)]);
+  const inside = insidePieces([...compoundPieces(text), ...fixedPieces(text), ...issuerPiece(text, maxCells), ...namePieces(text)]);
   let depth = 0;
   let pos = 0;
   for (const s of seg.segment(text)) {

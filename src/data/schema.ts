@@ -121,6 +121,8 @@ export const UNIT = obj([
   f('doc_number', '发文字号序号', ['发文字号序号', '文号序号'], text),
   // The 回头看 report's own number (the unit's doc_number is the 整改方案's).
   f('report_doc_number', '报告发文字号序号', ['报告发文字号序号', '报告文号序号'], text),
+  // Each further document's own 序号 (上行文 reports: 备案报告, 整改情况报告 …), by the document's name.
+  f('doc_numbers', '各文件文号', ['各文件文号', '各文件发文字号'], list(obj([f('document', '文件', ['文件', '文档', '名称'], text, true), f('number', '序号', ['序号', '发文字号序号'], text, true)]))),
   f('filing_to', '备案机关', ['备案机关', '报送机关'], text, true),
   // 签发人 of the unit's 上行文 (the 回头看 report): one name or several, 张三、李四.
   f('signers', '签发人', ['签发人'], { kind: 'text', join: '、' }),

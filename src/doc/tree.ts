@@ -90,6 +90,8 @@ export interface DocMeta extends MetaLines {
    */
   annexOf?: { docNumber?: Line; label: string };
   pageNumbers: boolean;
+  /** A 上行文 (a report to a higher organ): it carries 版头, 发文字号 and 签发人 when the unit gives them (§7.2.6). */
+  upward?: boolean;
   /** Document metadata (PDF info / DOCX core properties). */
   author?: string;
   subject?: string;

@@ -16,6 +16,7 @@ const OTHER_KEYS: Record<string, string[]> = {
   format: ['格式', '版式'],
   sealed: ['印章', '加盖印章', 'seal'],
   page_numbers: ['页码'],
+  direction: ['行文方向'],
   author: ['作者'],
   subject: ['主题'],
 };
@@ -83,6 +84,10 @@ export function parseFrontMatter(lines: string[], firstRenderedLine: number, spa
       meta.sealed = v === true || ['true', '是', '加盖', '有'].includes(String(v).trim());
     } else if (key === 'page_numbers') {
       meta.pageNumbers = !(v === false || ['false', '否', '无'].includes(String(v)));
+    } else if (key === 'direction') {
+      const d = String(v).trim();
+      if (['up', 'upward', '上行文', '上行'].includes(d)) meta.upward = true;
+      else if (!['down', 'level', '下行文', '平行文', '下行', '平行'].includes(d)) diagnostics.push(warning('W_FRONT_MATTER', `行文方向“${d}”应为 上行文、平行文 或 下行文`, spanAt(lineOfKey(k))));
     } else if (key === 'author') meta.author = plain(String(v), texts);
     else if (key === 'subject') meta.subject = plain(String(v), texts);
   }

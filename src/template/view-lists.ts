@@ -37,6 +37,8 @@ export function unitView(c: ViewContext) {
     doc_number_prefix: tag(u.doc_number_prefix, 'unit.doc_number_prefix'),
     doc_number: docNumber ? tag(docNumber, 'unit.doc_number_prefix') : null,
     report_doc_number: reportNumber ? tag(reportNumber, 'unit.report_doc_number') : null,
+    // 文号 of the documents named in 各文件文号, by name (the document's view reads its own: doc.doc_number).
+    doc_numbers: Object.fromEntries((u.doc_numbers ?? []).map((n, i) => [n.document, tag(numbered(n.number) ?? undefined, `unit.doc_numbers.${i}.number`)])),
     filing_to: tag(u.filing_to, 'unit.filing_to'),
     signers: tag(u.signers, 'unit.signers'),
     supervisor: tag(u.supervisor, 'unit.supervisor'),

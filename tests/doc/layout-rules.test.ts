@@ -43,6 +43,11 @@ describe('titleLines (GB/T 9704 §7.3.1)', () => {
     expect(lines.join('')).toBe(t);
     expect(lines[0]).toBe('中共某某省交通投资集团有限公司委员会');
     expect(lines[1]!.startsWith('关于')).toBe(true);
+    // Names stay whole: an inspection group, a 发文字号.
+    const g = titleLines(L('中共某某区市场监督管理局党组关于区委第二巡察组巡察反馈意见整改进展情况的报告'), 20).map(text);
+    expect(g.some((l) => l.includes('区委第二巡察组')), g.join('|')).toBe(true);
+    const n = titleLines(L('某某区教育局关于某审报〔2025〕12号审计报告所提问题整改情况的报告'), 20).map(text);
+    expect(n.some((l) => l.includes('某审报〔2025〕12号')), n.join('|')).toBe(true);
     for (const x of ['中共上海市某某委员会党组关于进一步加强和改进机关作风建设的实施意见', '中共某某大学委员会关于印发《中共某某大学委员会领导班子教育实践活动整改方案》的通知']) {
       const ls = titleLines(L(x), 20).map(text);
       expect(ls.join('')).toBe(x);

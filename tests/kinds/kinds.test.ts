@@ -119,10 +119,10 @@ describe('deadlines from the feedback date', () => {
   };
 
   it('a plan dated after its month is R_PLAN_LATE at the date; a unit may set its own term', () => {
-    expect(unit('  成文日期: 2025年7月25日\n')).toEqual(['R_PLAN_LATE@15']);
+    expect(unit('  成文日期: 2025年7月25日\n')).toEqual(['R_PLAN_LATE@19']);
     expect(unit('  成文日期: 2025年7月25日\n  整改方案时限: 2个月\n')).toEqual([]);
     expect(unit('  成文日期: 2025年7月20日\n')).toEqual([]);
-    expect(unit('  成文日期: 2025年7月15日\n  整改方案时限: 不久\n')).toEqual(['E_TYPE@16']);
+    expect(unit('  成文日期: 2025年7月15日\n  整改方案时限: 不久\n')).toEqual(['E_TYPE@20']);
   });
 });
 
