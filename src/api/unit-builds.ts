@@ -4,6 +4,7 @@ import { hasErrors, warning, type Diagnostic } from '../diag/diagnostic.js';
 import type { UnitData } from '../data/types.js';
 import type { DocTree } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
+import { fitOnePage } from '../layout/fit-page.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
 import { PACKET } from '../packet/packet-plan.js';
@@ -66,11 +67,27 @@ const reported = new WeakSet<FontBook>();
  */
 export function laidOut(ctx: BuildContext, built: Built): Built | undefined {
   const paged = ctx.formats.some((f) => writerFor(f).takes === 'layout');
-  if (!paged && !(hasColophon(built.doc) && ctx.formats.includes('docx'))) return built;
+  if (!paged && !built.doc.meta.onePage && !(hasColophon(built.doc) && ctx.formats.includes('docx'))) return built;
   const book = ctx.fonts();
   if (book.problems.length && !reported.has(book)) {
     reported.add(book);
     for (const p of book.problems) ctx.diagnostics.push(warning('W_FONT', p));
+  }
+  if (built.doc.meta.onePage) {
+    // Fitted once here: every writer, the DOCX too, takes the fitted tree.
+    const fit = fitOnePage(built.doc, book);
+    ctx.diagnostics.push(...fit.diagnostics);
+    if (fit.overflows)
+      ctx.diagnostics.push(
+        warning(
+          'W_ONE_PAGE',
+          `“${built.name}”应在一页内，用最小字号仍有 ${fit.layout.pages.length} 页`,
+          built.doc.blocks.find((b) => b.type === 'table')?.span,
+          '减少表格中的内容，或把较长的内容移到附件',
+        ),
+      );
+    if (hasErrors(fit.diagnostics)) return undefined;
+    return { ...built, doc: fit.doc, layout: fit.layout };
   }
   const laid = layoutDocument(built.doc, book);
   ctx.diagnostics.push(...laid.diagnostics);

@@ -34,7 +34,7 @@ export function composeBlock(b: Block, width: number, measure: Measure): BlockPl
     case 'pagebreak':
       return { kind: 'pagebreak' };
     case 'table': {
-      const size = tableFontSize(b.header.length);
+      const size = b.size ?? tableFontSize(b.header.length);
       return { kind: 'table', node: b, size, fractions: columnWidths(b, width / size) };
     }
     case 'chart': {

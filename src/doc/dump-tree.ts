@@ -25,9 +25,9 @@ export function dumpTree(doc: DocTree): string {
         out.push(`p${b.indent === 'none' ? '0' : ''} ${lineText(b.inlines).replace(/\n/g, '⏎')}  ${at}${fieldsOf(b.inlines)}`);
         break;
       case 'table':
-        out.push(`table ${b.header.length} columns × ${b.rows.length} rows  ${at}  align ${b.align.map((a) => a ?? '-').join(',')}`);
+        out.push(`table ${b.header.length} columns × ${b.rows.length} rows${b.size ? ` ${b.size}pt` : ''}  ${at}  align ${b.align.map((a) => a ?? '-').join(',')}`);
         out.push(`  | ${b.header.map(lineText).join(' | ')} |`);
-        b.rows.forEach((r, i) => out.push(`  | ${r.map((c, j) => (b.merged?.[i]?.[j] ? '^^' : lineText(c).replace(/\n/g, '⏎'))).join(' | ')} |`));
+        b.rows.forEach((r, i) => out.push(`  | ${r.map((c, j) => (b.merged?.[i]?.[j] ? '^^' : (b.cellAlign?.[i]?.[j] === 'right' ? '>>' : '') + lineText(c).replace(/\n/g, '⏎'))).join(' | ')} |`));
         break;
       case 'chart':
         out.push(`chart ${b.bars.length} bars  ${at}`, ...b.bars.map((bar) => `  ${lineText(bar.label)} ${bar.text}${fieldsOf(bar.label)}`));

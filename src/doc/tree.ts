@@ -41,6 +41,8 @@ export interface ParagraphNode {
   span: Span;
 }
 export type CellAlign = 'left' | 'center' | 'right' | null;
+/** A body cell's alignment: its own (cellAlign) over its column's. */
+export const alignOf = (t: { align: CellAlign[]; cellAlign?: CellAlign[][] }, r: number, c: number): CellAlign => t.cellAlign?.[r]?.[c] ?? t.align[c] ?? null;
 export interface TableNode {
   type: 'table';
   header: Line[];
@@ -51,6 +53,10 @@ export interface TableNode {
    * cell. Such a cell's line is empty; absent when no cell is merged.
    */
   merged?: boolean[][];
+  /** A body cell's own alignment over its column's (`>>` opening the template's cell: flush right). */
+  cellAlign?: CellAlign[][];
+  /** The text size in pt when a document is fitted to one page (layout/fit-page.ts); else by its columns. */
+  size?: number;
   span: Span;
 }
 export interface PageBreakNode {
@@ -90,6 +96,8 @@ export interface DocMeta extends MetaLines {
    */
   annexOf?: { docNumber?: Line; label: string };
   pageNumbers: boolean;
+  /** Set on one page whatever its content (the 备案表): its tables' type is made smaller until it fits. */
+  onePage?: boolean;
   /** A 上行文 (a report to a higher organ): it carries 版头, 发文字号 and 签发人 when the unit gives them (§7.2.6). */
   upward?: boolean;
   /** Document metadata (PDF info / DOCX core properties). */

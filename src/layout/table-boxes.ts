@@ -2,7 +2,7 @@
 // repeats on every page; a row taller than a page continues under the repeated header.
 import type { ChartPlan, TablePlan } from '../compose/plan.js';
 import { textLine } from '../compose/compose-head.js';
-import type { Line } from '../doc/tree.js';
+import { alignOf, type CellAlign, type Line } from '../doc/tree.js';
 import { BODY_CELL, GRID, TABLE, TEXT_BLOCK } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
 import { breakLines, type BrokenLine } from './break-lines.js';
@@ -50,14 +50,16 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
   const borderW = 0.5;
   // A row's slice of lines fits what a page holds under the header (and the table's top border).
   const blockHeight = landscape ? TEXT_BLOCK.width : TEXT_BLOCK.height;
-  const row = (cells: Line[], header: boolean, headerHeight = 0): Box[] => {
+  /** `r`: the body row (−1: the header). */
+  const row = (cells: Line[], r: number, headerHeight = 0): Box[] => {
+    const header = r < 0;
     const laid: { lines: BrokenLine[]; x: number; w: number; align: Align }[] = [];
     let x = 0;
     cells.forEach((cell, c) => {
       const w = widths[c]!;
       const style: TextStyle = { role: header ? 'heading1' : 'body', size, color: BLACK };
       const slots = shapeLine(cell, style, ctx.book, ctx.diagnostics);
-      const align: Align = header || t.align[c] === 'center' ? 'center' : t.align[c] === 'right' ? 'right' : 'left';
+      const align: Align = header ? 'center' : toAlign(alignOf(t, r, c));
       // Headers keep their words and items; body cells by their column's rule.
       laid.push({ lines: breakLines(slots, { width: w - 2 * pad, justify: false }), x, w, align });
       x += w;
@@ -88,14 +90,14 @@ export function tableBoxes(plan: TablePlan, width: number, landscape: boolean, c
       return { height, items, landscape };
     });
   };
-  const header = row(t.header, true)[0]!;
-  const spec: TableSpec = { widths, pad, lineH, size, width, borderW, align: t.align, landscape };
+  const header = row(t.header, -1)[0]!;
+  const spec: TableSpec = { widths, pad, lineH, size, width, borderW, landscape };
   const rows: Box[] = [];
   for (const g of rowGroups(t)) {
     // A problem over its measures: one box, its merged cells spanning their rows — unless the group
     // is taller than a page, when its rows go as rows.
     const merged = g.length > 1 ? groupBox(t, g, spec, ctx) : undefined;
-    const boxes = merged && merged.height <= blockHeight - header.height - 5 ? [merged] : g.flatMap((r) => row(t.rows[r]!, false, header.height));
+    const boxes = merged && merged.height <= blockHeight - header.height - 5 ? [merged] : g.flatMap((r) => row(t.rows[r]!, r, header.height));
     rows.push(...boxes.map((b) => ({ ...b, repeatHeader: [header] })));
   }
   // The header stays with the first row.
@@ -109,7 +111,6 @@ interface TableSpec {
   size: number;
   width: number;
   borderW: number;
-  align: TablePlan['node']['align'];
   landscape: boolean;
 }
 
@@ -154,7 +155,7 @@ function groupBox(t: TablePlan['node'], g: number[], s: TableSpec, ctx: BlockCon
   for (const x of cells) {
     const top = tops[x.k]!;
     const h = tops[x.k + x.span]! - top;
-    const align = s.align[x.c] === 'center' ? 'center' : s.align[x.c] === 'right' ? 'right' : 'left';
+    const align = toAlign(alignOf(t, g[x.k]!, x.c));
     items.push(...cellLines(x.lines, xs[x.c]!, s.widths[x.c]!, align, top + (h - x.lines.length * s.lineH) / 2, s));
   }
   const rule = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'rule', x1, y1, x2, y2, width: s.borderW, color: BLACK, element: 'body' });
@@ -165,6 +166,8 @@ function groupBox(t: TablePlan['node'], g: number[], s: TableSpec, ctx: BlockCon
   for (let k = 1; k < n; k++) s.widths.forEach((_w, c) => !isMerged(k, c) && items.push(rule(xs[c]!, tops[k]!, xs[c + 1]!, tops[k]!)));
   return { height, items, landscape: s.landscape };
 }
+
+const toAlign = (a: CellAlign): Align => (a === 'center' ? 'center' : a === 'right' ? 'right' : 'left');
 
 /** A cell's lines as items, from `y` down, each aligned within the cell's padding. */
 function cellLines(lines: readonly BrokenLine[], x: number, w: number, align: Align, y: number, s: { pad: number; lineH: number; size: number }): PageItem[] {

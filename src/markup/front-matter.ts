@@ -17,6 +17,7 @@ const OTHER_KEYS: Record<string, string[]> = {
   sealed: ['印章', '加盖印章', 'seal'],
   page_numbers: ['页码'],
   direction: ['行文方向'],
+  one_page: ['一页', '单页'],
   author: ['作者'],
   subject: ['主题'],
 };
@@ -84,6 +85,8 @@ export function parseFrontMatter(lines: string[], firstRenderedLine: number, spa
       meta.sealed = v === true || ['true', '是', '加盖', '有'].includes(String(v).trim());
     } else if (key === 'page_numbers') {
       meta.pageNumbers = !(v === false || ['false', '否', '无'].includes(String(v)));
+    } else if (key === 'one_page') {
+      meta.onePage = v === true || ['true', '是'].includes(String(v).trim());
     } else if (key === 'direction') {
       const d = String(v).trim();
       if (['up', 'upward', '上行文', '上行'].includes(d)) meta.upward = true;

@@ -134,14 +134,28 @@ function tableBlock(n: Table, inlinesOf: (c: PhrasingContent[]) => Inline[], spa
   const isMark = (l: Line) => l.length === 1 && l[0]!.type === 'text' && !l[0]!.source.field && l[0]!.text.trim() === '^^';
   const merged = rows.map((r, i) => r.map((c) => i > 0 && isMark(c)));
   const any = merged.some((r) => r.some(Boolean));
+  // `>>` opening a body cell (template text): the cell set flush right (a 盖章 and date at its lower right).
+  const right = rows.map((r) => r.map(isRight));
+  const anyRight = right.some((r) => r.some(Boolean));
+  const body = rows.map((r, i) => r.map((c, j) => (merged[i]![j] ? [] : right[i]![j] ? dropRightMark(c) : c)));
   return {
     type: 'table',
     header: head ? cells(head) : [],
-    rows: any ? rows.map((r, i) => r.map((c, j) => (merged[i]![j] ? [] : c))) : rows,
+    rows: body,
     align: (n.align ?? []).map((a) => (a ?? null) as CellAlign),
     ...(any ? { merged } : {}),
+    ...(anyRight ? { cellAlign: right.map((r) => r.map((x) => (x ? ('right' as const) : null))) } : {}),
     span,
   };
+}
+
+const RIGHT_MARK = /^>>\s*/;
+const isRight = (l: Line) => l[0]?.type === 'text' && !l[0].source.field && RIGHT_MARK.test(l[0].text);
+function dropRightMark(l: Line): Line {
+  const [first, ...rest] = l;
+  if (first?.type !== 'text') return l;
+  const text = first.text.replace(RIGHT_MARK, '');
+  return text ? [{ ...first, text }, ...rest] : rest;
 }
 
 /**

@@ -5,7 +5,7 @@ export const MM = 72 / 25.4;
 export const mm = (v: number): number => v * MM;
 
 /** 号 → pt (practice, gbt9704.md §1). */
-export const SIZE = { chu: 42, xiaochu: 36, yi: 26, xiaoyi: 24, er: 22, xiaoer: 18, san: 16, xiaosan: 15, si: 14, xiaosi: 12, wu: 10.5 } as const;
+export const SIZE = { chu: 42, xiaochu: 36, yi: 26, xiaoyi: 24, er: 22, xiaoer: 18, san: 16, xiaosan: 15, si: 14, xiaosi: 12, wu: 10.5, xiaowu: 9 } as const;
 
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'heading3';
 

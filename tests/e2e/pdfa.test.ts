@@ -11,6 +11,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gongwen } from '../support/cli.js';
+import { scannedPdf } from '../support/scanned-pdf.js';
 import { ROOT } from '../support/examples.js';
 import { catalogOf, dictOf, fontAdvances, pdfInfo, pdfObjects, pdfXmp, preflight, qpdfJson, streamBytes, type PdfObject, type PdfValue } from '../support/pdf-inspect.js';
 
@@ -33,14 +34,6 @@ let project: string;
 let pdfs: string[];
 const run = (args: string[], cwd = ROOT) => gongwen(args, cwd);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** A scanned page as offices make them: a page image wrapped in a PDF. */
-async function scannedPdf(png: Uint8Array, pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const img = await doc.embedPng(png);
-  for (let i = 0; i < pages; i++) doc.addPage([595.28, 841.89]).drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
-  return doc.save();
-}
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-pdfa-'));

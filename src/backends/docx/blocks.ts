@@ -3,7 +3,7 @@
 import type { BlockPlan, ChartPlan, TablePlan } from '../../compose/plan.js';
 import { CHART } from '../../compose/chart-geometry.js';
 import { textLine } from '../../compose/compose-head.js';
-import type { Line } from '../../doc/tree.js';
+import { alignOf, type Line } from '../../doc/tree.js';
 import { GRID, TABLE } from '../../style/gbt9704.js';
 import { BODY_LINE, paraRecord } from './element-paragraphs.js';
 import { para, raw, type BodyRecord } from './records.js';
@@ -68,7 +68,8 @@ export function tableToXml(t: TablePlan, textWidthPt: number): string {
   /** `r`: the body row (−1: the header). Rows of a merged group keep with the next (keepNext in Word). */
   const cellXml = (content: Line, c: number, r: number) => {
     const header = r < 0;
-    const jc: Jc = node.align[c] === 'center' || header ? 'center' : node.align[c] === 'right' ? 'right' : 'left';
+    const a = header ? 'center' : alignOf(node, r, c);
+    const jc: Jc = a === 'center' ? 'center' : a === 'right' ? 'right' : 'left';
     const vMerge = header ? undefined : merged(r, c) ? 'continue' : merged(r + 1, c) ? 'restart' : undefined;
     const keepNext = !header && !!node.merged?.[r + 1]?.some(Boolean);
     return cell(

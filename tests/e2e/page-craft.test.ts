@@ -1,0 +1,77 @@
+// Pages a 文秘 would sign off (issue 30), measured with poppler: the 备案表 stands on one page
+// whatever it lists (12 documents and 3 scans here), its “（盖章）” and date at the cell's lower right;
+// no body line is stretched and no page ends more than 3 grid lines short before a page that does
+// not have to start fresh, in every example PDF.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gongwen } from '../support/cli.js';
+import { convertToPdf } from '../support/libreoffice.js';
+import { ROOT } from '../support/examples.js';
+import { BLOCK } from '../support/grid-check.js';
+import { pageCount, textLines } from '../support/poppler.js';
+import { scannedPdf } from '../support/scanned-pdf.js';
+
+let work: string;
+
+/** Eight more 专项整治 for the example unit (ten in all): with its 整改方案 and 制度建设计划, twelve documents to file. */
+function campaigns(n: number): string {
+  return Array.from(
+    { length: n },
+    (_v, i) => `  - title: 第${i + 3}项专项整治工作
+    origin: own
+    target: 第${i + 3}个方面群众反映强烈的突出问题
+    lead_department: 办公室
+    owner: 王五
+    steps:
+      - { action: 全面排查，建立问题台账, deadline: 2013-12-31 }
+      - { action: 逐项整治，建立长效机制, deadline: 2014-03-31 }
+    evaluation: 每月检查评估一次
+    accountability: 对整治不力的严肃问责
+    deadline: 2014-06-30
+`,
+  ).join('');
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-craft-'));
+  const unit = path.join(work, 'project', 'data');
+  fs.mkdirSync(path.join(unit, '扫描件'), { recursive: true });
+  const text = fs.readFileSync(path.join(ROOT, 'data', '市某某委员会.yaml'), 'utf8');
+  const at = text.indexOf('\nregulations:');
+  const scans = '\nattachments:\n  - { title: 会议记录, file: 扫描件/会议记录.pdf }\n  - { title: 征求意见汇总, file: 扫描件/征求意见汇总.pdf }\n  - { title: 盖章备案表, file: 扫描件/盖章备案表.pdf, after: 备案表 }\n';
+  fs.writeFileSync(path.join(unit, 'u.yaml'), text.slice(0, at) + '\n' + campaigns(8) + text.slice(at) + scans);
+  // A grey 1×1 image stretched over the page stands for the scan.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4DwAAzgDNWX1lngAAAABJRU5ErkJggg==', 'base64');
+  for (const [f, n] of [['会议记录.pdf', 2], ['征求意见汇总.pdf', 1], ['盖章备案表.pdf', 1]] as const) fs.writeFileSync(path.join(unit, '扫描件', f), await scannedPdf(png, n));
+  const r = gongwen(['render', 'data', '--out', 'out', '--format', 'pdf,docx', '--no-system-fonts'], path.join(work, 'project'));
+  expect(r.code, r.stderr).toBe(0);
+}, 240_000);
+
+describe('the 备案表', () => {
+  it('is one page listing 12 documents and 3 scans, 盖章 and date at its cells’ lower right', () => {
+    const out = path.join(work, 'project', 'out', '上海市某某委员会');
+    const form = path.join(out, '备案表.pdf');
+    expect(pageCount(form)).toBe(1);
+    const text = execFileSync('pdftotext', ['-layout', form, '-'], { encoding: 'utf8' });
+    const listed = [...text.matchAll(/\d+\.\s*\S[^\n]*?（\d+\s*页）/g)];
+    expect(listed.length, text).toBe(15);
+    expect(text).toContain('审核意见');
+    // “（盖章）” and the date flush right in the 单位意见 cell.
+    const lines = textLines(form);
+    for (const t of ['（盖章）', '2013年12月10日']) {
+      const l = lines.find((x) => x.text.replace(/\s/g, '') === t)!;
+      expect(l, t).toBeDefined();
+      expect(BLOCK.right - l.xMax, t).toBeLessThan(12);
+    }
+    // The DOCX carries the fitted size: one page in LibreOffice too.
+    const [lo] = convertToPdf([path.join(out, '备案表.docx')], path.join(work, 'lo'));
+    expect(pageCount(lo!)).toBe(1);
+    // In the packet the 备案表 is page 1, and page 2 starts the next part.
+    const packet = path.join(out, '备案材料.pdf');
+    const p2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', packet, '-'], { encoding: 'utf8' });
+    expect(p2).not.toMatch(/审核意见|项目\s*内容/);
+  });
+});
