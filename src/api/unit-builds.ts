@@ -8,7 +8,7 @@ import { fitOnePage } from '../layout/fit-page.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import type { PagedLayout } from '../layout/types.js';
 import { PACKET } from '../packet/packet-plan.js';
-import { hasColophon, writerFor, type Format } from '../backends/writers.js';
+import { writerFor, type Format } from '../backends/writers.js';
 import type { World } from '../world/world.js';
 import { docTypes, packetDocs, type DocInstance } from './documents.js';
 import { buildUnitDocument, separateAnnex, type UnitDocInput } from './unit-document.js';
@@ -62,12 +62,12 @@ export function unitInstances(data: UnitData, only: readonly string[] | undefine
 const reported = new WeakSet<FontBook>();
 
 /**
- * One layout for every paged format: the PDF and the OFD show the same pages; the DOCX of a document
- * with a 版记 asks it which page that goes on.
+ * One layout for every paged format and the DOCX: the PDF and the OFD show the same pages; the DOCX
+ * asks it which page the 版记 goes on, which elements a page sets tighter and the 备案表's type size.
  */
 export function laidOut(ctx: BuildContext, built: Built): Built | undefined {
   const paged = ctx.formats.some((f) => writerFor(f).takes === 'layout');
-  if (!paged && !built.doc.meta.onePage && !(hasColophon(built.doc) && ctx.formats.includes('docx'))) return built;
+  if (!paged && !ctx.formats.includes('docx')) return built;
   const book = ctx.fonts();
   if (book.problems.length && !reported.has(book)) {
     reported.add(book);

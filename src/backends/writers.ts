@@ -58,6 +58,7 @@ export const WRITERS: readonly Writer[] = [
         ...(meta.author ? { author: meta.author } : {}),
         ...(fontNames ? { fontNames } : {}),
         ...(layout?.colophonBreaks ? { colophonBreaks: layout.colophonBreaks } : {}),
+        ...(layout?.squeezed ? { squeezed: layout.squeezed } : {}),
       }),
   },
   {

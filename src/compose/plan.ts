@@ -76,6 +76,8 @@ export interface ParaPlan {
 export interface BlankPlan {
   kind: 'blank';
   keepNext?: boolean;
+  /** A blank line set tighter (compose/squeeze.ts); else the grid's pitch. */
+  lineHeight?: number;
 }
 
 /**

@@ -12,6 +12,10 @@ export interface Box {
   /** Header rows of the table this row belongs to, repeated when the row starts a page. */
   repeatHeader?: Box[];
   outline?: { title: string; level: number };
+  /** The element the box sets (compose/squeeze.ts): the boxes of one element are consecutive. */
+  ref?: string;
+  /** The line pitch within `height` that a tighter page may shrink (paragraph and blank lines). */
+  pitch?: number;
 }
 
 /** Shifts items by (dx, dy). */

@@ -17,7 +17,7 @@ export function headBoxes(h: HeadPlan, width: number, landscape: boolean, ctx: B
     case 'para':
       return paragraphBoxes(h, width, landscape, ctx);
     case 'blank':
-      return [{ height: PITCH, items: [], ...(h.keepNext ? { keepWithNext: true } : {}), landscape }];
+      return [{ height: h.lineHeight ?? PITCH, items: [], ...(h.keepNext ? { keepWithNext: true } : {}), landscape, pitch: h.lineHeight ?? PITCH }];
     case 'annexLabel': {
       // [发文字号] “附件N” in 3号黑体 flush left on line 1 (§7.3.7).
       const items: PageItem[] = [];

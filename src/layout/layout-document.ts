@@ -2,6 +2,7 @@
 // lines and pages (GB/T 9704 as in gbt9704.md); the 版记 and page numbers placed last.
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { composeDocument } from '../compose/compose-document.js';
+import { blockRef, tailRef } from '../compose/squeeze.js';
 import type { BlockPlan, ComposedDocument, HeadPlan, Measure, Placed } from '../compose/plan.js';
 import { bodyFont } from '../compose/compose-head.js';
 import type { DocTree } from '../doc/tree.js';
@@ -50,16 +51,17 @@ function documentBoxes(c: ComposedDocument, ctx: BlockContext): Box[] {
   const head = placedBoxes(c.head, ctx);
   if (c.ruleAfter !== undefined) addRedRule(head[c.ruleAfter]!.at(-1)!, c.head[c.ruleAfter]!.width);
   const boxes: Box[] = head.flat();
-  for (const b of c.blocks) boxes.push(...blockBoxes(b, ctx));
-  const tail = placedBoxes(c.tail, ctx).flat();
+  const refer = (bs: Box[], ref: string) => bs.map((b) => ({ ...b, ref }));
+  c.blocks.forEach((b, i) => boxes.push(...refer(blockBoxes(b, ctx), blockRef(i))));
+  const tail = placedBoxes(c.tail, ctx).flatMap((bs, i) => refer(bs, tailRef(i)));
   if (c.keepTextWithTail && tail.length) {
     // The 署名 never stands on a page of its own: the last line of text goes with it.
     const lastText = [...boxes].reverse().find((b) => b.items.length > 0);
     if (lastText) lastText.keepWithNext = true;
   }
   boxes.push(...tail);
-  for (const a of c.annexes) {
-    const annex = [...placedBoxes(a.head, ctx).flat(), ...a.blocks.flatMap((b) => blockBoxes(b, ctx))];
+  for (const [ai, a] of c.annexes.entries()) {
+    const annex = [...placedBoxes(a.head, ctx).flat(), ...a.blocks.flatMap((b, i) => refer(blockBoxes(b, ctx), blockRef(i, ai)))];
     // The outline shows the attachment as “附件N 标题”.
     const titled = annex.find((b) => b.outline?.level === 0);
     if (titled?.outline) titled.outline = { ...titled.outline, title: `${a.label}　${titled.outline.title}` };
@@ -87,7 +89,8 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   // A letter's first page shows no number (§10.1).
   if (composed.letter) numbered.delete(0);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
-  return { layout: { pages, outline: pag.outline, ...(composed.colophon ? { colophonBreaks: pages.length - textPages } : {}) }, diagnostics };
+  const squeezed = Object.keys(pag.squeezed).length ? { squeezed: pag.squeezed } : {};
+  return { layout: { pages, outline: pag.outline, ...(composed.colophon ? { colophonBreaks: pages.length - textPages } : {}), ...squeezed }, diagnostics };
 }
 
 /** — N — in 4号 宋体, its 一字线 7 mm below the 版心, odd pages right and even pages left, one character in (§7.5). */

@@ -3,6 +3,7 @@
 import { PAGE, TEXT_BLOCK } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
 import { moveItems } from './boxes.js';
+import { endsShort, squeezePage } from './squeeze-page.js';
 import type { LaidPage, OutlineEntry, PageGeometry } from './types.js';
 
 export const PORTRAIT: PageGeometry = {
@@ -29,12 +30,32 @@ export interface Pagination {
   outline: OutlineEntry[];
   /** Height used on the last page. */
   lastY: number;
+  /** Elements set tighter, by reference: their line heights. */
+  squeezed: Record<string, number>;
 }
 
 /** Rounding slack: 22 lines of 28.95 pt fill 637.8 pt with 0.9 pt to spare. */
 const EPS = 0.05;
 
-export function paginate(boxes: readonly Box[]): Pagination {
+/**
+ * Where a chain ending in the 署名 may be cut when moving it whole would leave the page short: before
+ * the text's last line, which goes with the 署名 (never a 此页无正文), the lines above it staying
+ * with their heading — only when at least two of its paragraph's lines stay and the page then ends
+ * at most three lines short.
+ */
+function lastLineCut(placed: readonly { box: Box; y: number }[], j: number, next: Box, blockH: number): number | undefined {
+  // The box that did not fit is in the tail (附件说明, 署名); the last placed box before the tail is the text's last line.
+  let cut = placed.length - 1;
+  while (cut >= 0 && placed[cut]!.box.ref?.startsWith('t')) cut--;
+  if (!next.ref?.startsWith('t') || cut - 2 < j) return undefined;
+  const ref = placed[cut]!.box.ref;
+  if (!ref?.startsWith('b') || placed[cut - 1]!.box.ref !== ref || placed[cut - 2]!.box.ref !== ref) return undefined;
+  return endsShort(placed[cut]!.y, blockH) ? undefined : cut;
+}
+
+export function paginate(input: readonly Box[]): Pagination {
+  let boxes = input;
+  const squeezed: Record<string, number> = {};
   const pages: { geometry: PageGeometry; placed: { box: Box; index: number; y: number }[] }[] = [];
   let y = 0;
   const newPage = (landscape: boolean) => {
@@ -58,6 +79,20 @@ export function paginate(boxes: readonly Box[]): Pagination {
       const placed = cur().placed;
       let j = placed.length;
       while (j > 0 && placed[j - 1]!.box.keepWithNext) j--;
+      // Rather than end more than 3 lines short, the page is set a little tighter (squeeze-page.ts).
+      const start = placed.find((p) => p.index >= 0)?.index;
+      if (j > 0 && start !== undefined && endsShort(placed[j]?.y ?? y, blockH)) {
+        const sq = squeezePage(boxes, start, i, y, blockH, squeezed);
+        if (sq) {
+          boxes = sq.boxes;
+          Object.assign(squeezed, sq.squeezed);
+          cur().placed = [];
+          y = 0;
+          i = start;
+          continue;
+        }
+        j = lastLineCut(placed, j, b, blockH) ?? j;
+      }
       if (j > 0 && j < placed.length) {
         const moved = placed.splice(j);
         newPage(b.landscape);
@@ -82,5 +117,5 @@ export function paginate(boxes: readonly Box[]): Pagination {
   });
   const last = pages[pages.length - 1]!;
   const lastY = last.placed.reduce((m, pl) => Math.max(m, pl.y + pl.box.height), 0);
-  return { pages: laid, outline, lastY };
+  return { pages: laid, outline, lastY, squeezed };
 }

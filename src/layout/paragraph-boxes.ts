@@ -55,7 +55,7 @@ export function paragraphBoxes(p: ParaPlan, width: number, landscape: boolean, c
     const items = lineItems(line, x, before + baselineIn(h, style.size)).map((it) => ({ ...it, ...(scale !== 1 ? { scale: scale * 100 } : {}), element: p.element }));
     // Orphans and widows: the first two and the last two lines of a paragraph stay together.
     const keep = p.keepLines || (n >= 2 && (i === 0 || i >= n - 2)) || (i === n - 1 && !!p.keepNext);
-    const box: Box = { height: before + h, items, keepWithNext: keep && !(i === n - 1 && !p.keepNext), landscape };
+    const box: Box = { height: before + h, items, keepWithNext: keep && !(i === n - 1 && !p.keepNext), landscape, pitch: h };
     if (i === 0 && p.outline) box.outline = p.outline;
     return box;
   });

@@ -1,5 +1,6 @@
 // PagedLayout: positioned text and rules, page by page, in points from the page's top-left corner.
 // The layout engine makes it; the PDF backend only draws it (DESIGN §1).
+import type { Squeezed } from '../compose/squeeze.js';
 import type { Source } from '../doc/tree.js';
 import type { Face } from '../fonts/font-book.js';
 
@@ -83,4 +84,6 @@ export interface PagedLayout {
    * 1 (the next page) or 2 (a blank page, then the 版记's). The DOCX asks Word and LibreOffice for the same.
    */
   colophonBreaks?: number;
+  /** Elements set tighter to keep a page from ending short (compose/squeeze.ts): the DOCX sets them so too. */
+  squeezed?: Squeezed;
 }

@@ -11,6 +11,7 @@ import { gongwen } from '../support/cli.js';
 import { convertToPdf } from '../support/libreoffice.js';
 import { ROOT } from '../support/examples.js';
 import { BLOCK } from '../support/grid-check.js';
+import { forcedStretch, measureCraft } from '../support/page-craft.js';
 import { pageCount, textLines } from '../support/poppler.js';
 import { scannedPdf } from '../support/scanned-pdf.js';
 
@@ -48,7 +49,53 @@ beforeAll(async () => {
   for (const [f, n] of [['会议记录.pdf', 2], ['征求意见汇总.pdf', 1], ['盖章备案表.pdf', 1]] as const) fs.writeFileSync(path.join(unit, '扫描件', f), await scannedPdf(png, n));
   const r = gongwen(['render', 'data', '--out', 'out', '--format', 'pdf,docx', '--no-system-fonts'], path.join(work, 'project'));
   expect(r.code, r.stderr).toBe(0);
+  // The example units as they ship, and the kinds' examples.
+  for (const [inputs, out] of [
+    ['data', 'examples'],
+    ['kinds/examples', 'kinds'],
+  ]) {
+    const e = gongwen(['render', inputs!, '--out', path.join(work, out!), '--format', 'pdf,docx', '--no-system-fonts']);
+    expect(e.code, e.stderr).toBe(0);
+  }
 }, 240_000);
+
+const pdfsIn = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pdfsIn(path.join(dir, e.name)) : e.name.endsWith('.pdf') ? [path.join(dir, e.name)] : []));
+
+describe('pages and lines of every example document', () => {
+  it('has no page more than 3 lines short before a page that need not start fresh, and no stretched line a break could avoid', () => {
+    const short: string[] = [];
+    const stretched: string[] = [];
+    let forced = 0;
+    const pdfs = [...pdfsIn(path.join(work, 'examples')), ...pdfsIn(path.join(work, 'kinds')), ...pdfsIn(path.join(work, 'project', 'out'))];
+    expect(pdfs.length).toBeGreaterThan(60);
+    for (const pdf of pdfs) {
+      const c = measureCraft(pdf);
+      const name = path.relative(work, pdf);
+      short.push(...c.short.map((s) => `${name} ${s}`));
+      for (const s of c.stretched) forcedStretch(s) ? forced++ : stretched.push(`${name} ${s.line}`);
+    }
+    expect(short).toEqual([]);
+    expect(stretched).toEqual([]);
+    // The stretched lines left are those before a number or 〔年份〕 that fits nowhere on them.
+    expect(forced).toBeLessThanOrEqual(10);
+  });
+
+  it('sets the pages LibreOffice sets from the DOCX, the tightened ones too', () => {
+    const docs = ['examples/上海市某某委员会/整改方案', 'kinds/某某市生态环境局/领导班子整改方案', 'kinds/某某省交通投资集团有限公司/整改进展情况公开'].map((d) => path.join(work, d));
+    const lo = convertToPdf(
+      docs.map((d) => `${d}.docx`),
+      path.join(work, 'lo-pages'),
+    );
+    const firsts = (pdf: string) =>
+      Array.from({ length: pageCount(pdf) }, (_v, i) =>
+        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' })
+          .split('\n')
+          .find((l) => l.trim())
+          ?.replace(/\s/g, ''),
+      );
+    docs.forEach((d, i) => expect(firsts(lo[i]!), d).toEqual(firsts(`${d}.pdf`)));
+  });
+});
 
 describe('the 备案表', () => {
   it('is one page listing 12 documents and 3 scans, 盖章 and date at its cells’ lower right', () => {

@@ -22,14 +22,15 @@ function ems(text: string): number {
 }
 
 export interface Craft {
-  stretched: string[];
+  /** "pN: line text", each with the text of the line after it. */
+  stretched: { line: string; next: string }[];
   /** "page N: K lines short". */
   short: string[];
   pages: number;
 }
 
 /** A body line set across the whole measure (to the right edge) with fewer than 26 ems of text where 28 fit. */
-function stretched(lines: TextLine[]): string[] {
+function stretched(lines: TextLine[]): { line: string; next: string }[] {
   return lines
     .filter((l) => isBodyLine(l) && !PAGE_NO.test(l.text) && l.xMin > BLOCK.left - 2 && l.xMin < BLOCK.left + 2 * EM + 2)
     .filter((l) => l.xMax > BLOCK.right - 3 && l.xMax < BLOCK.right + EM)
@@ -38,7 +39,16 @@ function stretched(lines: TextLine[]): string[] {
       const hang = /[，。、；：！？）”]$/.test(l.text) && l.xMax > BLOCK.right + 2 ? 1 : 0;
       return ems(l.text) - hang < room - 2;
     })
-    .map((l) => `p${l.page}: ${l.text}`);
+    .map((l) => ({ line: `p${l.page}: ${l.text}`, next: lines.find((n) => n.page >= l.page && n.yMin > (n.page === l.page ? l.yMax - 1 : -1) && !PAGE_NO.test(n.text))?.text ?? '' }));
+}
+
+/**
+ * Whether a stretched line is forced: the line after it opens with a group no rule lets break (a
+ * number, a phone number, a 〔年份〕) that does not fit the room the stretched line leaves.
+ */
+export function forcedStretch(s: { line: string; next: string }): boolean {
+  const group = /^[〔（(]?[0-9A-Za-z][0-9A-Za-z.\-]*(?:〕[0-9]*)?/.exec(s.next.replace(/\s+/g, ''))?.[0];
+  return !!group && ems(s.line.replace(/^p\d+: /, '')) + ems(group) > 28;
 }
 
 /**

@@ -63,7 +63,7 @@ export function headRecords(h: HeadPlan, widthPt: number, o: { pageBreakOk: bool
       return [r];
     }
     case 'blank':
-      return [para({ ...(h.keepNext ? { keepNext: true } : {}), line: BODY_LINE })];
+      return [para({ ...(h.keepNext ? { keepNext: true } : {}), line: h.lineHeight !== undefined ? twip(h.lineHeight) : BODY_LINE })];
     case 'annexLabel':
       return [annexLabel(h, o.pageBreakOk)];
     case 'signer':
