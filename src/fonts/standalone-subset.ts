@@ -2,7 +2,8 @@
 // the glyph programs and metrics the PDF subset has, plus a cmap for exactly the characters drawn,
 // and the name, OS/2 and post tables, so a reader — or a browser's FontFace — can load it and map
 // text to glyphs. TrueType outlines come from our byte-copying subsetter; CFF outlines from
-// fontkit's CFF subsetter, wrapped here in an OpenType file.
+// cff-subset.ts (fontkit's CFF writer, subroutines inlined), wrapped here in an OpenType file.
+import { cffSubset } from './cff-subset.js';
 import type { Face } from './face.js';
 import { copyTable, glyfSource, subsetGlyfTables, writeSfnt } from './truetype-subset.js';
 
@@ -48,12 +49,9 @@ export function standaloneSubset(face: Face, chars: ReadonlyMap<number, number>)
   return { bytes: writeSfnt([...renumbered.tables, ...extra]), ext, glyphs: renumbered.oldIds.length };
 }
 
-/** CFF outlines: fontkit's subset (glyphs in the order included, CID = new glyph id) and OpenType metrics. */
+/** CFF outlines: the subset without subroutines (cff-subset.ts; CID = new glyph id) and OpenType metrics. */
 function cffTables(face: Face, tables: Tables, gids: number[]) {
-  const sub = (face.font as unknown as { createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array } }).createSubset();
-  const oldIds = [0, ...gids.filter((g) => g !== 0).sort((a, b) => a - b)];
-  const newId = new Map(oldIds.map((g) => [g, sub.includeGlyph(g)]));
-  const cff = sub.encode();
+  const { bytes: cff, oldIds, newId } = cffSubset(face, gids);
   const n = oldIds.length;
   const bytes = face.bytes;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -200,6 +200,23 @@ describe('fallback by coverage', () => {
   });
 });
 
+/** Per CFF file: glyphs, bytes, global and local subroutines, after drawing every glyph (fontTools). */
+const CFF_CHECK = `
+import io, os, sys
+from fontTools.cffLib import CFFFontSet
+from fontTools.pens.boundsPen import BoundsPen
+for p in sys.argv[1:]:
+    cff = CFFFontSet()
+    with open(p, 'rb') as f:
+        cff.decompile(io.BytesIO(f.read()), None)
+    top = cff[cff.fontNames[0]]
+    cs = top.CharStrings
+    for name in cs.keys():
+        cs[name].draw(BoundsPen(cs))
+    local = sum(len(getattr(fd.Private, 'Subrs', []) or []) for fd in getattr(top, 'FDArray', []))
+    print(p, len(cs.keys()), os.path.getsize(p), len(cff.GlobalSubrs), local)
+`;
+
 describe('CFF collections in the PDF and the DOCX', () => {
   it('subsets Noto CJK (CFF, from a .ttc) so that every line has the ink of the whole font', async () => {
     const dir = project('cff', { '宋体.ttc': SYS.serif, '黑体.ttc': SYS.sans });
@@ -210,6 +227,25 @@ describe('CFF collections in the PDF and the DOCX', () => {
     expect(lines).toBeGreaterThan(50);
     const fonts = execFileSync('pdffonts', [subset]).toString();
     expect(fonts).toMatch(/\+NotoSansCJKsc-Regular +CID Type 0C +Identity-H +yes +yes +yes/);
+    // Each CFF program carries only its glyphs: no subroutines (inlined), ≤ 1,500 bytes a glyph, as
+    // fontTools reads it (every charstring decompiled and drawn).
+    const qdf = path.join(dir, 'q.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', subset, qdf]);
+    const ids = [...fs.readFileSync(qdf, 'latin1').matchAll(/\/FontFile3 (\d+) 0 R/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    const files = ids.map((id) => {
+      const f = path.join(dir, `cff-${id}.cff`);
+      fs.writeFileSync(f, execFileSync('qpdf', [`--show-object=${id}`, '--filtered-stream-data', qdf]));
+      return f;
+    });
+    const out = execFileSync('/usr/bin/python3', ['-c', CFF_CHECK, ...files]).toString().trim().split('\n');
+    expect(out).toHaveLength(files.length);
+    for (const line of out) {
+      const [, glyphs, bytes, gsubrs, lsubrs] = line.split(' ').map(Number);
+      expect(gsubrs, line).toBe(0);
+      expect(lsubrs, line).toBe(0);
+      expect(bytes! / glyphs!, line).toBeLessThanOrEqual(1500);
+    }
   }, 180_000);
 
   it('names in the DOCX the faces the PDF used, and the standard names without the user fonts', () => {

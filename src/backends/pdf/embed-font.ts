@@ -3,6 +3,7 @@
 // fontkit; widths, a descriptor and a ToUnicode CMap so text can be searched and copied.
 import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/font-book.js';
+import { cffSubset } from '../../fonts/cff-subset.js';
 import { glyfSource, subsetGlyf } from '../../fonts/truetype-subset.js';
 import type { PDFRef } from 'pdf-lib';
 import { ascii, num, numText, syntax, type PdfFile } from './pdf-file.js';
@@ -91,9 +92,11 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
   let newId: Map<number, number>;
   if (src) {
     ({ bytes: program, oldIds, newId } = subsetGlyf(src, wanted));
+  } else if (cff) {
+    // CFF outlines: a CID-keyed font with CID = new glyph id, its subroutines inlined (fonts/cff-subset.ts).
+    ({ bytes: program, oldIds, newId } = cffSubset(face, wanted));
   } else {
-    // CFF outlines (or a TrueType font our subsetter declines): fontkit's subsetter numbers the
-    // glyphs in the order they are included; for CFF it writes a CID-keyed font with CID = glyph id.
+    // A TrueType font our subsetter declines: fontkit's subsetter numbers the glyphs in the order included.
     const sub = font.createSubset();
     oldIds = [0, ...wanted.filter((g) => g !== 0).sort((a, b) => a - b)];
     newId = new Map(oldIds.map((g) => [g, sub.includeGlyph(g)]));
