@@ -95,3 +95,15 @@ export function preflight(files: string[], work: string): PreflightResult[] {
   }
   return copies.map((c) => byName.get(path.basename(c)) ?? { codes: [], details: [], exception: 'no result' });
 }
+
+/** The embedded font programs of a PDF (FontFile2: TrueType, FontFile3: CFF), each written to a file in `dir`. */
+export function fontPrograms(pdf: string, key: 'FontFile2' | 'FontFile3', dir: string): string[] {
+  const qdf = path.join(dir, `${path.basename(pdf)}.qdf`);
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+  const ids = [...fs.readFileSync(qdf, 'latin1').matchAll(new RegExp(`/${key} (\\d+) 0 R`, 'g'))].map((m) => m[1]!);
+  return ids.map((id) => {
+    const f = path.join(dir, `font-${id}.${key === 'FontFile2' ? 'ttf' : 'cff'}`);
+    fs.writeFileSync(f, execFileSync('qpdf', [`--show-object=${id}`, '--filtered-stream-data', qdf]));
+    return f;
+  });
+}
