@@ -76,6 +76,14 @@ describe('the DOCX by the reader’s own pagination', () => {
     for (const s of ['张三', '李四', '2014年1月31日', '2014年12月31日']) expect(flat, s).toContain(s);
   });
 
+  it('writes PDFs no larger than LibreOffice’s export of the same DOCX (median over the documents)', () => {
+    const ratios = [...docs.values()].map((d) => fs.statSync(d.ours).size / fs.statSync(d.lo).size).sort((a, b) => a - b);
+    const median = ratios[Math.floor(ratios.length / 2)]!;
+    console.log(`PDF size ours / LibreOffice: median ${median.toFixed(3)} over ${ratios.length} documents, ${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`);
+    expect(ratios.length).toBeGreaterThanOrEqual(55);
+    expect(median).toBeLessThanOrEqual(1);
+  });
+
   it('puts every 版记 at the foot of an even last page with a font set that moves the pages', () => {
     let withColophon = 0;
     let shared = 0;

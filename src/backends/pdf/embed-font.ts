@@ -119,7 +119,7 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
     CIDSystemInfo: { Registry: ascii('Adobe'), Ordering: ascii('Identity'), Supplement: 0 },
     FontDescriptor: desc,
     // As text: pdf-lib would hold each width as an object and format it on creation.
-    W: syntax(`[0 [${widths.join(' ')}]]`),
+    W: syntax(widthArray(widths)),
     ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
   });
   const b = font.bbox;
@@ -145,4 +145,34 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
   pdf.putStream(toUni, {}, toUnicodeCMap(cmap));
   if (!full) pdf.putStream(cidSet, {}, denseCidSet(oldIds.length), { identifies: false });
   return { code };
+}
+
+/**
+ * /W with runs of equal widths as `first last w` (a CJK face's glyphs are mostly one em wide) and
+ * the rest listed: `[0 [w w] 2 40 1000 41 [w]]`.
+ */
+export function widthArray(widths: readonly string[]): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < widths.length) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
+    if (j - i >= 3) {
+      out.push(`${i} ${j} ${widths[i]}`);
+      i = j + 1;
+      continue;
+    }
+    const start = i;
+    const list: string[] = [];
+    // A list runs until the next run of four or more equal widths.
+    while (i < widths.length) {
+      let k = i;
+      while (k + 1 < widths.length && widths[k + 1] === widths[i]) k++;
+      if (k - i >= 3) break;
+      list.push(widths[i]!);
+      i++;
+    }
+    out.push(`${start} [${list.join(' ')}]`);
+  }
+  return `[${out.join(' ')}]`;
 }

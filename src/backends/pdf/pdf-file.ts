@@ -168,7 +168,7 @@ export class PdfFile {
     this.ctx.trailerInfo.ID = this.ctx.obj([PDFHexString.of(hex), PDFHexString.of(hex)]);
     // No object streams: a plain xref table is what PDF/A-1 readers and Preflight expect, and
     // saving without them is several times faster. objectsPerTick: no yield every 50 objects.
-    return this.doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+    return this.doc.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
   }
 
   /** The hash the /ID will carry (for XMP's document id), as it stands now. */
