@@ -34,5 +34,10 @@ describe('embedded font programs', () => {
     // Debian's python3 carries python3-fonttools (a pyenv python on PATH may not).
     const out = execFileSync('/usr/bin/python3', ['-c', CHECK, ...files]).toString();
     expect(out.trim().split('\n')).toHaveLength(files.length);
+    // Each program carries only what its glyphs need: at most 1,500 bytes a glyph (issue 30).
+    for (const line of out.trim().split('\n')) {
+      const [file, glyphs] = line.split(' ');
+      expect(fs.statSync(file!).size / Number(glyphs), line).toBeLessThanOrEqual(1500);
+    }
   });
 });

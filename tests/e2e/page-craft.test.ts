@@ -97,6 +97,34 @@ describe('pages and lines of every example document', () => {
   });
 });
 
+describe('the wording as printed (pdftotext)', () => {
+  const text = (rel: string, layout = false) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path.join(work, rel), '-'], { encoding: 'utf8' });
+  // The text without its page numbers (a sentence may run over a page).
+  const flat = (rel: string) => text(rel).replace(/\s+/g, '').replace(/—\d+—/g, '');
+
+  it('the 回头看 in prose by verdict, remedies named after their verdict', () => {
+    const t = flat('examples/上海市某某委员会/回头看情况报告.pdf');
+    expect(t).toContain('学习教育、自我剖析、谈心交心、开展批评四个方面总体扎实；查摆问题方面还不够到位，需要补课；边查边改方面存在走过场的问题，需要返工重来。');
+    expect(t).toMatch(/检查结论：返工重来。[^（]*返工措施：/);
+    expect(t).not.toMatch(/检查结论：(扎实|返工重来)。[^（]*补课措施/);
+  });
+
+  it('a leader’s problems numbered （一） under 一、, and titles that never end a line on 关于', () => {
+    expect(flat('examples/上海市某某委员会/个人整改措施（张三）.pdf')).toMatch(/一、存在的主要问题（一）学习不够系统深入/);
+    for (const rel of ['kinds/某某省交通投资集团有限公司/整改方案.pdf', 'kinds/某某区市场监督管理局/整改情况通报.pdf', 'examples/上海市某某委员会/回头看情况报告.pdf']) {
+      const lines = text(rel, true).split('\n').map((l) => l.trim());
+      expect(lines.some((l) => l.endsWith('关于')), rel).toBe(false);
+      expect(lines.some((l) => l.startsWith('关于')), rel).toBe(true);
+    }
+  });
+
+  it('上行文 reports with 版头, their own 发文字号 and 签发人', () => {
+    const t = flat('kinds/某某区市场监督管理局/整改情况报告.pdf');
+    expect(t.startsWith('中共某某区市场监督管理局党组文件某市监党〔2025〕27号签发人：张明')).toBe(true);
+    expect(flat('examples/上海市某某委员会/回头看情况报告.pdf')).toContain('沪某委党〔2013〕15号签发人：张三');
+  });
+});
+
 describe('the 备案表', () => {
   it('is one page listing 12 documents and 3 scans, 盖章 and date at its cells’ lower right', () => {
     const out = path.join(work, 'project', 'out', '上海市某某委员会');
