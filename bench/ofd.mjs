@@ -110,13 +110,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const { buildView } = await dist('template/view.js');
   const { findTemplate } = await dist('template/template-store.js');
   const { buildDocument } = await dist('api/build-document.js');
-  const { DOC_TYPES } = await dist('api/documents.js');
+  const { docTypes } = await dist('api/documents.js');
   const world = nodeWorld(ROOT);
   const book = FontBook.load(world, { system: false });
   const unit = discoverUnits(world, ['data']).units.find((u) => u.id.includes('市某某委员会'));
   const data = checkUnit(world, unit, new Map()).data;
   const { view, fields } = buildView(data);
-  const docs = DOC_TYPES.filter((t) => !t.missing(data))
+  const docs = docTypes(data.kind).filter((t) => !t.missing(data))
     .flatMap((t) => t.instances(data))
     .map((inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [] }, fields }).doc);
   for (const l of await ofdSection({ docs, book, date: new Date(Date.UTC(2013, 11, 10)) })) process.stdout.write(l + '\n');

@@ -21,7 +21,7 @@ const { findTemplate } = await dist('template/template-store.js');
 const { renderTemplate } = await dist('template/render-template.js');
 const { parseMarkup } = await dist('markup/parse-markup.js');
 const { buildDocument } = await dist('api/build-document.js');
-const { DOC_TYPES } = await dist('api/documents.js');
+const { docTypes } = await dist('api/documents.js');
 const { FontBook } = await dist('fonts/font-book.js');
 const { layoutDocument } = await dist('layout/layout-document.js');
 const { writePdf } = await dist('backends/pdf/write-pdf.js');
@@ -47,7 +47,7 @@ const say = (s = '') => (lines.push(s), process.stdout.write(s + '\n'));
 const unitSrc = discoverUnits(world, ['data']).units.find((u) => u.id.includes('市某某委员会'));
 const data = checkUnit(world, unitSrc, new Map()).data;
 const { view, fields } = buildView(data);
-const instances = DOC_TYPES.filter((t) => !t.missing(data)).flatMap((t) => t.instances(data));
+const instances = docTypes(data.kind).filter((t) => !t.missing(data)).flatMap((t) => t.instances(data));
 const build = (inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [] }, fields }).doc;
 const plan = build(instances.find((i) => i.id === 'rectification-plan'));
 

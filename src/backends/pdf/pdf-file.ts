@@ -1,10 +1,26 @@
 // The PDF file structure through pdf-lib: we hand it finished objects (dictionaries built with its
 // context, streams deflated by Node's zlib and registered as raw streams) and let it write the
-// cross-reference table and trailer. Font programs deflate on the thread pool while the pages are
+// object streams, the cross-reference stream and the trailer. Font programs deflate on the thread pool while the pages are
 // built. The trailer /ID is a hash of what identifies the document (its text, not the time).
 import { createHash, type Hash } from 'node:crypto';
 import { deflate, deflateSync, type ZlibOptions } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFObject, PDFPageLeaf, PDFStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFFlateStream, PDFHexString, PDFName, PDFObject, PDFPageLeaf, PDFStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
+
+/**
+ * pdf-lib deflates the object streams and the cross-reference stream it writes with pako, zlib in
+ * JavaScript; Node's zlib makes the same kind of stream several times faster, and as
+ * deterministically. Set once for the process, for every flate stream pdf-lib builds.
+ */
+const deflated = new WeakMap<object, Uint8Array>();
+const flate = PDFFlateStream.prototype as unknown as { getContents(): Uint8Array; getContentsSize(): number };
+flate.getContents = function (this: { encode: boolean; getUnencodedContents(): Uint8Array }) {
+  let b = deflated.get(this);
+  if (!b) deflated.set(this, (b = this.encode ? deflateSync(this.getUnencodedContents()) : this.getUnencodedContents()));
+  return b;
+};
+flate.getContentsSize = function (this: { getContents(): Uint8Array }) {
+  return this.getContents().length;
+};
 
 /**
  * A stream whose bytes are final (deflated by us). pdf-lib's raw stream copies its contents into the
@@ -166,8 +182,8 @@ export class PdfFile {
     await Promise.all(this.pending);
     const hex = this.id.digest('hex').toUpperCase();
     this.ctx.trailerInfo.ID = this.ctx.obj([PDFHexString.of(hex), PDFHexString.of(hex)]);
-    // No object streams: a plain xref table is what PDF/A-1 readers and Preflight expect, and
-    // saving without them is several times faster. objectsPerTick: no yield every 50 objects.
+    // Object streams (PDF/A-2 and 3 allow them): the file's dictionaries compressed, PDFs no
+    // larger than LibreOffice's. objectsPerTick: no yield every 50 objects.
     return this.doc.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
   }
 
