@@ -274,6 +274,12 @@ say();
   for (const l of await ofdSection({ docs: instances.map(build), book, date, runs: RUNS, warm: WARM })) say(l);
 }
 
+// ---- fonts as installed: Noto CJK collections (CFF) beside TrueType (bench/fonts-as-installed.mjs)
+{
+  const { fontsSection } = await import('./fonts-as-installed.mjs');
+  for (const l of await fontsSection({ dist, book, root: ROOT, tmp })) say(l);
+}
+
 // ---- units scaling
 say('## Units: 1, 10, 100 and 1000 generated units, all documents, both formats, 备案材料.pdf');
 say();

@@ -12,7 +12,7 @@ interface SubrIndex {
 interface CffTable {
   stream: { pos: number; readBuffer(n: number): Uint8Array };
   isCIDFont: boolean;
-  topDict: { Private?: { Subrs?: SubrIndex } | null; FDArray?: { Private?: { Subrs?: SubrIndex } | null }[] };
+  topDict: { Private?: { Subrs?: SubrIndex } | null; FDArray?: { Private?: ({ Subrs?: SubrIndex } & Record<string, unknown>) | null; [key: string]: unknown }[] };
   globalSubrIndex?: SubrIndex;
   fdForGlyph(gid: number): number | null;
   getCharString(gid: number): Uint8Array;
@@ -25,7 +25,13 @@ interface FontkitSubset {
   includeGlyph(g: number): number;
   encode(): Uint8Array;
   subsetCharstrings(): void;
+  subsetFontdict(topDict: TopDict): void;
   subsetSubrs(subrs: SubrIndex, used: Record<number, boolean>): Uint8Array[];
+}
+/** The subset's top dict as fontkit's CFF writer takes it. */
+interface TopDict {
+  FDArray: Record<string, unknown>[];
+  FDSelect: { version: number; fds: number[] };
 }
 
 /** Charstrings nest subroutine calls at most 10 deep (Type 2 charstring format, §4). */
@@ -67,67 +73,90 @@ function subrsOf(cff: CffTable, index: SubrIndex | undefined): Subrs {
   return r;
 }
 
-/** Operand value of the Type 2 number at `i` and its length in bytes. */
-function operand(cs: Uint8Array, i: number): [number, number] {
+/** Length in bytes of the Type 2 operand starting with byte `b`. */
+const operandLength = (b: number) => (b === 28 ? 3 : b <= 246 ? 1 : b <= 254 ? 2 : 5);
+
+/** Value of the Type 2 integer operand at `i` (a subroutine number: never the 16.16 form). */
+function operandValue(cs: Uint8Array, i: number): number {
   const b = cs[i]!;
-  if (b === 28) return [((cs[i + 1]! << 24) >> 16) | cs[i + 2]!, 3];
-  if (b <= 246) return [b - 139, 1];
-  if (b <= 250) return [(b - 247) * 256 + cs[i + 1]! + 108, 2];
-  if (b <= 254) return [-(b - 251) * 256 - cs[i + 1]! - 108, 2];
-  return [(((cs[i + 1]! << 24) | (cs[i + 2]! << 16) | (cs[i + 3]! << 8) | cs[i + 4]!) >> 0) / 65536, 5];
+  if (b === 28) return ((cs[i + 1]! << 24) >> 16) | cs[i + 2]!;
+  if (b <= 246) return b - 139;
+  if (b <= 250) return (b - 247) * 256 + cs[i + 1]! + 108;
+  if (b <= 254) return -(b - 251) * 256 - cs[i + 1]! - 108;
+  return NaN;
 }
 
-interface Flattening {
-  out: number[];
-  /** Operands since the last operator: their values and where their bytes start in `out`. */
-  stack: { value: number; at: number }[];
-  stems: number;
-  global: Subrs;
-  local: Subrs;
+/** The flattened charstring being written: a growing byte buffer, the operand count and stems. */
+class Flattening {
+  buf = new Uint8Array(1024);
+  n = 0;
+  /** Operands since the last operator (across subroutine boundaries, as the interpreter counts). */
+  args = 0;
+  stems = 0;
+  constructor(
+    readonly global: Subrs,
+    readonly local: Subrs,
+  ) {}
+  copy(cs: Uint8Array, from: number, to: number): void {
+    const len = to - from;
+    if (len <= 0) return;
+    if (this.n + len > this.buf.length) {
+      if (this.n + len > MAX_BYTES) throw new Error('CFF charstring too long');
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + len));
+      next.set(this.buf.subarray(0, this.n));
+      this.buf = next;
+    }
+    this.buf.set(cs.subarray(from, to), this.n);
+    this.n += len;
+  }
 }
 
-/** Copies `cs` into `f.out` with every subroutine call replaced by the subroutine; true at endchar. */
+/**
+ * Copies `cs` into `f` with every subroutine call replaced by the subroutine, in spans between
+ * calls; true at endchar. Operators are read only to count operands and stems (a hintmask is
+ * followed by a mask byte per eight stems, hints in the glyph and its subroutines together).
+ */
 function flatten(cs: Uint8Array, f: Flattening, depth: number): boolean {
   if (depth > MAX_DEPTH) throw new Error('CFF subroutines nest too deep');
+  let from = 0;
+  let last = -1;
   let i = 0;
   while (i < cs.length) {
-    if (f.out.length > MAX_BYTES) throw new Error('CFF charstring too long');
     const b = cs[i]!;
     if (b === 28 || b >= 32) {
-      const [value, len] = operand(cs, i);
-      f.stack.push({ value, at: f.out.length });
-      for (let k = 0; k < len; k++) f.out.push(cs[i + k]!);
-      i += len;
+      last = i;
+      f.args++;
+      i += operandLength(b);
       continue;
     }
     if (b === 10 || b === 29) {
       // callsubr / callgsubr: the subroutine's number is the last operand, not written.
-      const n = f.stack.pop();
-      if (!n) throw new Error('CFF subroutine call without its number');
-      f.out.length = n.at;
+      if (last < from) throw new Error('CFF subroutine call without its number');
       const subrs = b === 10 ? f.local : f.global;
-      const subr = subrs.get(n.value + bias(subrs.count));
+      const subr = subrs.get(operandValue(cs, last) + bias(subrs.count));
       if (!subr) throw new Error('CFF subroutine out of range');
+      f.copy(cs, from, last);
+      f.args--;
       if (flatten(subr, f, depth + 1)) return true;
-      i++;
+      from = ++i;
       continue;
     }
-    if (b === 11) return false; // return: back in the caller
-    const op = b === 12 ? 1200 + cs[i + 1]! : b;
-    const len = b === 12 ? 2 : 1;
-    for (let k = 0; k < len; k++) f.out.push(cs[i + k]!);
-    i += len;
-    if (op === 1 || op === 3 || op === 18 || op === 23) f.stems += f.stack.length >> 1;
-    if (op === 19 || op === 20) {
-      // hintmask / cntrmask: operands before it are vstems; then a mask byte per eight stems.
-      f.stems += f.stack.length >> 1;
-      const mask = (f.stems + 7) >> 3;
-      for (let k = 0; k < mask; k++) f.out.push(cs[i + k]!);
-      i += mask;
+    if (b === 11) {
+      // return: back in the caller, without the operator.
+      f.copy(cs, from, i);
+      return false;
     }
-    f.stack.length = 0;
-    if (op === 14) return true; // endchar
+    const op = b === 12 ? 1200 + cs[i + 1]! : b;
+    i += b === 12 ? 2 : 1;
+    if (op === 1 || op === 3 || op === 18 || op === 23 || op === 19 || op === 20) f.stems += f.args >> 1;
+    if (op === 19 || op === 20) i += (f.stems + 7) >> 3;
+    f.args = 0;
+    if (op === 14) {
+      f.copy(cs, from, i);
+      return true; // endchar
+    }
   }
+  f.copy(cs, from, cs.length);
   return false;
 }
 
@@ -161,13 +190,36 @@ function flattened(sub: FontkitSubset): Uint8Array {
   };
   sub.subsetCharstrings = function (this: FontkitSubset) {
     this.charstrings = this.glyphs.map((gid) => {
-      const f: Flattening = { out: [], stack: [], stems: 0, global, local: localFor(gid) };
+      const f = new Flattening(global, localFor(gid));
       flatten(cff.getCharString(gid), f, 0);
-      return Uint8Array.from(f.out);
+      return f.buf.slice(0, f.n);
     });
     this.gsubrs = [];
   };
-  // No local subroutines either: each font dict's Private.Subrs is written empty.
+  // The font dicts the glyphs use, without their subroutines: fontkit's own version parses every
+  // glyph's outline to find the subroutines it would keep.
+  sub.subsetFontdict = function (this: FontkitSubset, topDict: TopDict) {
+    const fds = cff.topDict.FDArray ?? [];
+    const index = new Map<number, number>();
+    topDict.FDArray = [];
+    topDict.FDSelect = { version: 0, fds: [] };
+    for (const gid of this.glyphs) {
+      const fd = cff.fdForGlyph(gid);
+      if (fd == null) continue;
+      if (!index.has(fd)) {
+        const { Private, ...rest } = fds[fd] ?? {};
+        const dict: Record<string, unknown> = { ...rest };
+        delete dict.FontName;
+        if (Private) {
+          const { Subrs: _unused, ...priv } = Private;
+          dict.Private = priv;
+        }
+        index.set(fd, topDict.FDArray.push(dict) - 1);
+      }
+      topDict.FDSelect.fds.push(index.get(fd)!);
+    }
+  };
+  // A font that is not CID-keyed: its one Private dict, without subroutines.
   sub.subsetSubrs = () => [];
   return sub.encode();
 }
