@@ -118,6 +118,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const { view, fields } = buildView(data);
   const docs = docTypes(data.kind).filter((t) => !t.missing(data))
     .flatMap((t) => t.instances(data))
-    .map((inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [] }, fields }).doc);
+    .map((inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [], doc: { id: inst.id, name: inst.name, title: null, doc_number: null } }, fields }).doc);
   for (const l of await ofdSection({ docs, book, date: new Date(Date.UTC(2013, 11, 10)) })) process.stdout.write(l + '\n');
 }

@@ -48,7 +48,7 @@ const unitSrc = discoverUnits(world, ['data']).units.find((u) => u.id.includes('
 const data = checkUnit(world, unitSrc, new Map()).data;
 const { view, fields } = buildView(data);
 const instances = docTypes(data.kind).filter((t) => !t.missing(data)).flatMap((t) => t.instances(data));
-const build = (inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [] }, fields }).doc;
+const build = (inst) => buildDocument({ id: inst.id, template: findTemplate(world, inst.id, 'none'), view: { ...view, ...inst.extra(view), documents: [], doc: { id: inst.id, name: inst.name, title: null, doc_number: null } }, fields }).doc;
 const plan = build(instances.find((i) => i.id === 'rectification-plan'));
 
 /** The same document with different text (the unit renamed), so no engine can serve it from a cache. */
@@ -233,7 +233,7 @@ for (let run = 0; run < 6; run++) {
   for (const inst of instances) {
     const tpl = findTemplate(world, inst.id, 'none');
     t = now();
-    const r = renderTemplate(tpl.text, tpl.file, { ...bv.view, ...inst.extra(bv.view), documents: [] });
+    const r = renderTemplate(tpl.text, tpl.file, { ...bv.view, ...inst.extra(bv.view), documents: [], doc: { id: inst.id, name: inst.name, title: null, doc_number: null } });
     acc.template += now() - t;
     t = now();
     const m = parseMarkup({ id: inst.id, template: tpl.file, rendered: r.result, fields: bv.fields });
