@@ -12,10 +12,7 @@ export const tailRef = (i: number): string => `t${i}`;
 export type Squeezed = Readonly<Record<string, number>>;
 
 function squeezeHead<T extends HeadPlan>(p: Placed<T>, h: number | undefined): Placed<T> {
-  if (h === undefined) return p;
-  if (p.plan.kind === 'para') return { ...p, plan: { ...p.plan, lineHeight: h } };
-  if (p.plan.kind === 'blank') return { ...p, plan: { ...p.plan, lineHeight: h } };
-  return p;
+  return h !== undefined && (p.plan.kind === 'para' || p.plan.kind === 'blank') ? { ...p, plan: { ...p.plan, lineHeight: h } } : p;
 }
 
 /** The composed document with the squeezed elements' line heights. */

@@ -164,20 +164,33 @@ function flatten(cs: Uint8Array, f: Flattening, depth: number): boolean {
  * The glyphs `gids` of a CFF face as a CID-keyed CFF (CID = new glyph id) without subroutines;
  * `newId` maps each old glyph id to its new one (.notdef first, the rest in ascending order).
  */
-export function cffSubset(face: Face, gids: readonly number[]): { bytes: Uint8Array; oldIds: number[]; newId: Map<number, number> } {
-  const oldIds = [0, ...[...new Set(gids)].filter((g) => g !== 0).sort((a, b) => a - b)];
-  const subset = () => {
-    const sub = (face.font as unknown as { createSubset(): FontkitSubset }).createSubset();
-    return { sub, newId: new Map(oldIds.map((g) => [g, sub.includeGlyph(g)])) };
-  };
+export function cffSubset(face: Face, gids: readonly number[]): Subset {
+  const { sub, oldIds, newId } = included(face, gids);
   try {
-    const { sub, newId } = subset();
     return { bytes: flattened(sub), oldIds, newId };
   } catch {
     // A charstring this reader cannot follow: fontkit's own subset, subroutines kept.
-    const { sub, newId } = subset();
-    return { bytes: sub.encode(), oldIds, newId };
+    return fontkitSubset(face, gids);
   }
+}
+
+/** A face's glyphs subset by fontkit as it is (glyphs numbered in the order included). */
+export function fontkitSubset(face: Face, gids: readonly number[]): Subset {
+  const { sub, oldIds, newId } = included(face, gids);
+  return { bytes: sub.encode(), oldIds, newId };
+}
+
+interface Subset {
+  bytes: Uint8Array;
+  oldIds: number[];
+  newId: Map<number, number>;
+}
+
+/** A fontkit subset with .notdef and then `gids` in ascending order included. */
+function included(face: Face, gids: readonly number[]): { sub: FontkitSubset; oldIds: number[]; newId: Map<number, number> } {
+  const sub = (face.font as unknown as { createSubset(): FontkitSubset }).createSubset();
+  const oldIds = [0, ...[...new Set(gids)].filter((g) => g !== 0).sort((a, b) => a - b)];
+  return { sub, oldIds, newId: new Map(oldIds.map((g) => [g, sub.includeGlyph(g)])) };
 }
 
 /** The subset's CFF with every glyph's subroutines inlined and none kept. */

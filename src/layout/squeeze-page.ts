@@ -26,19 +26,14 @@ export function squeezePage(
   while (boxes[end]!.keepWithNext && end + 1 < boxes.length) end++;
   const need = used + boxes.slice(at, end + 1).reduce((s, b) => s + b.height, 0) - room;
   if (need <= 0) return undefined;
-  // Elements wholly on the page: their first box at or after `start`, their last at or before `end`.
-  const first = new Map<string, number>();
-  const last = new Map<string, number>();
-  boxes.forEach((b, i) => {
-    if (!b.ref) return;
-    if (!first.has(b.ref)) first.set(b.ref, i);
-    last.set(b.ref, i);
-  });
-  const whole = (b: Box) => !!b.ref && b.pitch !== undefined && !(b.ref in done) && first.get(b.ref)! >= start && last.get(b.ref)! <= end;
-  const pitches = boxes.slice(start, end + 1).filter(whole);
-  const total = pitches.reduce((s, b) => s + b.pitch!, 0);
-  if (!total || 1 - need / total < MIN_RATIO) return undefined;
-  const ratio = 1 - need / total;
+  // Elements wholly on the page: an element's boxes are consecutive, so only the ones cut at the
+  // page's top (begun on the page before) or at the chain's end (going on after it) are not.
+  const cutTop = start > 0 && boxes[start - 1]!.ref === boxes[start]!.ref ? boxes[start]!.ref : undefined;
+  const cutEnd = end + 1 < boxes.length && boxes[end + 1]!.ref === boxes[end]!.ref ? boxes[end]!.ref : undefined;
+  const whole = (b: Box) => !!b.ref && b.pitch !== undefined && !(b.ref in done) && b.ref !== cutTop && b.ref !== cutEnd;
+  const total = boxes.slice(start, end + 1).reduce((s, b) => s + (whole(b) ? b.pitch! : 0), 0);
+  const ratio = total ? 1 - need / total : 0;
+  if (ratio < MIN_RATIO) return undefined;
   const squeezed: Record<string, number> = {};
   const out = boxes.map((b, i) => {
     if (i < start || i > end || !whole(b)) return b;

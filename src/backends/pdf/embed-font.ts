@@ -3,7 +3,7 @@
 // fontkit; widths, a descriptor and a ToUnicode CMap so text can be searched and copied.
 import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/font-book.js';
-import { cffSubset } from '../../fonts/cff-subset.js';
+import { cffSubset, fontkitSubset } from '../../fonts/cff-subset.js';
 import { glyfSource, subsetGlyf } from '../../fonts/truetype-subset.js';
 import type { PDFRef } from 'pdf-lib';
 import { ascii, num, numText, syntax, type PdfFile } from './pdf-file.js';
@@ -81,7 +81,6 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
     descent: number;
     capHeight: number;
     xHeight: number;
-    createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array };
     directory: { tables: Record<string, unknown> };
   };
   const wanted = full ? Array.from({ length: font.numGlyphs }, (_v, i) => i) : [...use.glyphs.keys()];
@@ -96,11 +95,8 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
     // CFF outlines: a CID-keyed font with CID = new glyph id, its subroutines inlined (fonts/cff-subset.ts).
     ({ bytes: program, oldIds, newId } = cffSubset(face, wanted));
   } else {
-    // A TrueType font our subsetter declines: fontkit's subsetter numbers the glyphs in the order included.
-    const sub = font.createSubset();
-    oldIds = [0, ...wanted.filter((g) => g !== 0).sort((a, b) => a - b)];
-    newId = new Map(oldIds.map((g) => [g, sub.includeGlyph(g)]));
-    program = sub.encode();
+    // A TrueType font our subsetter declines: fontkit's own subset.
+    ({ bytes: program, oldIds, newId } = fontkitSubset(face, wanted));
   }
   const code = new Map<number, string>();
   for (const [g, n] of newId) code.set(g, hex4(n));
@@ -153,26 +149,24 @@ export function embedFont(pdf: PdfFile, id: PDFRef, use: FontUse, full = false):
  */
 export function widthArray(widths: readonly string[]): string {
   const out: string[] = [];
-  let i = 0;
-  while (i < widths.length) {
+  let list: string[] = [];
+  let listStart = 0;
+  const flush = () => {
+    if (list.length) out.push(`${listStart} [${list.join(' ')}]`);
+    list = [];
+  };
+  for (let i = 0; i < widths.length;) {
     let j = i;
     while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
     if (j - i >= 3) {
+      flush();
       out.push(`${i} ${j} ${widths[i]}`);
-      i = j + 1;
-      continue;
+    } else {
+      if (!list.length) listStart = i;
+      list.push(...widths.slice(i, j + 1));
     }
-    const start = i;
-    const list: string[] = [];
-    // A list runs until the next run of four or more equal widths.
-    while (i < widths.length) {
-      let k = i;
-      while (k + 1 < widths.length && widths[k + 1] === widths[i]) k++;
-      if (k - i >= 3) break;
-      list.push(widths[i]!);
-      i++;
-    }
-    out.push(`${start} [${list.join(' ')}]`);
+    i = j + 1;
   }
+  flush();
   return `[${out.join(' ')}]`;
 }
