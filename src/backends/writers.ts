@@ -59,6 +59,7 @@ export const WRITERS: readonly Writer[] = [
         ...(fontNames ? { fontNames } : {}),
         ...(layout?.colophonBreaks ? { colophonBreaks: layout.colophonBreaks } : {}),
         ...(layout?.squeezed ? { squeezed: layout.squeezed } : {}),
+        ...(layout?.tightened ? { tightened: layout.tightened } : {}),
       }),
   },
   {

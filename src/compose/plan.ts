@@ -50,6 +50,13 @@ export interface FontSpec {
 }
 
 /** A paragraph: one or more lines of one font. */
+/** Slots [from, to) of a paragraph set `by` points a character tighter than its font's spacing (layout/break-lines.ts). */
+export interface Tightened {
+  from: number;
+  to: number;
+  by: number;
+}
+
 export interface ParaPlan {
   kind: 'para';
   element: DocElement;
@@ -70,6 +77,8 @@ export interface ParaPlan {
   keepLines?: boolean;
   pageBreakBefore?: boolean;
   outline?: { title: string; level: number };
+  /** Stretches of the line's characters the layout set tighter (compose/squeeze.ts). */
+  tight?: readonly Tightened[];
 }
 
 /** An empty line of the grid. */

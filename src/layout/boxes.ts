@@ -1,4 +1,5 @@
 // Vertical boxes: lines and table rows with their keep rules, ready to be cut into pages.
+import type { Tightened } from '../compose/plan.js';
 import type { PageItem } from './types.js';
 
 export interface Box {
@@ -16,6 +17,8 @@ export interface Box {
   ref?: string;
   /** The line pitch within `height` that a tighter page may shrink (paragraph and blank lines). */
   pitch?: number;
+  /** On a paragraph's first box: the stretches of its characters its lines set tighter. */
+  tight?: Tightened[];
 }
 
 /** Shifts items by (dx, dy). */

@@ -4,6 +4,7 @@
 import LineBreaker from 'linebreak';
 import { HANGING, NO_END, NO_START, isUnsplittablePair } from './kinsoku.js';
 import type { Slot } from './shape-text.js';
+import type { Tightened } from '../compose/plan.js';
 
 export interface BrokenLine {
   slots: Slot[];
@@ -13,6 +14,8 @@ export interface BrokenLine {
   width: number;
   /** Whether the line was stretched to the full width. */
   justified: boolean;
+  /** Stretches of the paragraph's slots set tighter (the DOCX runs say so too). */
+  tight?: Tightened[];
 }
 
 export interface BreakOptions {
@@ -67,6 +70,9 @@ export function breakOpportunities(slots: readonly Slot[]): { allowed: boolean[]
     let k = i - 1;
     while (k > 0 && isSpace(slots[k]!)) k--;
     if (NO_START.has(cur.ch) || NO_END.has(slots[k]!.ch) || isUnsplittablePair(prev.ch, cur.ch)) allowed[i] = false;
+    // A 发文字号's 〔年份〕 stays with its number: LibreOffice never breaks 〔2025〕5号 (measured),
+    // though UAX #14 would after 〕.
+    if (prev.ch === '〕' && /[0-9]/.test(cur.ch)) allowed[i] = false;
   }
   return { allowed, forced };
 }
@@ -79,61 +85,152 @@ const isCjk = (s: Slot) => s.cp >= 0x2e80 || isOpenQuote(s.cp) || isCloseQuote(s
 const isSpace = (s: Slot) => s.cp === 0x20 || s.cp === 0x3000;
 const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
 
+/** Where a greedy line from `start` ends: before `stop`, with a hanging mark or a forced break. */
+interface LineEnd {
+  stop: number;
+  hang: boolean;
+  hardEnd: boolean;
+}
+
+/** The greedy fit every reader does: as many slots as the room holds, back to the last break. */
+function fitLine(slots: readonly Slot[], start: number, avail: number, allowed: boolean[], forced: boolean[]): LineEnd {
+  const n = slots.length;
+  let w = 0;
+  let lastBreak = -1;
+  let end = start;
+  let hang = false;
+  let hardEnd = false;
+  // Spaces past the edge take no room at a break, but a mark after them has nowhere to hang.
+  let spacesPastEdge = false;
+  for (; end < n; end++) {
+    if (end > start && forced[end]) {
+      hardEnd = true;
+      break;
+    }
+    const s = slots[end]!;
+    if (end > start && allowed[end]) lastBreak = end;
+    // A slot's autospace is room after it: it need not fit when the line ends there.
+    if (w + s.advance - (s.auto ?? 0) > avail + 0.01 && !s.hardBreak) {
+      // Trailing spaces never force a break; a closing mark may hang past the edge.
+      if (isSpace(s)) {
+        spacesPastEdge = true;
+        continue;
+      }
+      // Hang only if what follows may start a line (two marks in a row cannot both hang); spaces
+      // after the mark are dropped at the break, so look past them.
+      let after = end + 1;
+      while (after < n && isSpace(slots[after]!) && !slots[after]!.hardBreak) after++;
+      const next = slots[after];
+      if (HANGING.has(s.ch) && end > start && !spacesPastEdge && w <= avail + 0.01 && !(next && !next.hardBreak && NO_START.has(next.ch))) {
+        hang = true;
+        end++;
+        break;
+      }
+      break;
+    }
+    w += s.advance;
+  }
+  let stop: number;
+  if (end >= n || hardEnd || hang) stop = end;
+  else if (lastBreak > start) stop = lastBreak;
+  else stop = Math.max(start + 1, end); // a word longer than the line: break inside it
+  return { stop, hang, hardEnd };
+}
+
+/** Room a line may leave before it counts as stretched: two characters (issue 30's 26 of 28). */
+const STRETCH_EMS = 2;
+/** The most a tightened line takes from each character: what a tolerated stretch spreads (2 of 28 ems over 26 gaps). */
+const TIGHTEN_EM = STRETCH_EMS / 26;
+/** Room a tightened line keeps, so readers rounding widths in twips still fit it. */
+const TIGHTEN_SLACK = 0.25;
+/** Character spacing is written in twentieths of a point. */
+const TWIP = 0.05;
+/**
+ * The slots from `start` to `to` set tighter, so the group that would otherwise leave the line
+ * before it stretched fits on it (挤进, as Word squeezes for its 禁则; GB/T 9704 §7.3.5.5 “调整字距”):
+ * every Chinese character and mark by the same few tenths of a point. Undefined when that takes more
+ * than TIGHTEN_EM a character, or the greedy fit would not end the line at `to`. (Taking the brackets'
+ * blank halves instead was tried: LibreOffice does not fit the line so, and pdftotext reads such a
+ * line out of order.)
+ */
+function tightened(slots: readonly Slot[], start: number, to: number, avail: number, allowed: boolean[], forced: boolean[]): { slots: Slot[]; tight: Tightened[] } | undefined {
+  let end = to;
+  while (end > start && isSpace(slots[end - 1]!)) end--;
+  const last = slots[end - 1]!;
+  // A closing mark at the end may hang: it need not fit.
+  const fitEnd = HANGING.has(last.ch) ? end - 1 : end;
+  // The autospace after the last character counts as room to keep: a margin for readers' rounding.
+  let width = 0;
+  for (let i = start; i < fitEnd; i++) width += slots[i]!.advance;
+  // Only the Chinese characters and marks: LibreOffice measures Latin letters and digits without
+  // the extra spacing when it breaks lines (measured), so they keep the font's.
+  const takes = (i: number) => !slots[i]!.hardBreak && slots[i]!.cp >= 0x80;
+  let takers = 0;
+  // LibreOffice fits a line short of our sum by about a character's spacing at the end of each run
+  // (a change between Chinese and Latin or of font is a new run in the DOCX; measured): each run
+  // keeps that much room.
+  let runs = 0;
+  for (let i = start; i < fitEnd; i++) {
+    if (takes(i)) takers++;
+    const s = slots[i]!;
+    const p = slots[i - 1];
+    if (i === start || !p || takes(i) !== takes(i - 1) || s.face !== p.face || s.bold !== p.bold) runs++;
+  }
+  const spacing = Math.abs(last.spacing);
+  const room = takers - runs;
+  const by = room > 0 ? Math.max(0, Math.ceil((width - avail + TIGHTEN_SLACK + runs * spacing) / room / TWIP - 1e-6) * TWIP) : Infinity;
+  if (by > last.size * TIGHTEN_EM + 1e-9 || by === 0) return undefined;
+  const trial = slots.slice();
+  const tight: Tightened[] = [];
+  for (let i = start; i < to; i++) {
+    const s = slots[i]!;
+    const b = takes(i) ? by : 0;
+    trial[i] = { ...s, advance: s.advance - b, spacing: s.spacing - b };
+    const prev = tight.at(-1);
+    if (prev && prev.to === i && Math.abs(prev.by - b) < 1e-9) prev.to = i + 1;
+    else tight.push({ from: i, to: i + 1, by: b });
+  }
+  const e = fitLine(trial, start, avail, allowed, forced);
+  return e.stop === to ? { slots: trial, tight: tight.filter((t) => t.by > 0) } : undefined;
+}
+
 export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLine[] {
   const n = slots.length;
   if (n === 0) return [{ slots: [], xs: [], width: 0, justified: false }];
   const { allowed, forced } = breakOpportunities(slots);
   const lines: BrokenLine[] = [];
+  let work = slots;
   let start = 0;
   while (start < n) {
     const avail = opts.width - (lines.length === 0 ? (opts.firstIndent ?? 0) : 0);
-    let w = 0;
-    let lastBreak = -1;
-    let end = start;
-    let hang = false;
-    let hardEnd = false;
-    // Spaces past the edge take no room at a break, but a mark after them has nowhere to hang.
-    let spacesPastEdge = false;
-    for (; end < n; end++) {
-      if (end > start && forced[end]) {
-        hardEnd = true;
-        break;
-      }
-      const s = slots[end]!;
-      if (end > start && allowed[end]) lastBreak = end;
-      // A slot's autospace is room after it: it need not fit when the line ends there.
-      if (w + s.advance - (s.auto ?? 0) > avail + 0.01 && !s.hardBreak) {
-        // Trailing spaces never force a break; a closing mark may hang past the edge.
-        if (isSpace(s)) {
-          spacesPastEdge = true;
-          continue;
+    let { stop } = fitLine(work, start, avail, allowed, forced);
+    let tight: BrokenLine['tight'];
+    if (opts.justify && stop < n && !forced[stop]) {
+      // A line that would be stretched by more than two characters takes the next group in, set
+      // a little tighter, when that fits.
+      let natural = 0;
+      for (let i = start; i < stop; i++) natural += work[i]!.advance;
+      const em = work[start]!.size + work[start]!.spacing;
+      const found = allowed.indexOf(true, stop + 1);
+      const next = found > 0 ? found : n;
+      if (natural < avail - STRETCH_EMS * em) {
+        const t = tightened(work, start, next, avail, allowed, forced);
+        if (t) {
+          work = t.slots;
+          tight = t.tight;
+          stop = next;
         }
-        // Hang only if what follows may start a line (two marks in a row cannot both hang); spaces
-        // after the mark are dropped at the break, so look past them.
-        let after = end + 1;
-        while (after < n && isSpace(slots[after]!) && !slots[after]!.hardBreak) after++;
-        const next = slots[after];
-        if (HANGING.has(s.ch) && end > start && !spacesPastEdge && w <= avail + 0.01 && !(next && !next.hardBreak && NO_START.has(next.ch))) {
-          hang = true;
-          end++;
-          break;
-        }
-        break;
       }
-      w += s.advance;
     }
-    let stop: number;
-    if (end >= n || hardEnd || hang) stop = end;
-    else if (lastBreak > start) stop = lastBreak;
-    else stop = Math.max(start + 1, end); // a word longer than the line: break inside it
-    const lineSlots = slots.slice(start, stop).filter((s) => !s.hardBreak);
+    const lineSlots = work.slice(start, stop).filter((s) => !s.hardBreak);
     // Spaces at the end of a line take no room.
     while (lineSlots.length && isSpace(lineSlots[lineSlots.length - 1]!)) lineSlots.pop();
     const isLast = stop >= n || forced[stop] === true;
-    lines.push(place(lineSlots, avail, opts.justify && !isLast));
+    const line = place(lineSlots, avail, opts.justify && !isLast);
+    lines.push(tight ? { ...line, tight } : line);
     start = stop;
     // Skip spaces at the start of the next line.
-    while (start < n && isSpace(slots[start]!) && !forced[start]) start++;
+    while (start < n && isSpace(work[start]!) && !forced[start]) start++;
   }
   return lines;
 }

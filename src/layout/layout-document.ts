@@ -9,6 +9,7 @@ import type { DocTree } from '../doc/tree.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { GRID, PAGE_NUMBER } from '../style/gbt9704.js';
 import type { Box } from './boxes.js';
+import type { Tightened } from '../compose/plan.js';
 import { colophonBox, placeColophon } from './colophon-box.js';
 import { addRedRule, headBoxes } from './head-boxes.js';
 import { LANDSCAPE, PORTRAIT, paginate } from './paginate.js';
@@ -75,7 +76,10 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   const diagnostics: Diagnostic[] = [];
   const ctx: BlockContext = { book, diagnostics };
   const composed = composeDocument(doc, measureWith(ctx));
-  const pag = paginate(documentBoxes(composed, ctx));
+  const boxes = documentBoxes(composed, ctx);
+  const tightened: Record<string, Tightened[]> = {};
+  for (const b of boxes) if (b.tight && b.ref) tightened[b.ref] = b.tight;
+  const pag = paginate(boxes);
   const pages = pag.pages;
   // No official document runs to a thousand pages: a template looping over the data is stopped here.
   if (pages.length > MAX_PAGES) {
@@ -90,7 +94,8 @@ export function layoutDocument(doc: DocTree, book: FontBook): LayoutResult {
   if (composed.letter) numbered.delete(0);
   if (doc.meta.pageNumbers) for (const i of numbered) addPageNumber(pages[i]!, i + 1, book);
   const squeezed = Object.keys(pag.squeezed).length ? { squeezed: pag.squeezed } : {};
-  return { layout: { pages, outline: pag.outline, ...(composed.colophon ? { colophonBreaks: pages.length - textPages } : {}), ...squeezed }, diagnostics };
+  const tight = Object.keys(tightened).length ? { tightened } : {};
+  return { layout: { pages, outline: pag.outline, ...(composed.colophon ? { colophonBreaks: pages.length - textPages } : {}), ...squeezed, ...tight }, diagnostics };
 }
 
 /** — N — in 4号 宋体, its 一字线 7 mm below the 版心, odd pages right and even pages left, one character in (§7.5). */

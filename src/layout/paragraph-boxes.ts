@@ -65,5 +65,7 @@ export function paragraphBoxes(p: ParaPlan, width: number, landscape: boolean, c
     boxes[0].items.unshift(...lineItems(at, p.prefix.at, (p.before ?? 0) + baselineIn(h, style.size)).map((x) => ({ ...x, element: p.element })));
   }
   if (p.pageBreakBefore && boxes[0]) boxes[0].pageBreakBefore = true;
+  const tight = lines.flatMap((l) => l.tight ?? []);
+  if (tight.length && boxes[0]) boxes[0].tight = tight;
   return boxes;
 }

@@ -1,6 +1,6 @@
 // PagedLayout: positioned text and rules, page by page, in points from the page's top-left corner.
 // The layout engine makes it; the PDF backend only draws it (DESIGN §1).
-import type { Squeezed } from '../compose/squeeze.js';
+import type { Squeezed, Tightenings } from '../compose/squeeze.js';
 import type { Source } from '../doc/tree.js';
 import type { Face } from '../fonts/font-book.js';
 
@@ -86,4 +86,6 @@ export interface PagedLayout {
   colophonBreaks?: number;
   /** Elements set tighter to keep a page from ending short (compose/squeeze.ts): the DOCX sets them so too. */
   squeezed?: Squeezed;
+  /** Paragraphs with lines set tighter to take a group in rather than stretch (layout/break-lines.ts). */
+  tightened?: Tightenings;
 }

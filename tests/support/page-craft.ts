@@ -43,15 +43,6 @@ function stretched(lines: TextLine[]): { line: string; next: string }[] {
 }
 
 /**
- * Whether a stretched line is forced: the line after it opens with a group no rule lets break (a
- * number, a phone number, a 〔年份〕) that does not fit the room the stretched line leaves.
- */
-export function forcedStretch(s: { line: string; next: string }): boolean {
-  const group = /^[〔（(]?[0-9A-Za-z][0-9A-Za-z.\-]*(?:〕[0-9]*)?/.exec(s.next.replace(/\s+/g, ''))?.[0];
-  return !!group && ems(s.line.replace(/^p\d+: /, '')) + ems(group) > 28;
-}
-
-/**
  * Pages that end short. A page may end short before a page that starts fresh: an attachment (its
  * “附件N” label), a landscape page, the 版记's page, a blank page, or the document's last text page.
  */

@@ -51,7 +51,7 @@ export function paraRecord(p: ParaPlan, extraBefore = 0): BodyRecord {
     jc: JC[p.align],
   };
   const o = runOptions(p.font);
-  const runs = (p.prefix ? textRun(p.prefix.text + '\t', o) : '') + lineRuns(p.line, o);
+  const runs = (p.prefix ? textRun(p.prefix.text + '\t', o) : '') + lineRuns(p.line, o, p.tight);
   return para(props, runs);
 }
 

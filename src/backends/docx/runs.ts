@@ -1,6 +1,7 @@
 // Inlines → WordprocessingML runs, with every font slot set to the role's font and East-Asian hints
 // (DESIGN §3).
 import type { Line } from '../../doc/tree.js';
+import type { Tightened } from '../../compose/plan.js';
 import type { FontRole } from '../../style/gbt9704.js';
 import { ROLE_STYLES } from './role-styles.js';
 import { halfPt, twip } from './units.js';
@@ -88,15 +89,36 @@ export function textRun(text: string, o: RunOptions): string {
  * and numbers whole, Chinese between characters under the 禁则), so the text is found and pasted
  * as typed.
  */
-export function lineRuns(line: Line | undefined, o: RunOptions): string {
+export function lineRuns(line: Line | undefined, o: RunOptions, tight: readonly Tightened[] = []): string {
   if (!line) return '';
   const w = new RunWriter();
+  // Characters counted as the layout's slots are (a break is one), to find its tightened stretches.
+  let k = 0;
   for (const i of line) {
     if (i.type === 'break') {
       w.raw('<w:r><w:br/></w:r>');
+      k++;
       continue;
     }
-    addText(w, i.text, { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role });
+    const io = { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role };
+    const chars = [...i.text.replace(CONTROL_RE, '')];
+    for (const [from, to, by] of stretches(k, k + chars.length, tight)) addText(w, chars.slice(from - k, to - k).join(''), by ? { ...io, spacing: (io.spacing ?? 0) - by } : io);
+    k += chars.length;
   }
   return w.toString();
+}
+
+/** [from, to) cut where a tightened stretch begins or ends, each with how much tighter (0: as set). */
+function stretches(from: number, to: number, tight: readonly Tightened[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let at = from;
+  for (const t of tight) {
+    if (t.to <= at || t.from >= to) continue;
+    if (t.from > at) out.push([at, t.from, 0]);
+    const end = Math.min(t.to, to);
+    out.push([Math.max(at, t.from), end, t.by]);
+    at = end;
+  }
+  if (at < to) out.push([at, to, 0]);
+  return out;
 }

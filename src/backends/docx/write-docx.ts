@@ -3,7 +3,7 @@
 // The body is written as WordprocessingML text; the shared parts come from package-skeleton.ts.
 import { blockWidth, composeDocument } from '../../compose/compose-document.js';
 import { setCells } from '../../compose/measure-chars.js';
-import { squeezePlans, type Squeezed } from '../../compose/squeeze.js';
+import { squeezePlans, type Squeezed, type Tightenings } from '../../compose/squeeze.js';
 import type { BlockPlan, HeadPlan, Measure, Placed } from '../../compose/plan.js';
 import { lineText, type DocTree, type Line } from '../../doc/tree.js';
 import { BODY_CELL, FONT_NAMES, PAGE, PAGE_NUMBER, mm, type FontRole } from '../../style/gbt9704.js';
@@ -25,6 +25,8 @@ export interface DocxOptions {
   colophonBreaks?: number;
   /** Elements the paged layout set tighter so a page does not end short (PagedLayout.squeezed). */
   squeezed?: Squeezed;
+  /** Paragraphs whose lines the layout set tighter (PagedLayout.tightened): their runs carry the same spacing. */
+  tightened?: Tightenings;
   /** The file's metadata as the PDF carries it: its author (the 发文机关) where the template names none. */
   author?: string;
 }
@@ -130,8 +132,8 @@ function addColophon(parts: Part[], xml: string, landscapeDoc: boolean, colophon
 }
 
 /** The document body: sections split by orientation, each closed by its sectPr. */
-function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0, squeezed?: Squeezed): string {
-  const c = squeezePlans(composeDocument(doc, DOCX_MEASURE), squeezed);
+function documentXml(doc: DocTree, sk: Skeleton, colophonBreaks = 0, squeezed?: Squeezed, tightened?: Tightenings): string {
+  const c = squeezePlans(composeDocument(doc, DOCX_MEASURE), squeezed, tightened);
   const parts: Part[] = [{ landscape: c.landscape, body: headRecordsOf(c.head, c.ruleAfter) }];
   addBlocks(parts, c.blocks);
   if (c.tail.length) {
@@ -182,7 +184,7 @@ export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8A
   const names = Object.fromEntries(Object.entries(opts.fontNames ?? {}).filter(([role, name]) => name && name !== FONT_NAMES[role as FontRole]));
   const sk = skeleton(doc.meta.pageNumbers, names);
   const own = [
-    { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk, opts.colophonBreaks, opts.squeezed), 'utf8') },
+    { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk, opts.colophonBreaks, opts.squeezed, opts.tightened), 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date, opts.author), 'utf8') },
     { name: 'docProps/custom.xml', data: Buffer.from(customXml(doc, opts.author), 'utf8') },
   ];
