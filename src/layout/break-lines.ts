@@ -157,8 +157,10 @@ function tightened(slots: readonly Slot[], start: number, to: number, avail: num
   let end = to;
   while (end > start && isSpace(slots[end - 1]!)) end--;
   const last = slots[end - 1]!;
-  // A closing mark at the end may hang: it need not fit.
-  const fitEnd = HANGING.has(last.ch) ? end - 1 : end;
+  // A group ending in a mark that would hang is left alone: LibreOffice sets such a tightened line
+  // differently (measured on “完成率 33.3%。”).
+  if (HANGING.has(last.ch)) return undefined;
+  const fitEnd = end;
   // The autospace after the last character counts as room to keep: a margin for readers' rounding.
   let width = 0;
   for (let i = start; i < fitEnd; i++) width += slots[i]!.advance;

@@ -46,4 +46,15 @@ describe('tightened lines', () => {
     expect(first!.justified).toBe(true);
     expect(textOf(second!)).toMatch(/^010-87654321。/);
   });
+
+  it('leaves a group that ends in a hanging mark (“33.3%。”) alone, as LibreOffice sets it otherwise', () => {
+    let stretched = 0;
+    for (let pad = 16; pad <= 27; pad++) {
+      for (const l of lines(`${'改'.repeat(pad)}完成率 33.3%。${'改'.repeat(30)}`)) {
+        expect(l.tight === undefined || !/[，。、；：！？]$/.test(textOf(l))).toBe(true);
+        if (l.justified && textOf(l).endsWith('完成率')) stretched++;
+      }
+    }
+    expect(stretched).toBeGreaterThan(0);
+  });
 });
