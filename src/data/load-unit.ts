@@ -54,7 +54,6 @@ export function loadUnit(world: World, src: UnitSource): LoadResult {
  * A kind file with mistakes reports them with every unit of that kind.
  */
 function unitKind(registry: KindRegistry, unit: YValue | undefined, diagnostics: Diagnostic[]): Kind {
-  const fallback = registry.resolve(registry.defaultKind) ?? registry.resolve(DEFAULT_KIND_NAME);
   const entry = unit?.kind === 'map' ? unit.entries.find((e) => ['kind', '整改类型'].includes(e.key.replace(/\s+/g, ''))) : undefined;
   const raw = entry?.value.kind === 'scalar' && entry.value.value !== null ? String(entry.value.value).trim() : '';
   const name = raw || registry.defaultKind;
@@ -62,9 +61,11 @@ function unitKind(registry: KindRegistry, unit: YValue | undefined, diagnostics:
   if (!kind) {
     diagnostics.push(registry.unknown(name, raw ? entry!.value.span : undefined));
     diagnostics.push(...registry.diagnostics.filter((d) => d.severity === 'error'));
-  } else diagnostics.push(...registry.diagnostics.filter((d) => d.span?.file === kind.file));
-  if (!kind && !fallback) throw new Error(`built-in kind ${DEFAULT_KIND_NAME} missing`);
-  return kind ?? fallback!;
+  } else diagnostics.push(...registry.diagnosticsOf(kind));
+  if (kind) return kind;
+  const fallback = registry.resolve(registry.defaultKind) ?? registry.resolve(DEFAULT_KIND_NAME);
+  if (!fallback) throw new Error(`built-in kind ${DEFAULT_KIND_NAME} missing`);
+  return fallback;
 }
 
 /**

@@ -20,13 +20,16 @@ export interface KindOptions {
 export const BUILTIN_KIND_DIR = packagePath('kinds');
 
 export interface KindRegistry {
-  kinds: Kind[];
-  /** Problems of the kind files, each at its file's line. */
-  diagnostics: Diagnostic[];
+  /** Every kind (parses every kind file). */
+  readonly kinds: Kind[];
+  /** Problems of the kind files, each at its file's line (parses every kind file). */
+  readonly diagnostics: Diagnostic[];
   /** The kind of a unit that names none. */
   defaultKind: string;
   /** The kind by name or alias. */
   resolve(name: string): Kind | undefined;
+  /** The problems of one kind file (one `resolve` returned). */
+  diagnosticsOf(kind: Kind): Diagnostic[];
   /** The error for a name that is no kind, at `span`. */
   unknown(name: string, span: Diagnostic['span']): Diagnostic;
 }
@@ -59,32 +62,55 @@ function kindFiles(world: World, dir: string): string[] {
     .sort();
 }
 
+/**
+ * The registry. The project's kind files are read at once (a project has a few); a built-in kind is
+ * parsed when a unit asks for it by name — each is in the file named after it — and all of them only
+ * when a name is no built-in file's, an alias, or the whole list is wanted: parsing the six YAML files
+ * was a third of a cold `gongwen check`.
+ */
 export function loadKinds(world: World, opts: KindOptions = {}): KindRegistry {
-  const diagnostics: Diagnostic[] = [];
-  const byName = new Map<string, Kind>();
-  const add = (files: { file: string; bytes: () => Uint8Array }[], builtin: boolean) => {
-    for (const { file, bytes } of files) {
-      const shown = builtin ? path.relative(world.cwd, file) || file : file;
-      const r = readFile(bytes(), shown, builtin);
-      diagnostics.push(...r.diagnostics);
-      if (r.kind && !r.diagnostics.some((d) => d.severity === 'error')) byName.set(r.kind.name, r.kind);
-    }
+  type Read = { kind?: Kind; diagnostics: Diagnostic[] };
+  const read = (file: string, bytes: () => Uint8Array, builtin: boolean): Read => readFile(bytes(), builtin ? path.relative(world.cwd, file) || file : file, builtin);
+  const usable = (r: Read): Kind | undefined => (r.kind && !r.diagnostics.some((d) => d.severity === 'error') ? r.kind : undefined);
+  const builtinFiles = packageFolder(BUILTIN_KIND_DIR, KIND_FILE);
+  const builtinRead = new Map<string, Read>();
+  const builtin = (f: { file: string; bytes: Uint8Array }): Read => {
+    let r = builtinRead.get(f.file);
+    if (!r) builtinRead.set(f.file, (r = read(f.file, () => f.bytes, true)));
+    return r;
   };
-  add(
-    packageFolder(BUILTIN_KIND_DIR, KIND_FILE).map((f) => ({ file: f.file, bytes: () => f.bytes })),
-    true,
-  );
   // The project's kinds come last: one named like a built-in kind replaces it.
-  add(
-    kindFiles(world, opts.dir ?? 'kinds').map((file) => ({ file, bytes: () => world.readBytes(file) })),
-    false,
-  );
-  const kinds = [...byName.values()];
+  const project = kindFiles(world, opts.dir ?? 'kinds').map((file) => read(file, () => world.readBytes(file), false));
+  const projectByName = new Map<string, Kind>();
+  for (const r of project) {
+    const k = usable(r);
+    if (k) projectByName.set(k.name, k);
+  }
+  let all: { kinds: Kind[]; byName: Map<string, Kind>; diagnostics: Diagnostic[] } | undefined;
+  const everything = () => {
+    if (all) return all;
+    const byName = new Map<string, Kind>();
+    const reads = builtinFiles.map(builtin);
+    for (const r of reads) {
+      const k = usable(r);
+      if (k) byName.set(k.name, k);
+    }
+    for (const [name, k] of projectByName) byName.set(name, k);
+    return (all = { kinds: [...byName.values()], byName, diagnostics: [...reads, ...project].flatMap((r) => r.diagnostics) });
+  };
   const resolve = (name: string): Kind | undefined => {
     const n = name.replace(/\s+/g, '');
-    return byName.get(n) ?? kinds.find((k) => k.aliases.includes(n));
+    const own = projectByName.get(n);
+    if (own) return own;
+    const file = builtinFiles.find((f) => path.basename(f.file).replace(/\.ya?ml$/i, '') === n);
+    const k = file && usable(builtin(file));
+    if (k?.name === n) return k;
+    const { byName, kinds } = everything();
+    return byName.get(n) ?? kinds.find((x) => x.aliases.includes(n));
   };
+  const diagnosticsOf = (kind: Kind): Diagnostic[] => [...builtinRead.values(), ...project].flatMap((r) => r.diagnostics).filter((d) => d.span?.file === kind.file);
   const unknown = (name: string, span: Diagnostic['span']): Diagnostic => {
+    const { kinds, diagnostics } = everything();
     const near = nearest(
       name,
       kinds.flatMap((k) => [k.name, ...k.aliases]),
@@ -97,5 +123,16 @@ export function loadKinds(world: World, opts: KindOptions = {}): KindRegistry {
       `可用：${kinds.map((k) => k.name).join('、')}${broken ? `（另有 ${broken} 处整改类型文件错误，见 gongwen templates）` : ''}`,
     );
   };
-  return { kinds, diagnostics, defaultKind: opts.default ?? DEFAULT_KIND, resolve, unknown };
+  return {
+    get kinds() {
+      return everything().kinds;
+    },
+    get diagnostics() {
+      return everything().diagnostics;
+    },
+    defaultKind: opts.default ?? DEFAULT_KIND,
+    resolve,
+    diagnosticsOf,
+    unknown,
+  };
 }

@@ -9,6 +9,7 @@ import { documentTexts } from '../../src/doc/tree.js';
 import { untag } from '../../src/template/markers.js';
 import { checkInputs } from '../../src/api/check.js';
 import { nodeWorld } from '../../src/world/node-world.js';
+import { loadKinds } from '../../src/kinds/kind-registry.js';
 import { gongwen } from '../support/cli.js';
 import { ROOT, unitDocuments } from '../support/examples.js';
 
@@ -28,6 +29,16 @@ describe('built-in kinds', () => {
   it('every example unit checks clean: no error, no warning', () => {
     expect(units.map((u) => u.kind).sort()).toEqual(['主题教育', '审计整改', '巡察整改', '巡视整改', '民主生活会']);
     for (const u of units) expect(u.diagnostics.map((d) => `${u.id} ${d.code} ${d.message}`)).toEqual([]);
+  });
+
+  it('each built-in kind is in the file named after it, so a unit’s kind is parsed alone (a cold check reads one kind file)', () => {
+    const dir = path.join(ROOT, 'kinds');
+    const registry = loadKinds(nodeWorld(fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-nokinds-'))));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const f of files) expect(registry.resolve(path.basename(f, '.yaml'))?.file, f).toMatch(new RegExp(`${path.basename(f, '.yaml')}\\.yaml$`));
+    // Aliases still resolve, through the whole list.
+    expect(registry.resolve('巡视')?.name).toBe('巡视整改');
   });
 
   it('each kind renders at least four documents of its own, none in the words of 2013', () => {
