@@ -110,7 +110,10 @@ export function scanCatalog(world: World, projectDirs: string[], opts: { system:
   }
   if (opts.system) folders.push(...standardFolders(world, opts.platform));
   const cachePath = cacheFile(world, opts.platform);
-  const cache = readCache(world, cachePath);
+  // Read only when there is a font file to look up: with --no-system-fonts and no fonts/ folder a
+  // run never pays for the cache (which lists every face's coverage: megabytes on a desktop).
+  let cached: Map<string, CacheEntry> | undefined;
+  const cache = () => (cached ??= readCache(world, cachePath));
   let changed = false;
   const faces: CatalogFace[] = [];
   const problems: string[] = [];
@@ -122,14 +125,14 @@ export function scanCatalog(world: World, projectDirs: string[], opts: { system:
       seen.add(key);
       const st = world.stat(file);
       if (!st) continue;
-      let entry = cache.get(key);
+      let entry = cache().get(key);
       if (!entry || entry.size !== st.size || entry.mtimeMs !== st.mtimeMs) {
         try {
           entry = { ...st, faces: readFaces((o, n) => world.readRange(file, o, n), st.size) };
         } catch (e) {
           entry = { ...st, error: (e as Error).message };
         }
-        cache.set(key, entry);
+        cache().set(key, entry);
         changed = true;
       }
       if (entry.error) problems.push(`字体文件 ${file} 无法读取（${entry.error}），已跳过`);
@@ -137,10 +140,12 @@ export function scanCatalog(world: World, projectDirs: string[], opts: { system:
     }
   }
   faces.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier]);
-  if (changed && cachePath) {
+  if (changed && cachePath && cached) {
+    // Files gone since they were cached (a project's fonts/ folder removed) leave the cache.
+    for (const key of [...cached.keys()]) if (!seen.has(key) && !world.stat(key)) cached.delete(key);
     try {
       world.mkdirp(path.dirname(cachePath));
-      world.writeAtomic(cachePath, JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(cache) }));
+      world.writeAtomic(cachePath, JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(cached) }));
     } catch {
       // No cache folder we may write: the next scan reads the files again.
     }

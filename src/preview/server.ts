@@ -3,11 +3,12 @@
 import { watchFiles } from './watch-files.js';
 import { isFormat, writerFor } from '../backends/writers.js';
 import * as http from 'node:http';
-import type { FontBook, Face } from '../fonts/font-book.js';
+import type { FontBook } from '../fonts/font-book.js';
 import type { World } from '../world/world.js';
 import { layoutToSvg } from './layout-svg.js';
 import { previewPage } from './page.js';
 import { PreviewModel } from './preview-model.js';
+import { FontSubsets } from './font-subsets.js';
 import type { KindOptions } from '../kinds/kind-registry.js';
 
 export interface PreviewOptions {
@@ -30,12 +31,8 @@ export interface PreviewServer {
 
 export async function startPreview(world: World, opts: PreviewOptions): Promise<PreviewServer> {
   const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts, opts.kinds);
-  const warm = warmFonts(opts.fonts.faces);
-  const faces = opts.fonts.faces;
-  const fontId = (f: Face) => `gw${faces.indexOf(f)}`;
-  const fontFaces = faces.map((_f, i) => `@font-face { font-family: gw${i}; src: url(/fonts/${i}); font-display: block; }`).join('\n');
-  // Fetched while the user picks a document, not after its pages arrive.
-  const preloads = faces.map((_f, i) => `<link rel="preload" href="/fonts/${i}" as="font" type="font/ttf" crossorigin>`).join('\n');
+  const subsets = new FontSubsets(opts.fonts.faces);
+  const warm = subsets.warm();
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
 
@@ -48,7 +45,7 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
         const refused = foreignRequest(req, server);
         if (refused) return send(res, 403, 'text/plain; charset=utf-8', refused);
         if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
-        return await route(req, res, url, { model, faces, fontId, page: () => previewPage(fontFaces, preloads), clients });
+        return await route(req, res, url, { model, subsets, page: () => previewPage(), clients });
       } catch (e) {
         log(`预览出错：${(e as Error).stack ?? e}`);
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `内部错误：${(e as Error).message}`);
@@ -98,27 +95,6 @@ export function foreignRequest(req: http.IncomingMessage, server: http.Server): 
   return undefined;
 }
 
-/**
- * The fonts' outlines read (one face per turn of the event loop) as soon as the server is up, while
- * the browser loads the page: the fonts it preloads are then answered at once. Laying documents out
- * ahead was tried and made the first page later: the one asked for waited behind others.
- */
-function warmFonts(faces: readonly Face[]): { stop: () => void } {
-  let stopped = false;
-  let i = 0;
-  const next = () => {
-    if (stopped || i >= faces.length) return;
-    faces[i++]!.wholeBytes();
-    setImmediate(next);
-  };
-  setImmediate(next);
-  return {
-    stop: () => {
-      stopped = true;
-    },
-  };
-}
-
 const send = (res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
   res.end(body);
@@ -127,15 +103,14 @@ const json = (res: http.ServerResponse, status: number, v: unknown) => send(res,
 
 interface RouteContext {
   model: PreviewModel;
-  faces: readonly Face[];
-  fontId: (f: Face) => string;
+  subsets: FontSubsets;
   page: () => string;
   clients: Set<http.ServerResponse>;
 }
 
 /** The preview's routes: the page, the units, a document's pages as SVG, downloads, change events, fonts by index. */
 async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
-  const { model, faces, fontId, clients } = ctx;
+  const { model, subsets, clients } = ctx;
   switch (url.pathname) {
     case '/':
       return send(res, 200, 'text/html; charset=utf-8', ctx.page());
@@ -144,7 +119,8 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, url: U
     case '/api/doc': {
       const d = model.doc(url.searchParams.get('unit') ?? '', url.searchParams.get('key') ?? '');
       if (!d) return json(res, 404, { error: 'no such document' });
-      return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout ? layoutToSvg(d.layout, fontId) : [] });
+      const f = d.layout ? subsets.forLayout(d.layout) : undefined;
+      return json(res, 200, { name: d.name, ok: d.ok, diagnostics: d.diagnostics, pages: d.layout && f ? layoutToSvg(d.layout, f.familyOf) : [], fonts: f?.fonts ?? [] });
     }
     case '/download': {
       const asked = url.searchParams.get('format');
@@ -161,9 +137,10 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, url: U
       req.on('close', () => clients.delete(res));
       return;
   }
-  // Fonts by index only: no path from the request ever reaches the file system.
-  const m = /^\/fonts\/(\d+)$/.exec(url.pathname);
-  const face = m ? faces[Number(m[1])] : undefined;
-  if (face) return send(res, 200, 'font/ttf', face.wholeBytes(), { 'cache-control': 'max-age=3600' });
+  // Fonts by the key of a subset a document was served with: no path from the request ever
+  // reaches the file system.
+  const m = /^\/fonts\/([0-9a-f]{16})$/.exec(url.pathname);
+  const font = m ? subsets.bytes(m[1]!) : undefined;
+  if (font) return send(res, 200, 'font/ttf', await font, { 'cache-control': 'max-age=3600' });
   return send(res, 404, 'text/plain', 'not found');
 }

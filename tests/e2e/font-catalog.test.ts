@@ -158,6 +158,31 @@ describe('the font catalog', () => {
     }
   });
 
+  it('reads its cache only when there is a font to look up, and drops the files gone since', () => {
+    const dir = project('cache-prune', { 'k.ttf': SYS.kai, 'h.ttf': SYS.kai });
+    const world = nodeWorld(dir);
+    const cacheDir = path.join(work, 'cache-prune-own');
+    process.env.GONGWEN_CACHE_DIR = cacheDir;
+    try {
+      const texts: string[] = [];
+      const counted = { ...world, readText: (p: string) => (texts.push(p), world.readText(p)) };
+      const cached = () => Object.keys((JSON.parse(fs.readFileSync(path.join(cacheDir, 'font-catalog.json'), 'utf8')) as { files: object }).files).map((f) => path.basename(f));
+      scanCatalog(counted, ['fonts'], { system: false, platform: process.platform });
+      expect(cached().sort()).toEqual(['h.ttf', 'k.ttf']);
+      // No fonts folder and no system fonts: the cache is not even read.
+      texts.length = 0;
+      scanCatalog(counted, ['no-such-folder'], { system: false, platform: process.platform });
+      expect(texts.filter((t) => t.endsWith('font-catalog.json'))).toEqual([]);
+      // A font removed, another changed: the next scan that writes the cache leaves the removed one out.
+      fs.rmSync(path.join(dir, 'fonts', 'h.ttf'));
+      fs.utimesSync(path.join(dir, 'fonts', 'k.ttf'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+      scanCatalog(counted, ['fonts'], { system: false, platform: process.platform });
+      expect(cached()).toEqual(['k.ttf']);
+    } finally {
+      delete process.env.GONGWEN_CACHE_DIR;
+    }
+  });
+
   it('never dies on a closed pipe', () => {
     const out = execFileSync('bash', ['-c', `node ${path.join(ROOT, 'bin', 'gongwen.js')} fonts | head -1`], { cwd: ROOT, env: { ...process.env, ...env } }).toString();
     expect(out.trim().length).toBeGreaterThan(0);
