@@ -29,9 +29,16 @@ export async function run(rest: string[]): Promise<number> {
         .map((s) => s.trim())
     : undefined;
   const kinds = (await import('../config.js')).kindOptions(config);
-  const { loadKinds } = await import('../../kinds/kind-registry.js');
-  const ids = [...new Set([...loadKinds(world, kinds).kinds.flatMap((k) => k.documents.map((d) => d.id)), PACKET.id])];
-  for (const id of only ?? []) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);
+  if (only) {
+    // The default kind's documents first: every kind is parsed only for an id that is not one of them.
+    const { loadKinds } = await import('../../kinds/kind-registry.js');
+    const registry = loadKinds(world, kinds);
+    const known = new Set([PACKET.id, ...(registry.resolve(registry.defaultKind)?.documents.map((d) => d.id) ?? [])]);
+    if (only.some((id) => !known.has(id))) {
+      const ids = [...new Set([...registry.kinds.flatMap((k) => k.documents.map((d) => d.id)), PACKET.id])];
+      for (const id of only) if (!ids.includes(id)) throw new UsageError(`未知的文档“${id}”（可用：${ids.join('、')}）`);
+    }
+  }
   const jobs = Number(values.jobs ?? config.jobs ?? 1);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs 应为 1 到 256 的整数');
   let shard: { k: number; n: number } | undefined;
