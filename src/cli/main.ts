@@ -38,6 +38,14 @@ const COMMANDS: Record<string, () => Promise<{ run(rest: string[]): Promise<numb
   extract: () => import('./commands/extract.js'),
 };
 
+/** The commands that render templates: they keep compiled templates in the user's cache folder. */
+const TEMPLATED = new Set(['render', 'check', 'summary', 'preview']);
+
+async function keepCompiledTemplates(): Promise<void> {
+  const [{ useCompiledStore }, { templateCache }, { nodeWorld }] = await Promise.all([import('../template/compiled-store.js'), import('../world/template-cache.js'), import('../world/node-world.js')]);
+  useCompiledStore(templateCache(nodeWorld(process.cwd())));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
@@ -47,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const load = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
     if (!load) throw new UsageError(`未知的命令“${cmd}”`);
+    if (TEMPLATED.has(cmd)) await keepCompiledTemplates();
     return await (await load()).run(rest);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

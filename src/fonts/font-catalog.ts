@@ -2,6 +2,7 @@
 // the names, weight, outline kind and coverage read from the files (sfnt-info.ts). Cached on disk
 // by path, size and mtime, so a warm scan of a few hundred fonts reads no font file.
 import * as path from 'node:path';
+import { cacheDir } from '../world/cache-dir.js';
 import type { World } from '../world/world.js';
 import { expandPattern, isPattern } from '../data/patterns.js';
 import { readFaces, type FaceInfo } from './sfnt-info.js';
@@ -51,12 +52,8 @@ export function standardFolders(world: World, platform: string): { folder: strin
 
 /** The cache file: under the user's cache folder, or GONGWEN_CACHE_DIR. */
 export function cacheFile(world: World, platform: string): string | undefined {
-  const own = world.env('GONGWEN_CACHE_DIR');
-  if (own) return path.join(own, 'font-catalog.json');
-  const home = world.env('HOME') || world.env('USERPROFILE');
-  const base =
-    platform === 'win32' ? world.env('LOCALAPPDATA') : platform === 'darwin' ? home && path.join(home, 'Library', 'Caches') : world.env('XDG_CACHE_HOME') || (home && path.join(home, '.cache'));
-  return base ? path.join(base, 'gongwen', 'font-catalog.json') : undefined;
+  const dir = cacheDir(world, platform);
+  return dir && path.join(dir, 'font-catalog.json');
 }
 
 interface CacheEntry {

@@ -1,5 +1,7 @@
 // Handlebars (strict, no prototype access, no HTML escaping) → Markdown text with provenance markers.
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { compiledStore } from './compiled-store.js';
 import { error, type Diagnostic } from '../diag/diagnostic.js';
 import { helpers } from './helpers.js';
 import { addLineMarkers, stripLineMarkers } from './markers.js';
@@ -47,20 +49,55 @@ env.registerHelper('each', function (this: unknown, context: unknown, options: H
  */
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 const COMPILED_LIMIT = 64;
+const OPTIONS = { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false };
+
+/** The key of a template's compiled form: its text, Handlebars' version and the options. */
+const storeKey = (source: string) =>
+  createHash('sha1')
+    .update(`${Handlebars.VERSION}\0${JSON.stringify(OPTIONS)}\0${source}`)
+    .digest('hex');
+
+/** A precompiled spec made a template again (the same as compiling: compile() builds this spec in memory). */
+const fromSpec = (spec: string): Handlebars.TemplateDelegate => env.template(new Function(`return ${spec}`)() as TemplateSpecification);
+type TemplateSpecification = Parameters<typeof env.template>[0];
+
+/** The compiled template kept for `source`: in memory, else in the store (checked when it was kept). */
+function stored(source: string): Handlebars.TemplateDelegate | undefined {
+  let fn = compiled.get(source);
+  if (fn) return fn;
+  const spec = compiledStore()?.get(storeKey(source));
+  if (spec === undefined) return undefined;
+  try {
+    fn = fromSpec(spec);
+  } catch {
+    return undefined; // a damaged file: compiled again
+  }
+  remember(source, fn);
+  return fn;
+}
+
+function remember(source: string, fn: Handlebars.TemplateDelegate): void {
+  if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+  compiled.set(source, fn);
+}
 
 function compile(source: string): Handlebars.TemplateDelegate {
-  let fn = compiled.get(source);
-  if (!fn) {
-    fn = env.compile(addLineMarkers(source), { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false });
-    if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
-    compiled.set(source, fn);
-  }
+  const kept = stored(source);
+  if (kept) return kept;
+  const store = compiledStore();
+  let fn: Handlebars.TemplateDelegate;
+  if (store) {
+    const spec = env.precompile(addLineMarkers(source), OPTIONS) as string;
+    fn = fromSpec(spec);
+    store.set(storeKey(source), spec);
+  } else fn = env.compile(addLineMarkers(source), OPTIONS);
+  remember(source, fn);
   return fn;
 }
 
 export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
   try {
-    if (!compiled.has(source)) {
+    if (!stored(source)) {
       const deep = pathTooDeep(source);
       if (deep) {
         const within = deep.levels === 0 ? '不在任何块（如 {{#each}}）之中' : `只在 ${deep.levels} 层块之中`;
