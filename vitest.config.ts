@@ -27,6 +27,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    globalSetup: ['tests/support/temp-root.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
       { extends: true, test: { name: 'full', include: ['tests/**/*.test.ts'], exclude: UNIT } },
