@@ -1,7 +1,9 @@
 // The elements of a page set a little tighter so what must stay together still fits on it (GB/T
 // 9704 §7.3.5.5: “可以采取调整行距、字距的措施解决”; “每面排22行 … 特定情况可以作适当调整”).
-// The paged layout decides which elements and how tight (layout/paginate.ts); every writer takes
-// the same line heights by the elements' references, so Word and LibreOffice set the same pages.
+// The paged layout decides which elements and how tight (layout/paginate.ts), and which characters
+// of a line it set closer to take a group in (layout/break-lines.ts); every writer takes the same
+// line heights and character spacing by the elements' references, so Word and LibreOffice set the
+// same pages and lines.
 import type { ComposedDocument, HeadPlan, Placed, Tightened } from './plan.js';
 
 /** An element's reference: its place in the composed document (b3: the fourth body block, t0, a1b2). */

@@ -160,23 +160,21 @@ function tightened(slots: readonly Slot[], start: number, to: number, avail: num
   // A group ending in a mark that would hang is left alone: LibreOffice sets such a tightened line
   // differently (measured on “完成率 33.3%。”).
   if (HANGING.has(last.ch)) return undefined;
-  const fitEnd = end;
-  // The autospace after the last character counts as room to keep: a margin for readers' rounding.
-  let width = 0;
-  for (let i = start; i < fitEnd; i++) width += slots[i]!.advance;
   // Only the Chinese characters and marks: LibreOffice measures Latin letters and digits without
   // the extra spacing when it breaks lines (measured), so they keep the font's.
   const takes = (i: number) => !slots[i]!.hardBreak && slots[i]!.cp >= 0x80;
+  // The autospace after the last character counts as room to keep: a margin for readers' rounding.
+  let width = 0;
   let takers = 0;
   // LibreOffice fits a line short of our sum by about a character's spacing at the end of each run
   // (a change between Chinese and Latin or of font is a new run in the DOCX; measured): each run
   // keeps that much room.
   let runs = 0;
-  for (let i = start; i < fitEnd; i++) {
-    if (takes(i)) takers++;
+  for (let i = start; i < end; i++) {
     const s = slots[i]!;
-    const p = slots[i - 1];
-    if (i === start || !p || takes(i) !== takes(i - 1) || s.face !== p.face || s.bold !== p.bold) runs++;
+    width += s.advance;
+    if (takes(i)) takers++;
+    if (i === start || takes(i) !== takes(i - 1) || s.face !== slots[i - 1]!.face || s.bold !== slots[i - 1]!.bold) runs++;
   }
   const spacing = Math.abs(last.spacing);
   const room = takers - runs;
@@ -185,15 +183,14 @@ function tightened(slots: readonly Slot[], start: number, to: number, avail: num
   const trial = slots.slice();
   const tight: Tightened[] = [];
   for (let i = start; i < to; i++) {
+    if (!takes(i)) continue;
     const s = slots[i]!;
-    const b = takes(i) ? by : 0;
-    trial[i] = { ...s, advance: s.advance - b, spacing: s.spacing - b };
+    trial[i] = { ...s, advance: s.advance - by, spacing: s.spacing - by };
     const prev = tight.at(-1);
-    if (prev && prev.to === i && Math.abs(prev.by - b) < 1e-9) prev.to = i + 1;
-    else tight.push({ from: i, to: i + 1, by: b });
+    if (prev?.to === i) prev.to = i + 1;
+    else tight.push({ from: i, to: i + 1, by });
   }
-  const e = fitLine(trial, start, avail, allowed, forced);
-  return e.stop === to ? { slots: trial, tight: tight.filter((t) => t.by > 0) } : undefined;
+  return fitLine(trial, start, avail, allowed, forced).stop === to ? { slots: trial, tight } : undefined;
 }
 
 export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLine[] {

@@ -57,58 +57,57 @@ const storeKey = (source: string) =>
     .update(`${Handlebars.VERSION}\0${JSON.stringify(OPTIONS)}\0${source}`)
     .digest('hex');
 
-/** A precompiled spec made a template again (the same as compiling: compile() builds this spec in memory). */
+/** A precompiled spec made a template again (the same as compiling: Handlebars' compile() builds this spec in memory). */
 const fromSpec = (spec: string): Handlebars.TemplateDelegate => env.template(new Function(`return ${spec}`)() as TemplateSpecification);
 type TemplateSpecification = Parameters<typeof env.template>[0];
 
-/** The compiled template kept for `source`: in memory, else in the store (checked when it was kept). */
-function stored(source: string): Handlebars.TemplateDelegate | undefined {
-  let fn = compiled.get(source);
-  if (fn) return fn;
-  const spec = compiledStore()?.get(storeKey(source));
+/** A spec from the store made a template, or undefined when the file is damaged (then compiled again). */
+function fromStored(spec: string | undefined): Handlebars.TemplateDelegate | undefined {
   if (spec === undefined) return undefined;
   try {
-    fn = fromSpec(spec);
+    return fromSpec(spec);
   } catch {
-    return undefined; // a damaged file: compiled again
+    return undefined;
   }
-  remember(source, fn);
-  return fn;
 }
 
-function remember(source: string, fn: Handlebars.TemplateDelegate): void {
+/**
+ * The compiled template for `source`: kept in memory, else in the store (checked when it was
+ * kept), else checked for `../` climbing out of every block and compiled — into the store when
+ * there is one. A path that climbs too far is the diagnostic returned instead.
+ */
+function compiledFor(source: string, file: string): Handlebars.TemplateDelegate | Diagnostic {
+  const inMemory = compiled.get(source);
+  if (inMemory) return inMemory;
+  const store = compiledStore();
+  const key = store && storeKey(source);
+  let fn = fromStored(key && store.get(key));
+  if (!fn) {
+    const deep = pathTooDeep(source);
+    if (deep) {
+      const within = deep.levels === 0 ? '不在任何块（如 {{#each}}）之中' : `只在 ${deep.levels} 层块之中`;
+      return error(
+        'E_TEMPLATE',
+        `模板路径“${deep.path}”向上 ${deep.depth} 层（../），但这里${within}`,
+        { file, line: deep.line, column: deep.column },
+        '去掉多余的“../”，或用 @root. 引用最外层的数据',
+      );
+    }
+    if (key) {
+      const spec = env.precompile(addLineMarkers(source), OPTIONS) as string;
+      fn = fromSpec(spec);
+      store.set(key, spec);
+    } else fn = env.compile(addLineMarkers(source), OPTIONS);
+  }
   if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
   compiled.set(source, fn);
-}
-
-function compile(source: string): Handlebars.TemplateDelegate {
-  const kept = stored(source);
-  if (kept) return kept;
-  const store = compiledStore();
-  let fn: Handlebars.TemplateDelegate;
-  if (store) {
-    const spec = env.precompile(addLineMarkers(source), OPTIONS) as string;
-    fn = fromSpec(spec);
-    store.set(storeKey(source), spec);
-  } else fn = env.compile(addLineMarkers(source), OPTIONS);
-  remember(source, fn);
   return fn;
 }
 
 export function renderTemplate(source: string, file: string, view: object): { result?: RenderedTemplate; diagnostics: Diagnostic[] } {
   try {
-    if (!stored(source)) {
-      const deep = pathTooDeep(source);
-      if (deep) {
-        const within = deep.levels === 0 ? '不在任何块（如 {{#each}}）之中' : `只在 ${deep.levels} 层块之中`;
-        return {
-          diagnostics: [
-            error('E_TEMPLATE', `模板路径“${deep.path}”向上 ${deep.depth} 层（../），但这里${within}`, { file, line: deep.line, column: deep.column }, '去掉多余的“../”，或用 @root. 引用最外层的数据'),
-          ],
-        };
-      }
-    }
-    const fn = compile(source);
+    const fn = compiledFor(source, file);
+    if (typeof fn !== 'function') return { diagnostics: [fn] };
     steps = 0;
     const text = fn(view, {
       allowProtoPropertiesByDefault: false,

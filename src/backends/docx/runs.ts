@@ -101,6 +101,11 @@ export function lineRuns(line: Line | undefined, o: RunOptions, tight: readonly 
       continue;
     }
     const io = { ...o, bold: o.bold || i.bold, role: i.italic && o.role === 'body' ? 'heading2' : o.role };
+    // Almost every paragraph has no tightened line: its text goes as it is.
+    if (!tight.length) {
+      addText(w, i.text, io);
+      continue;
+    }
     const chars = [...i.text.replace(CONTROL_RE, '')];
     for (const [from, to, by] of stretches(k, k + chars.length, tight)) addText(w, chars.slice(from - k, to - k).join(''), by ? { ...io, spacing: (io.spacing ?? 0) - by } : io);
     k += chars.length;
