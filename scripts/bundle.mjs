@@ -37,7 +37,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['piscina', 'subset-font'],
+  external: ['piscina'],
   // ES builds first (pdf-lib's): a chunk made from a CommonJS package exports only its default, so
   // `const { PDFDocument } = await import('pdf-lib')` would find nothing in a CommonJS build.
   mainFields: ['module', 'main'],

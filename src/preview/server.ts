@@ -32,7 +32,6 @@ export interface PreviewServer {
 export async function startPreview(world: World, opts: PreviewOptions): Promise<PreviewServer> {
   const model = new PreviewModel(world, opts.inputs, opts.templatesDir, opts.fonts, opts.kinds);
   const subsets = new FontSubsets(opts.fonts.faces);
-  const warm = subsets.warm();
   const clients = new Set<http.ServerResponse>();
   const log = opts.log ?? (() => {});
 
@@ -74,7 +73,6 @@ export async function startPreview(world: World, opts: PreviewOptions): Promise<
   return {
     url: `http://${host}:${port}/`,
     close: async () => {
-      warm.stop();
       watching.close();
       for (const c of clients) c.end();
       await new Promise<void>((r) => server.close(() => r()));
@@ -140,7 +138,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, url: U
   // Fonts by the key of a subset a document was served with: no path from the request ever
   // reaches the file system.
   const m = /^\/fonts\/([0-9a-f]{16})$/.exec(url.pathname);
-  const font = m ? subsets.bytes(m[1]!) : undefined;
-  if (font) return send(res, 200, 'font/ttf', await font, { 'cache-control': 'max-age=3600' });
+  const font = m ? subsets.font(m[1]!) : undefined;
+  if (font) return send(res, 200, font.type, font.bytes, { 'cache-control': 'max-age=3600' });
   return send(res, 404, 'text/plain', 'not found');
 }
