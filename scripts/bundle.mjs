@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -25,6 +26,41 @@ const lazyBrotli = {
       contents: "let real; export default function decompress(...args) { real ??= require('brotli/decompress.js'); return real(...args); }",
       loader: 'js',
     }));
+  },
+};
+/**
+ * fontkit, unicode-properties and linebreak each build their Unicode tables (unicode-trie) when they
+ * are loaded, inflating them twice with tiny-inflate, zlib in JavaScript not yet compiled: ≈25 ms of
+ * every start that lays out text. The tables are inflated here, once, and the bundle carries them
+ * ready (base64 of the trie's 32-bit words, which unicode-trie takes as its pre-parsed form).
+ */
+const require = createRequire(import.meta.url);
+const UnicodeTrie = require('unicode-trie');
+const TRIE_PACKAGES = /[\\/]node_modules[\\/](fontkit|unicode-properties|linebreak)[\\/]dist[\\/]module\.mjs$/;
+const READY_TRIE = `function __gongwenTrie(words, highStart, errorValue) {
+  const data = new Uint32Array(new Uint8Array(Buffer.from(words, 'base64')).buffer);
+  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) for (let i = 0; i < data.length; i++) data[i] = ((data[i] & 0xff) << 24) | ((data[i] & 0xff00) << 8) | ((data[i] >>> 8) & 0xff00) | (data[i] >>> 24);
+  return { data, highStart, errorValue };
+}
+`;
+const inflatedTries = {
+  name: 'inflated-tries',
+  setup(b) {
+    b.onLoad({ filter: TRIE_PACKAGES }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      let n = 0;
+      // The packed table as each package decodes it: base64 → bytes → new UnicodeTrie(bytes).
+      const contents = source.replace(/(?:\(0, \$[\w$]+\)(?:\.toByteArray)?|\$[\w$]+\.toByteArray)\("([A-Za-z0-9+/=]{500,})"\)/g, (_m, b64) => {
+        const trie = new UnicodeTrie(new Uint8Array(Buffer.from(b64, 'base64')));
+        const le = Buffer.alloc(trie.data.length * 4);
+        trie.data.forEach((w, i) => le.writeUInt32LE(w, i * 4));
+        n++;
+        return `__gongwenTrie("${le.toString('base64')}", ${trie.highStart}, ${trie.errorValue})`;
+      });
+      // A new version of a package that packs its tables otherwise: fail the build, not the start.
+      if (!n) throw new Error(`inflated-tries: no packed Unicode table found in ${args.path}`);
+      return { contents: READY_TRIE + contents, loader: 'js' };
+    });
   },
 };
 const out = path.join(ROOT, 'dist/bundle');
@@ -49,5 +85,5 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [lazyBrotli],
+  plugins: [lazyBrotli, inflatedTries],
 });
