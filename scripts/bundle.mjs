@@ -63,6 +63,23 @@ const inflatedTries = {
     });
   },
 };
+/**
+ * pdf-lib's standard-font encodings are inflated (pako) and parsed when pdf-lib is loaded, ≈9 ms a
+ * start for tables we never use (our fonts are embedded): the bundle carries them inflated.
+ */
+const inflatedEncodings = {
+  name: 'inflated-encodings',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]standard-fonts[\\/]es[\\/]Encoding\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const { decompressJson } = require('@pdf-lib/standard-fonts/lib/utils.js');
+      const packed = JSON.parse(await fs.promises.readFile(path.join(path.dirname(args.path), 'all-encodings.compressed.json'), 'utf8'));
+      const call = 'decompressJson(AllEncodingsCompressed)';
+      if (!source.includes(call)) throw new Error(`inflated-encodings: ${call} not found in ${args.path}`);
+      return { contents: source.replace(call, JSON.stringify(decompressJson(packed))), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
 const out = path.join(ROOT, 'dist/bundle');
 fs.rmSync(out, { recursive: true, force: true });
 await build({
@@ -85,5 +102,5 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [lazyBrotli, inflatedTries],
+  plugins: [lazyBrotli, inflatedTries, inflatedEncodings],
 });
