@@ -23,6 +23,8 @@ export interface FoundAttachment {
 export interface LoadedAttachment extends FoundAttachment {
   bytes: Uint8Array;
   pdf: PDFDocument;
+  /** Why its pages would keep a packet from being PDF/A (attachment-pdfa.ts), if they would. */
+  notPdfa?: string;
 }
 
 const stem = (f: string) => path.basename(f).replace(/\.pdf$/i, '');
@@ -106,8 +108,8 @@ export async function loadAttachments(world: World, found: FoundAttachment[]): P
   const loaded: LoadedAttachment[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!found.length) return { loaded, diagnostics };
-  // Loaded here, not at the top: `check` uses this file and need not pay for pdf-lib.
-  const { PDFDocument } = await import('pdf-lib');
+  // Loaded here, not at the top: `check` and the preview use this file and need not pay for pdf-lib.
+  const [{ PDFDocument }, { pdfaProblem }] = await Promise.all([import('pdf-lib'), import('./attachment-pdfa.js')]);
   for (const a of found) {
     const fail = (why: string, hint?: string) => diagnostics.push(cannotFile(a, why, hint));
     let bytes: Uint8Array;
@@ -156,7 +158,7 @@ export async function loadAttachments(world: World, found: FoundAttachment[]): P
       fail('文件已损坏（没有可读的页面）');
       continue;
     }
-    loaded.push({ ...a, bytes, pdf });
+    loaded.push({ ...a, bytes, pdf, notPdfa: pdfaProblem(pdf) });
   }
   return { loaded, diagnostics };
 }

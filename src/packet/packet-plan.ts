@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import type { PagedLayout } from '../layout/types.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { placeAttachments, type LoadedAttachment, type Member } from './attachments.js';
-import { pdfaProblem } from './attachment-pdfa.js';
 import type { PacketPart } from './packet-part.js';
 
 /** The name of the packet file and its document id in the manifest. */
@@ -57,7 +56,7 @@ export function packetParts<D extends PacketDoc>(plan: PacketPlan<D>, formLayout
 /** The attachments that keep the packet from being labelled PDF/A, with the reason for each. */
 export function notPdfa<D extends PacketDoc>(plan: PacketPlan<D>): { attachment: LoadedAttachment; why: string }[] {
   return plan.order.flatMap((m) => {
-    const why = m.attachment ? pdfaProblem(m.attachment.pdf) : undefined;
+    const why = m.attachment?.notPdfa;
     return m.attachment && why ? [{ attachment: m.attachment, why }] : [];
   });
 }

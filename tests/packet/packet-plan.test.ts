@@ -5,6 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { LoadedAttachment } from '../../src/packet/attachments.js';
 import { notPdfa, packetParts, planPacket } from '../../src/packet/packet-plan.js';
+import { pdfaProblem } from '../../src/packet/attachment-pdfa.js';
 import type { PagedLayout } from '../../src/layout/types.js';
 
 const layout = (pages: number): PagedLayout => ({ pages: Array.from({ length: pages }, () => ({ geometry: { width: 595, height: 842, block: { x: 0, y: 0, width: 1, height: 1 }, landscape: false }, items: [] })), outline: [] });
@@ -14,7 +15,8 @@ async function scan(title: string, pages: number, after?: string): Promise<Loade
   const pdf = await PDFDocument.create();
   for (let i = 0; i < pages; i++) pdf.addPage();
   const bytes = await pdf.save();
-  return { title, file: `scans/${title}.pdf`, span, ...(after ? { after, afterSpan: span } : {}), bytes, pdf: await PDFDocument.load(bytes) };
+  const loaded = await PDFDocument.load(bytes);
+  return { title, file: `scans/${title}.pdf`, span, ...(after ? { after, afterSpan: span } : {}), bytes, pdf: loaded, notPdfa: pdfaProblem(loaded) };
 }
 
 describe('packet plan', () => {
@@ -62,7 +64,8 @@ describe('packet plan', () => {
     const pdf = await PDFDocument.create();
     pdf.addPage().drawText('scan', { font: await pdf.embedFont(StandardFonts.Helvetica) });
     const bytes = await pdf.save();
-    const unembedded: LoadedAttachment = { title: '扫描件', file: 'scans/扫描件.pdf', span, bytes, pdf: await PDFDocument.load(bytes) };
+    const loaded = await PDFDocument.load(bytes);
+    const unembedded: LoadedAttachment = { title: '扫描件', file: 'scans/扫描件.pdf', span, bytes, pdf: loaded, notPdfa: pdfaProblem(loaded) };
     const bad = notPdfa(planPacket(docs, form, [unembedded, await scan('存档件', 1)]));
     expect(bad.map((b) => [b.attachment.title, b.why])).toEqual([['扫描件', '字体 Helvetica 没有嵌入']]);
   });
