@@ -11,7 +11,11 @@ export function glyphRun(face: Face, size: number, glyphs: number[]): { glyphs: 
   return { glyphs, advances: glyphs.map((g) => (g ? face.glyphAdvance(g) * k : 0)) };
 }
 
-export function lineItems(line: BrokenLine, x0: number, baseline: number): TextItem[] {
+/**
+ * The line's items; `tail` (the element, a scale) is added to each after its own fields, in the
+ * order given — as a copy spreading it would, without the copy.
+ */
+export function lineItems(line: BrokenLine, x0: number, baseline: number, tail?: Partial<TextItem>): TextItem[] {
   const out: TextItem[] = [];
   const { slots, xs } = line;
   let i = 0;
@@ -28,24 +32,20 @@ export function lineItems(line: BrokenLine, x0: number, baseline: number): TextI
       if (Math.abs(gap - step) > 0.001) break;
       j++;
     }
-    const run = slots.slice(i, j);
-    const item: TextItem = {
-      kind: 'text',
-      x: x0 + xs[i]!,
-      y: baseline,
-      text: run.map((x) => x.ch).join(''),
-      ...glyphRun(
-        s.face,
-        s.size,
-        run.map((x) => x.glyph),
-      ),
-      face: s.face,
-      size: s.size,
-      spacing: j - i > 1 ? step : s.spacing,
-      color: s.color,
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.source ? { source: s.source } : {}),
-    };
+    const k = s.size / s.face.unitsPerEm;
+    let text = '';
+    const glyphs: number[] = [];
+    const advances: number[] = [];
+    for (let m = i; m < j; m++) {
+      const g = slots[m]!;
+      text += g.ch;
+      glyphs.push(g.glyph);
+      advances.push(g.glyph ? s.face.glyphAdvance(g.glyph) * k : 0);
+    }
+    const item: TextItem = { kind: 'text', x: x0 + xs[i]!, y: baseline, text, glyphs, advances, face: s.face, size: s.size, spacing: j - i > 1 ? step : s.spacing, color: s.color };
+    if (s.bold) item.bold = true;
+    if (s.source) item.source = s.source;
+    if (tail) Object.assign(item, tail);
     out.push(item);
     i = j;
   }

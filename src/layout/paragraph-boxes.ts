@@ -52,7 +52,7 @@ export function paragraphBoxes(p: ParaPlan, width: number, landscape: boolean, c
     if (p.align === 'center') x = lineLeft + (width - right - lineLeft - line.width) / 2;
     else if (p.align === 'right') x = width - right - line.width;
     const before = i === 0 ? (p.before ?? 0) : 0;
-    const items = lineItems(line, x, before + baselineIn(h, style.size)).map((it) => ({ ...it, ...(scale !== 1 ? { scale: scale * 100 } : {}), element: p.element }));
+    const items = lineItems(line, x, before + baselineIn(h, style.size), scale !== 1 ? { scale: scale * 100, element: p.element } : { element: p.element });
     // Orphans and widows: the first two and the last two lines of a paragraph stay together.
     const keep = p.keepLines || (n >= 2 && (i === 0 || i >= n - 2)) || (i === n - 1 && !!p.keepNext);
     const box: Box = { height: before + h, items, keepWithNext: keep && !(i === n - 1 && !p.keepNext), landscape, pitch: h };
@@ -62,7 +62,7 @@ export function paragraphBoxes(p: ParaPlan, width: number, landscape: boolean, c
   if (p.prefix && boxes[0]) {
     // The prefix (“附件：1.”) drawn before the first line at its own place.
     const at = natural([{ type: 'text', text: p.prefix.text, source: {} }], style, ctx);
-    boxes[0].items.unshift(...lineItems(at, p.prefix.at, (p.before ?? 0) + baselineIn(h, style.size)).map((x) => ({ ...x, element: p.element })));
+    boxes[0].items.unshift(...lineItems(at, p.prefix.at, (p.before ?? 0) + baselineIn(h, style.size), { element: p.element }));
   }
   if (p.pageBreakBefore && boxes[0]) boxes[0].pageBreakBefore = true;
   const tight = lines.flatMap((l) => l.tight ?? []);

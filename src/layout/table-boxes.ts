@@ -28,9 +28,9 @@ export function chartBoxes(plan: ChartPlan, landscape: boolean, ctx: BlockContex
     // A label longer than its column is set narrower rather than run into the bar.
     const room = g.barX - BODY_CELL;
     const scale = label.width > room ? room / label.width : 1;
-    const items: PageItem[] = lineItems(label, 0, baselineIn(PITCH, style.size)).map((it) => ({ ...it, element: 'body' as const, ...(scale < 1 ? { scale: scale * 100 } : {}) }));
+    const items: PageItem[] = lineItems(label, 0, baselineIn(PITCH, style.size), scale < 1 ? { element: 'body', scale: scale * 100 } : { element: 'body' });
     const value = natural(textLine(bar.text), style, ctx);
-    items.push(...lineItems(value, g.valueRight - value.width, baselineIn(PITCH, style.size)).map((it) => ({ ...it, element: 'body' as const })));
+    items.push(...lineItems(value, g.valueRight - value.width, baselineIn(PITCH, style.size), { element: 'body' }));
     if (bar.value > 0) items.push({ kind: 'rule', x1: g.barX, x2: g.barX + (g.barWidth * bar.value) / 100, y1: PITCH / 2, y2: PITCH / 2, width: thickness, color: CHART.color, element: 'body' });
     return { height: PITCH, items, keepWithNext: i < c.bars.length - 1 && c.bars.length <= 6, landscape };
   });
@@ -174,6 +174,6 @@ function cellLines(lines: readonly BrokenLine[], x: number, w: number, align: Al
   const inner = w - 2 * s.pad;
   return lines.flatMap((line, i) => {
     const dx = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
-    return lineItems(line, x + s.pad + dx, y + i * s.lineH + baselineIn(s.lineH, s.size)).map((it) => ({ ...it, element: 'body' as const }));
+    return lineItems(line, x + s.pad + dx, y + i * s.lineH + baselineIn(s.lineH, s.size), { element: 'body' });
   });
 }
