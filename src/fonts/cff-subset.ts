@@ -3,6 +3,7 @@
 // has thousands, so a subset of a dozen heading glyphs weighed ~55 KB. Here the used subroutines are
 // inlined into each glyph's charstring (desubroutinized, as fontTools' subsetter does with
 // --desubroutinize) and the subset carries no subroutines at all; fontkit still writes the CFF.
+import { padCffReals } from './cff-reals.js';
 import type { Face } from './face.js';
 
 interface SubrIndex {
@@ -167,7 +168,7 @@ function flatten(cs: Uint8Array, f: Flattening, depth: number): boolean {
 export function cffSubset(face: Face, gids: readonly number[]): Subset {
   const { sub, oldIds, newId } = included(face, gids);
   try {
-    return { bytes: flattened(sub), oldIds, newId };
+    return { bytes: padCffReals(flattened(sub)), oldIds, newId };
   } catch {
     // A charstring this reader cannot follow: fontkit's own subset, subroutines kept.
     return fontkitSubset(face, gids);
@@ -177,7 +178,7 @@ export function cffSubset(face: Face, gids: readonly number[]): Subset {
 /** A face's glyphs subset by fontkit as it is (glyphs numbered in the order included). */
 export function fontkitSubset(face: Face, gids: readonly number[]): Subset {
   const { sub, oldIds, newId } = included(face, gids);
-  return { bytes: sub.encode(), oldIds, newId };
+  return { bytes: padCffReals(sub.encode()), oldIds, newId };
 }
 
 interface Subset {
