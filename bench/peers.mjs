@@ -32,8 +32,13 @@ const { woffToSfnt } = await dist('fonts/woff-to-sfnt.js');
 const { untag } = await dist('template/markers.js');
 
 const RUNS = 15;
-/** Runs before measuring: V8 needs about fifteen documents to compile the hot paths (measured). */
-const WARM = 20;
+/**
+ * Runs before measuring, for both engines: V8 keeps compiling our hot paths for about 70 documents
+ * of this size (median ms per document over runs 5–20: 25.8, 20–35: 21.3, 35–70: 14.5, 140–300:
+ * 12.6; measured 2026-12-07). A batch is there after five units, the preview after a few edits.
+ * Until then 20 were run, which measured V8 half-way (21 against 13 ms).
+ */
+const WARM = 100;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-peers-'));
 const world = nodeWorld(ROOT);
 const book = FontBook.load(world, { system: false });
