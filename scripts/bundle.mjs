@@ -104,3 +104,12 @@ await build({
   logLevel: 'warning',
   plugins: [lazyBrotli, inflatedTries, inflatedEncodings],
 });
+
+// The build's identity: a hash of every chunk, so what a run compiles from our own code and keeps in
+// the user's cache folder (the DOCX skeleton) is read back only by the same build (world/template-cache.ts).
+{
+  const { createHash } = await import('node:crypto');
+  const h = createHash('sha1');
+  for (const f of fs.readdirSync(out).filter((f) => f.endsWith('.js')).sort()) h.update(f).update('\0').update(fs.readFileSync(path.join(out, f)));
+  fs.writeFileSync(path.join(out, 'build-id.txt'), h.digest('hex') + '\n');
+}

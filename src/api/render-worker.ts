@@ -2,7 +2,8 @@
 import { FontBook, type FontBookOptions } from '../fonts/font-book.js';
 import { nodeWorld } from '../world/node-world.js';
 import { useCompiledStore } from '../template/compiled-store.js';
-import { templateCache } from '../world/template-cache.js';
+import { buildStore, templateCache } from '../world/template-cache.js';
+import { useSkeletonStore } from '../backends/docx/skeleton-store.js';
 import type { UnitSource } from '../data/discover.js';
 import { renderOneUnit, type UnitRenderOptions, type UnitSummary } from './render-unit.js';
 
@@ -20,8 +21,9 @@ let storeSet = false;
 export default async function renderTask(task: WorkerTask): Promise<UnitSummary> {
   const world = nodeWorld(task.cwd);
   if (!storeSet) {
-    // The worker keeps compiled templates where the command that started it does.
+    // The worker keeps compiled templates and DOCX skeletons where the command that started it does.
     useCompiledStore(templateCache(world));
+    useSkeletonStore(buildStore(world, 'docx'));
     storeSet = true;
   }
   return renderOneUnit(world, task.source, task.folder, task.opts, () => (book ??= FontBook.load(world, task.fontOptions)));

@@ -38,12 +38,19 @@ const COMMANDS: Record<string, () => Promise<{ run(rest: string[]): Promise<numb
   extract: () => import('./commands/extract.js'),
 };
 
-/** The commands that render templates: they keep compiled templates in the user's cache folder. */
+/** The commands that render templates: they keep compiled templates (and DOCX skeletons) in the user's cache folder. */
 const TEMPLATED = new Set(['render', 'check', 'summary', 'preview']);
 
 async function keepCompiledTemplates(): Promise<void> {
-  const [{ useCompiledStore }, { templateCache }, { nodeWorld }] = await Promise.all([import('../template/compiled-store.js'), import('../world/template-cache.js'), import('../world/node-world.js')]);
-  useCompiledStore(templateCache(nodeWorld(process.cwd())));
+  const [{ useCompiledStore }, { useSkeletonStore }, { templateCache, buildStore }, { nodeWorld }] = await Promise.all([
+    import('../template/compiled-store.js'),
+    import('../backends/docx/skeleton-store.js'),
+    import('../world/template-cache.js'),
+    import('../world/node-world.js'),
+  ]);
+  const world = nodeWorld(process.cwd());
+  useCompiledStore(templateCache(world));
+  useSkeletonStore(buildStore(world, 'docx'));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -182,7 +182,7 @@ function sharedParts(sk: Skeleton): Packed[] {
 
 export async function writeDocx(doc: DocTree, opts: DocxOptions): Promise<Uint8Array> {
   const names = Object.fromEntries(Object.entries(opts.fontNames ?? {}).filter(([role, name]) => name && name !== FONT_NAMES[role as FontRole]));
-  const sk = skeleton(doc.meta.pageNumbers, names);
+  const sk = await skeleton(doc.meta.pageNumbers, names);
   const own = [
     { name: 'word/document.xml', data: Buffer.from(documentXml(doc, sk, opts.colophonBreaks, opts.squeezed, opts.tightened), 'utf8') },
     { name: 'docProps/core.xml', data: Buffer.from(coreXml(doc, opts.date, opts.author), 'utf8') },
