@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { findAttachments } from '../../src/packet/attachments.js';
 import { discoverUnits } from '../../src/data/discover.js';
 import { loadUnit } from '../../src/data/load-unit.js';
-import { expandPattern } from '../../src/data/patterns.js';
+import { hasMagic } from 'glob';
+import { expandPattern, isPattern } from '../../src/data/patterns.js';
 import { memoryWorld } from '../../src/world/memory-world.js';
 import { nodeWorld } from '../../src/world/node-world.js';
 import { gongwen } from '../support/cli.js';
@@ -15,6 +16,13 @@ import { gongwen } from '../support/cli.js';
 const unit = (name: string) => `单位名称: ${name}\n发文机关: 中共${name}委员会\n备案机关: 领导小组\n`;
 
 describe('patterns', () => {
+  it('tells patterns from plain paths as glob does, without glob for a path with no pattern character', () => {
+    const cases = ['data/市某某委员会.yaml', 'scans/批复 (1).pdf', '附件（盖章件）.pdf', 'a+b@c!.pdf', 'data/*.yaml', 'scans/批复?.pdf', 'u/[ab].yaml', 'u/{甲,乙}/unit.yaml', 'u/+(a|b).yaml', 'u/@(x).yaml', '!(x).yaml', 'fonts/**'];
+    for (const c of cases) expect(isPattern(c), c).toBe(hasMagic(c, { windowsPathsNoEscape: path.sep === '\\' }));
+    // (Braces alone are not magic to glob: {甲,乙} is expanded, not matched.)
+    expect(cases.filter(isPattern)).toEqual(['data/*.yaml', 'scans/批复?.pdf', 'u/[ab].yaml', 'u/+(a|b).yaml', 'u/@(x).yaml', 'fonts/**']);
+  });
+
   const files = {
     '单位/甲/unit.yaml': unit('甲'),
     '单位/甲/problems.yaml': '- text: 问题\n  wind: 形式主义\n  scope: 班子\n',
