@@ -83,7 +83,8 @@ const isCloseQuote = (cp: number) => cp === 0x201d || cp === 0x2019;
 /** Ideographs and full-width marks (not Latin letters or digits). */
 const isCjk = (s: Slot) => s.cp >= 0x2e80 || isOpenQuote(s.cp) || isCloseQuote(s.cp);
 const isSpace = (s: Slot) => s.cp === 0x20 || s.cp === 0x3000;
-const isLatin = (s: Slot | undefined) => !!s && /[A-Za-z0-9]/.test(s.ch);
+/** ASCII letters and digits: a run of them (a word, a number) does not stretch inside. */
+const latin = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 
 /** Where a greedy line from `start` ends: before `stop`, with a hanging mark or a forced break. */
 interface LineEnd {
@@ -221,7 +222,8 @@ export function breakLines(slots: readonly Slot[], opts: BreakOptions): BrokenLi
         }
       }
     }
-    const lineSlots = work.slice(start, stop).filter((s) => !s.hardBreak);
+    const lineSlots: Slot[] = [];
+    for (let i = start; i < stop; i++) if (!work[i]!.hardBreak) lineSlots.push(work[i]!);
     // Spaces at the end of a line take no room.
     while (lineSlots.length && isSpace(lineSlots[lineSlots.length - 1]!)) lineSlots.pop();
     const isLast = stop >= n || forced[stop] === true;
@@ -239,19 +241,21 @@ function place(slots: Slot[], avail: number, justify: boolean): BrokenLine {
   const last = slots[slots.length - 1];
   const hangs = !!last && HANGING.has(last.ch);
   let natural = 0;
-  slots.forEach((s) => (natural += s.advance));
+  for (const s of slots) natural += s.advance;
   natural -= last?.auto ?? 0;
   const width = hangs && natural > avail + 0.01 ? natural - last!.advance : natural;
-  const gaps: boolean[] = slots.map((s, i) => i > 0 && !(isLatin(slots[i - 1]) && isLatin(s)));
-  const nGaps = gaps.filter(Boolean).length;
+  // A gap before every slot but the first, except inside a run of Latin letters and digits.
+  const gap = (i: number) => i > 0 && !(latin(slots[i - 1]!.cp) && latin(slots[i]!.cp));
+  let nGaps = 0;
+  for (let i = 1; i < slots.length; i++) if (gap(i)) nGaps++;
   const spare = avail - width;
   const extra = justify && nGaps > 0 && spare > 0 && spare < avail * 0.5 ? spare / nGaps : 0;
-  const xs: number[] = [];
+  const xs: number[] = new Array<number>(slots.length);
   let x = 0;
-  slots.forEach((s, i) => {
-    if (gaps[i]) x += extra;
-    xs.push(x);
-    x += s.advance;
-  });
+  for (let i = 0; i < slots.length; i++) {
+    if (extra > 0 && gap(i)) x += extra;
+    xs[i] = x;
+    x += slots[i]!.advance;
+  }
   return { slots, xs, width: extra > 0 ? avail : width, justified: extra > 0 };
 }

@@ -18,12 +18,12 @@ export interface Slot {
   advance: number;
   spacing: number;
   /** Extra room after the glyph between Chinese and Latin or digits (autospace), in points. */
-  auto?: number;
+  auto: number;
   color: Rgb;
   bold: boolean;
-  source?: Source;
+  source: Source | undefined;
   /** A forced line break (from a data newline or <br>). */
-  hardBreak?: boolean;
+  hardBreak: boolean;
 }
 
 export interface TextStyle {
@@ -43,41 +43,64 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
   for (const inl of line) {
     if (inl.type === 'break') {
       const prev = out[out.length - 1];
-      out.push({ ch: '\n', cp: 10, face: prev?.face ?? book.roles[style.role], size: style.size, glyph: 0, advance: 0, spacing: 0, color: style.color, bold: false, hardBreak: true });
+      out.push({
+        ch: '\n',
+        cp: 10,
+        face: prev?.face ?? book.roles[style.role],
+        size: style.size,
+        glyph: 0,
+        advance: 0,
+        spacing: 0,
+        auto: 0,
+        color: style.color,
+        bold: false,
+        source: undefined,
+        hardBreak: true,
+      });
       continue;
     }
     const role: FontRole = inl.italic && style.role === 'body' ? 'heading2' : style.role;
+    const bold = !!(style.bold || inl.bold);
+    const source = inl.source.span || inl.source.field ? inl.source : undefined;
     for (const ch of inl.text) {
       const cp = ch.codePointAt(0)!;
       if (isControl(cp)) continue;
       let face = book.faceFor(role, cp);
-      const where = () => (inl.source.field ? `数据字段 ${inl.source.field}` : '模板');
-      const u = () => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      if (!face) {
-        diagnostics.push(
-          error(
-            'E_GLYPH',
-            `字符“${ch}”（${u()}）在所有已安装的字体中都没有字形（${where()}）`,
-            inl.source.fieldSpan ?? inl.source.span,
-            '安装一款含有该字的字体（如含扩展区汉字的花园明朝 HanaMinB、思源宋体，或单位自有的 GB18030 字库），放进项目的 fonts/ 目录或系统字体目录；gongwen fonts 列出找到的字体',
-          ),
-        );
-        face = book.roles[role];
-      } else if (face !== book.roles[role]) {
-        // Never silently: a name drawn half in another face is what a reviewer must see.
-        diagnostics.push(warning('W_FONT_FALLBACK', `字符“${ch}”（${u()}）在${book.sources[role].label}中没有字形，改用 ${face.source.label}（${where()}）`, inl.source.fieldSpan ?? inl.source.span));
+      if (!face || face !== book.roles[role]) {
+        face = reportFace(face, ch, cp, role, inl.source, book, diagnostics);
       }
       // A zero-width space or BOM the font has no glyph for draws nothing and takes no room.
       const invisible = isIgnorable(cp) && !face.has(cp);
       const adv = invisible ? 0 : (face.advance(cp) * style.size) / face.unitsPerEm;
       const sp = invisible ? 0 : spacing;
-      const slot: Slot = { ch, cp, face, size: style.size, glyph: face.drawnGlyph(cp) ?? 0, advance: adv + sp, spacing: sp, color: style.color, bold: !!(style.bold || inl.bold) };
-      if (inl.source.span || inl.source.field) slot.source = inl.source;
-      out.push(slot);
+      // Every slot has every field, in one order: one object shape for the breaker and the writers.
+      out.push({ ch, cp, face, size: style.size, glyph: face.drawnGlyph(cp) ?? 0, advance: adv + sp, spacing: sp, auto: 0, color: style.color, bold, source, hardBreak: false });
     }
   }
   addAutospace(out);
   return out;
+}
+
+/**
+ * The face a character is drawn in when its role's face lacks it, said as a warning (another face)
+ * or an error (no face has it: the role's face draws nothing) — never silently.
+ */
+function reportFace(face: Face | undefined, ch: string, cp: number, role: FontRole, src: Source, book: FontBook, diagnostics: Diagnostic[]): Face {
+  const where = src.field ? `数据字段 ${src.field}` : '模板';
+  const u = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (!face) {
+    diagnostics.push(
+      error(
+        'E_GLYPH',
+        `字符“${ch}”（${u}）在所有已安装的字体中都没有字形（${where}）`,
+        src.fieldSpan ?? src.span,
+        '安装一款含有该字的字体（如含扩展区汉字的花园明朝 HanaMinB、思源宋体，或单位自有的 GB18030 字库），放进项目的 fonts/ 目录或系统字体目录；gongwen fonts 列出找到的字体',
+      ),
+    );
+    return book.roles[role];
+  }
+  diagnostics.push(warning('W_FONT_FALLBACK', `字符“${ch}”（${u}）在${book.sources[role].label}中没有字形，改用 ${face.source.label}（${where}）`, src.fieldSpan ?? src.span));
+  return face;
 }
 
 /**
@@ -98,7 +121,7 @@ function addAutospace(slots: Slot[]): void {
 
 /** The glyph's own advance, without character spacing or autospace. */
 export function glyphAdvance(s: Slot): number {
-  return s.advance - s.spacing - (s.auto ?? 0);
+  return s.advance - s.spacing - s.auto;
 }
 
 export function slotsText(slots: readonly Slot[]): string {
