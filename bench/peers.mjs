@@ -83,7 +83,8 @@ async function gongwenPdf(doc) {
 // ---- Typst
 const fontDir = path.join(tmp, 'fonts');
 fs.mkdirSync(fontDir);
-for (const f of book.faces) fs.writeFileSync(path.join(fontDir, path.basename(f.source.file).replace(/\.woff$/, '.ttf')), f.bytes);
+// Whole fonts: a face's bytes hold only the glyph outlines read so far (sparse-sfnt), blank elsewhere.
+for (const f of book.faces) fs.writeFileSync(path.join(fontDir, path.basename(f.source.file).replace(/\.woff$/, '.ttf')), f.wholeBytes());
 const fonts = { body: 'Noto Serif SC', song: 'Noto Serif SC', title: 'Noto Serif SC Black', hei: 'Noto Sans SC', kai: 'LXGW WenKai' };
 const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
 const typstVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8')).version;
