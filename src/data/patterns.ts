@@ -1,8 +1,8 @@
 // File patterns users write (inputs, `data:` in gongwen.yaml, attachment files, font folders):
 // expanded with glob through the World, in natural order, and kept inside the project folder
 // unless written as absolute paths.
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { globModule } from '../world/glob-module.js';
 import type { World } from '../world/world.js';
 
 /**
@@ -10,11 +10,9 @@ import type { World } from '../world/world.js';
  * glob (≈22 ms of a cold `check`), a string with one of them is asked of glob's own hasMagic.
  */
 const MAYBE_MAGIC = /[*?[\]{}()!+@]/;
-let hasMagic: typeof import('glob').hasMagic | undefined;
 
 /** Whether `s` is a pattern (has *, ?, [..], {..}) rather than a plain path. */
-export const isPattern = (s: string): boolean =>
-  MAYBE_MAGIC.test(s) && (hasMagic ??= (createRequire(import.meta.url)('glob') as typeof import('glob')).hasMagic)(s, { windowsPathsNoEscape: path.sep === '\\' });
+export const isPattern = (s: string): boolean => MAYBE_MAGIC.test(s) && globModule().hasMagic(s, { windowsPathsNoEscape: path.sep === '\\' });
 
 /** Whether `p` (relative to the World's cwd, or absolute) lies inside the folder `root` (the project folder by default). */
 export function insideProject(world: World, p: string, root = '.'): boolean {

@@ -66,9 +66,7 @@ export function shapeLine(line: Line, style: TextStyle, book: FontBook, diagnost
       const cp = ch.codePointAt(0)!;
       if (isControl(cp)) continue;
       let face = book.faceFor(role, cp);
-      if (!face || face !== book.roles[role]) {
-        face = reportFace(face, ch, cp, role, inl.source, book, diagnostics);
-      }
+      if (face !== book.roles[role]) face = reportFace(face, ch, cp, role, inl.source, book, diagnostics);
       // A zero-width space or BOM the font has no glyph for draws nothing and takes no room.
       const invisible = isIgnorable(cp) && !face.has(cp);
       const adv = invisible ? 0 : (face.advance(cp) * style.size) / face.unitsPerEm;

@@ -1,13 +1,10 @@
 // The real World on Node's fs: atomic writes by temp file + fsync + rename.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
+import { globModule } from './glob-module.js';
 import { naturalOrder, type DirEntry, type World } from './world.js';
 
 let tmpCounter = 0;
-/** node-glob, loaded when a pattern is first expanded (most runs expand none). */
-let globSync: typeof import('glob').globSync | undefined;
-const loadGlob = () => (globSync ??= (createRequire(import.meta.url)('glob') as typeof import('glob')).globSync);
 
 export function nodeWorld(cwd = process.cwd()): World {
   const abs = (p: string) => path.resolve(cwd, p);
@@ -70,7 +67,8 @@ export function nodeWorld(cwd = process.cwd()): World {
         .map((d) => ({ name: d.name, isDir: d.isDirectory() }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     glob: (pattern, opts = {}) =>
-      loadGlob()(pattern, { cwd, nodir: !opts.dirs, windowsPathsNoEscape: path.sep === '\\' })
+      globModule()
+        .globSync(pattern, { cwd, nodir: !opts.dirs, windowsPathsNoEscape: path.sep === '\\' })
         .map((m) => (path.isAbsolute(pattern) ? path.resolve(cwd, m) : m))
         .sort(naturalOrder),
     writeAtomic: (p, data) => writeAtomic(abs(p), data),
